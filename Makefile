@@ -1,0 +1,31 @@
+# Two commands on a fresh clone: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+BIN    := $(VENV)/bin
+
+.PHONY: install demo test bench docs clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: install
+	-$(BIN)/starlint stories/
+	$(BIN)/starbank list --bank stories
+
+test: install
+	$(PY) -m pytest -q
+
+docs: install
+	$(PY) -m star_bank.docs_gen > docs/rules.md
+
+bench: install
+	$(PY) bench/lint_accuracy.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .starlint_cache
