@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 
 class SectionKind(str, Enum):
@@ -74,6 +74,14 @@ class Section(BaseModel):
     text: str
     sentences: list[Sentence] = Field(default_factory=list)
     words: int = 0
+    # The cleaned prose with its map back to the file (see star_bank.prose); kept
+    # out of the serialised value, set by the parser.
+    _prose: Any = PrivateAttr(default=None)
+
+    @property
+    def prose(self) -> Any:
+        """The section's `star_bank.prose.Prose` (clean text + offsets into the story)."""
+        return self._prose
 
 
 class FrontMatter(BaseModel):

@@ -319,7 +319,7 @@ def _section(index: LineIndex, hidden: bytearray, start: _Start, end: int) -> Se
         for a, b in prose.sentences()
     ]
     label_start, label_end = _trimmed(text, start.label_start, start.body_start)
-    return Section(
+    section = Section(
         kind=start.kind,
         label=start.label,
         heading=index.span(label_start, label_end),
@@ -329,6 +329,8 @@ def _section(index: LineIndex, hidden: bytearray, start: _Start, end: int) -> Se
         sentences=sentences,
         words=count_words(prose.text),
     )
+    section._prose = prose
+    return section
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

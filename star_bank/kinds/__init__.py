@@ -1,0 +1,39 @@
+"""Check kinds: each module runs a family of rule files.
+
+A kind module has a docstring (what it checks, its options), an `Options`
+pydantic model (unknown keys rejected), `NEEDS_NLP` (whether it reads the
+spaCy parse) and `check(story, rule, options)` yielding `Hit`s.
+"""
+
+from star_bank.kinds import (
+    blame_first,
+    empty_section,
+    learning_output,
+    missing_section,
+    observable_change,
+    passive_voice,
+    pattern,
+    phrase,
+    required_number,
+    speaking_time,
+    subject_ratio,
+    warning_signal,
+)
+
+KINDS = {
+    module.__name__.rsplit(".", 1)[1]: module
+    for module in (
+        blame_first,
+        empty_section,
+        learning_output,
+        missing_section,
+        observable_change,
+        passive_voice,
+        pattern,
+        phrase,
+        required_number,
+        speaking_time,
+        subject_ratio,
+        warning_signal,
+    )
+}

@@ -1,0 +1,56 @@
+"""passive_voice: an agentless passive that hides who acted.
+
+From the dependency parse: a past participle (VBN) with a passive auxiliary
+(be/get) and no "by ..." agent. Participles that describe a state rather than
+an act ("I was excited", "I was involved", "it was based on") are listed in
+`stative` and never flagged; `extra_stative` extends the list.
+FAIL: "The deadline was missed." "It was decided to ship on Friday."
+PASS: "I missed the deadline." "The outage was caused by my config change."
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from star_bank.analysis import AnalysedStory, Hit
+from star_bank.kinds.options import KindOptions
+
+NEEDS_NLP = True
+
+_PASSIVE_AUX = {"be", "get"}
+
+
+class Options(KindOptions):
+    stative: list[str] = [
+        "involve", "base", "align", "excite", "worry", "tire", "determine", "interest",
+        "concern", "surprise", "frustrate", "scare", "please", "satisfy", "convince", "commit",
+        "overwhelm", "exhaust", "confuse", "disappoint", "embarrass", "relieve", "stick",
+        "locate", "suppose", "bore", "thrill", "stress", "stun", "shock", "annoy", "amaze",
+        "motivate", "prepare", "qualify", "entitle", "dedicate", "impress", "puzzle",
+        "delight", "burn", "scatter", "equip", "familiarize", "accustom", "associate",
+        "know", "focus", "devote", "swamp", "block", "inspire", "encourage", "discourage",
+        "humble", "hook", "sell", "fascinate", "intimidate", "unconvinced", "unprepared",
+    ]
+    extra_stative: list[str] = []
+
+
+def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
+    stative = {w.lower() for w in [*options.stative, *options.extra_stative]}
+    for section in story.in_scope(rule.scope):
+        if section.doc is None:
+            continue
+        for token in section.doc:
+            if token.tag_ != "VBN":
+                continue
+            aux = [c for c in token.children if c.dep_ == "auxpass" and c.lemma_.lower() in _PASSIVE_AUX]
+            if not aux:
+                continue
+            if any(c.dep_ == "agent" for c in token.children):
+                continue  # "caused by my change": the actor is named
+            if token.lemma_.lower() in stative or token.lower_ in stative:
+                continue
+            following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            if token.lower_ == "used" and following is not None and following.lower_ == "to":
+                continue  # "I was used to ...": a habit, not an act
+            first = min(aux, key=lambda t: t.i)
+            yield story.token_hit(section, first, token, verb=f"{first.text} {token.text}")
