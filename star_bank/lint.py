@@ -123,10 +123,23 @@ class Linter:
         self, stories: list[Story], progress: Callable[[int], None] | None = None
     ) -> list[list[Finding]]:
         """Findings for each story, in the same order."""
+        return [findings for _, findings in self.analyse_and_lint(stories, progress)]
+
+    def analyse_and_lint(
+        self,
+        stories: list[Story],
+        progress: Callable[[int], None] | None = None,
+        parse: bool = False,
+    ) -> list[tuple[AnalysedStory, list[Finding]]]:
+        """Each story's analysis (spaCy Docs attached) with its findings.
+
+        For callers that read the parse too (the rubric): spaCy runs once.
+        `parse=True` attaches the Docs even when no active rule needs them.
+        """
         analysed = [analyse(story) for story in stories]
-        if self.needs_nlp:
+        if parse or self.needs_nlp:
             attach_docs(analysed, self.config.pipeline, progress)
-        return [self._lint_one(a) for a in analysed]
+        return [(a, self._lint_one(a)) for a in analysed]
 
     def lint_text(self, text: str, path: str = "<story>") -> list[Finding]:
         """Findings for one story given as text."""
@@ -145,8 +158,6 @@ class Linter:
                 if is_suppressed(regions, hit.start, rule.names()):
                     continue
                 severity = active.severity
-                if hit.section is not None and hit.section in rule.section_severity:
-                    severity = min(severity, rule.section_severity[hit.section], key=lambda s: s.rank)
                 if hit.severity is not None:
                     severity = Severity(hit.severity)
                 span = story.index.span(hit.start, hit.end)

@@ -18,7 +18,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from star_bank.findings import DIMENSIONS, Severity
 from star_bank.kinds import KINDS
-from star_bank.model import SectionKind
 from star_bank.resources import data_path
 
 Scope = Literal["situation", "task", "action", "result", "lesson", "tie_in", "other", "story"]
@@ -58,7 +57,6 @@ class Rule(BaseModel):
     dimension: str
     scope: list[Scope] = Field(min_length=1)
     applies_to: Literal["any", "failure", "learning"] = "any"
-    section_severity: dict[SectionKind, Severity] = Field(default_factory=dict)
     message: str
     suggestion: str | None = None
     description: str

@@ -3,7 +3,10 @@
 From the dependency parse: a past participle (VBN) with a passive auxiliary
 (be/get) and no "by ..." agent. Participles that describe a state rather than
 an act ("I was excited", "I was involved", "it was based on") are listed in
-`stative` and never flagged; `extra_stative` extends the list.
+`stative` and never flagged; `extra_stative` extends the list. In the
+`context_sections` (the Situation), a passive about what others did to the
+speaker or the organisation ("I was promoted", "the team was formed last
+year") is context, so it is reported as a suggestion only.
 FAIL: "The deadline was missed." "It was decided to ship on Friday."
 PASS: "I missed the deadline." "The outage was caused by my config change."
 """
@@ -32,6 +35,12 @@ class Options(KindOptions):
         "humble", "hook", "sell", "fascinate", "intimidate", "unconvinced", "unprepared",
     ]
     extra_stative: list[str] = []
+    context_sections: list[str] = ["situation"]
+    context_verbs: list[str] = [
+        "form", "found", "hire", "promote", "create", "establish", "acquire", "assign", "ask",
+        "give", "appoint", "reorganize", "reorganise", "move", "transfer", "bring", "put",
+        "page", "task", "place", "build", "launch", "write", "start", "set",
+    ]
 
 
 def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
@@ -53,4 +62,15 @@ def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
             if token.lower_ == "used" and following is not None and following.lower_ == "to":
                 continue  # "I was used to ...": a habit, not an act
             first = min(aux, key=lambda t: t.i)
-            yield story.token_hit(section, first, token, verb=f"{first.text} {token.text}")
+            hit = story.token_hit(section, first, token, verb=f"{first.text} {token.text}")
+            if section.kind.value in options.context_sections and _is_context(token, options):
+                hit.severity = "suggestion"
+            yield hit
+
+
+def _is_context(verb, options: Options) -> bool:
+    """'I was promoted', 'the team was formed': something done to the speaker or the org."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and subject.lower_ in ("i", "we"):
+        return True
+    return verb.lemma_.lower() in {v.lower() for v in options.context_verbs}

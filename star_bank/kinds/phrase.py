@@ -32,4 +32,4 @@ def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
         if section.doc is None:
             continue
         for first, last, phrase in find_phrases(list(section.doc), phrases, options.max_gap):
-            yield story.token_hit(section, first, last, phrase=phrase.text)
+            yield story.token_hit(section, first, last, phrase=section.doc[first.i : last.i + 1].text)

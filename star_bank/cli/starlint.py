@@ -1,0 +1,86 @@
+"""`starlint`: lint STAR interview stories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from star_bank import __version__
+from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, default_bank, error_line
+from star_bank.config import ConfigError, find_config, load_config
+from star_bank.findings import Severity
+from star_bank.lint import Linter
+from star_bank.nlp import PipelineUnavailable
+from star_bank.report import RENDERERS
+from star_bank.rules import RuleError
+
+
+def _names(values: tuple[str, ...]) -> list[str]:
+    """`--select a,b --select c` -> [a, b, c]."""
+    return [name.strip() for value in values for name in value.split(",") if name.strip()]
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True,
+    help="Output format.",
+)
+@click.option("--select", multiple=True, metavar="RULES", help="Only these rules (codes or slugs, comma-separated).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (codes or slugs, comma-separated).")
+@click.option(
+    "--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+    help="Config file [default: nearest .starlint.toml or pyproject.toml with [tool.starlint]].",
+)
+@click.option("--level", type=click.Choice(["swe1", "swe2", "senior", "staff"]), help="Your level (for the rubric).")
+@click.option("--role", type=click.Choice(["ai", "lead", "ic"]), help="The role you interview for.")
+@click.option(
+    "--fail-on", type=click.Choice([s.value for s in Severity]), default=None,
+    help="Exit 1 when a finding is at or above this severity [default: warning].",
+)
+@click.option("--no-cache", is_flag=True, help="Lint every file again, ignoring cached results.")
+@click.option("--list-rules", is_flag=True, help="List the rules and exit.")
+@click.version_option(__version__, prog_name="starlint")
+def main(
+    paths: tuple[Path, ...],
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_file: Path | None,
+    level: str | None,
+    role: str | None,
+    fail_on: str | None,
+    no_cache: bool,
+    list_rules: bool,
+) -> None:
+    """Lint STAR interview stories in PATHS (files or folders; default: ./stories).
+
+    Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, config or input errors.
+    """
+    targets = list(paths) or [default_bank()]
+    try:
+        config = load_config(config_file or find_config(targets[0]))
+        linter = Linter(config, select=_names(select) or None, ignore=_names(ignore), level=level, role=role)
+    except (ConfigError, RuleError) as exc:
+        error_line(str(exc))
+        raise SystemExit(EXIT_ERROR) from None
+    if list_rules:
+        for active in linter.active:
+            rule = active.rule
+            click.echo(f"{rule.code}  {rule.slug:<26} {active.severity.value:<10} {rule.dimension}")
+        raise SystemExit(EXIT_CLEAN)
+    try:
+        report = linter.lint_paths(targets)
+    except PipelineUnavailable as exc:
+        error_line(str(exc))
+        raise SystemExit(EXIT_ERROR) from None
+    for error in report.errors:
+        error_line(f"{error.path}: {error.message}")
+    output = RENDERERS[fmt](report, linter.rules)
+    if output:
+        click.echo(output)
+    threshold = Severity(fail_on) if fail_on else config.fail_on
+    if report.errors:
+        raise SystemExit(EXIT_ERROR)
+    raise SystemExit(EXIT_FINDINGS if report.fails(threshold) else EXIT_CLEAN)
