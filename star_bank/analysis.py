@@ -66,8 +66,17 @@ class AnalysedStory:
     def is_learning(self) -> bool:
         return bool(LEARNING_TAGS & {t.lower() for t in self.story.front_matter.tags})
 
+    @property
+    def unlabelled(self) -> bool:
+        """No STAR label at all: the whole body is one `other` section named "story"."""
+        return not self.story.sections
+
     def in_scope(self, scope: Iterable[str]) -> list[SectionText]:
+        """The sections a rule reads. In an unlabelled story, a rule that reads the
+        narrative parts (situation or action) reads the whole body."""
         wanted = set(scope)
+        if self.unlabelled and wanted & {"situation", "action"}:
+            return list(self.sections)
         return [s for s in self.sections if s.kind.value in wanted]
 
     def section(self, kind: SectionKind | str) -> SectionText | None:
@@ -82,7 +91,7 @@ class AnalysedStory:
         span = self.story.title_span
         if span is not None:
             return Hit(span.start, span.end, None, values)
-        start = self.story.sections[0].heading.start if self.story.sections else _first_text(self.story.text)
+        start = self.sections[0].heading[0] if self.sections else _first_text(self.story.text)
         end = self.index.ends[self.index.line_of(start)] if self.story.text else 0
         return Hit(start, end, None, values)
 

@@ -3,7 +3,8 @@
 A phrase is written as words separated by spaces; a word may list
 alternatives with `|` ("careful|thorough"). Each word matches a token whose
 lower-case form or lemma equals it, so "communicating much better" matches
-"communicate better" with one insertion.
+"communicate better" with one insertion. A word written with a leading `=`
+matches that exact form only: "i =think" is a hedge, "I thought" is not.
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ def compile_phrases(items: Iterable[PhraseItem]) -> list[Phrase]:
 
 
 def token_is(token: "Token", words: frozenset[str] | set[str]) -> bool:
-    return token.lower_ in words or token.lemma_.lower() in words
+    lower = token.lower_
+    return lower in words or "=" + lower in words or token.lemma_.lower() in words
 
 
 _BARRIERS = {".", "!", "?", ";", ":"}

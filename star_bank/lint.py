@@ -19,7 +19,7 @@ from star_bank.analysis import AnalysedStory, SectionText
 from star_bank.bank import discover
 from star_bank.config import Config, ConfigError, find_config, load_config
 from star_bank.findings import Finding, LintReport, Severity, summarise
-from star_bank.model import FileError, Story
+from star_bank.model import FileError, SectionKind, Story
 from star_bank.parse import StoryParseError, parse_story, read_story
 from star_bank.positions import LineIndex
 from star_bank.rules import Rule, RuleError, load_rules, validate_options
@@ -191,6 +191,11 @@ def analyse(story: Story) -> AnalysedStory:
         for s in story.sections
         if s.prose is not None
     ]
+    if not story.sections and story.body_prose is not None and story.body_prose.text:
+        # An unlabelled story is read as one section, anchored at its title (or first words).
+        anchor = story.title_span
+        start, end = (anchor.start, anchor.end) if anchor else story.body_prose.source_range(0, 1)
+        sections = [SectionText(SectionKind.other, "story", (start, end), story.body_prose)]
     archetypes = list(story.front_matter.archetypes) or _classified_archetypes(story)
     return AnalysedStory(story, LineIndex(story.text), sections, archetypes)
 

@@ -105,6 +105,12 @@ class Story(BaseModel):
     title_span: Span | None = None
     sections: list[Section] = Field(default_factory=list)
     words: int = 0
+    # For a story with no STAR labels: the prose of its whole body (set by the parser).
+    _body_prose: Any = PrivateAttr(default=None)
+
+    @property
+    def body_prose(self) -> Any:
+        return self._body_prose
 
     def section(self, kind: SectionKind | str) -> Section | None:
         """The first section of that kind, or None."""

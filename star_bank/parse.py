@@ -189,13 +189,18 @@ def parse_story(text: str, path: str = "<story>") -> Story:
         _section(index, hidden, start, starts[n + 1].label_start if n + 1 < len(starts) else len(text))
         for n, start in enumerate(starts)
     ]
+    body_prose = None
     if sections:
         words = sum(s.words for s in sections)
     else:
+        # No STAR labels: the body after the title is one stretch of prose.
         body_start = index.starts[body_line] if body_line < index.line_count else len(text)
-        words = count_words(extract_prose(index, body_start, len(text), hidden).text)
+        if title_span is not None:
+            body_start = max(body_start, title_span.end)
+        body_prose = extract_prose(index, body_start, len(text), hidden)
+        words = count_words(body_prose.text)
     title = front_matter.title or title or Path(path).stem
-    return Story(
+    story = Story(
         path=path,
         text=text,
         front_matter=front_matter,
@@ -204,6 +209,8 @@ def parse_story(text: str, path: str = "<story>") -> Story:
         sections=sections,
         words=words,
     )
+    story._body_prose = body_prose
+    return story
 
 
 def _markdown() -> MarkdownIt:

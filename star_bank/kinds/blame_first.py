@@ -28,14 +28,15 @@ class Options(KindOptions):
         "management", "leadership", "manager", "pm", "product manager", "product", "client",
         "customer", "stakeholder", "contractor", "they", "partner", "sales", "legal",
         "the business", "upstream", "third-party", "third party", "designer", "nobody",
-        "no one",
+        "no one", "provider", "supplier", "ops", "security team", "infra team",
     ]
     blame: list[str] = [
         "unclear", "vague", "unrealistic", "tight", "aggressive", "late", "change", "miss",
         "fail", "forget", "ignore", "delay", "refuse", "break", "push", "rush", "insist",
         "demand", "overrule", "underestimate", "mislead", "neglect", "because of", "due to",
         "blame", "fault", "never tell", "not tell", "incomplete", "wrong", "sloppy", "slow",
-        "unresponsive", "shift", "moving target", "impossible",
+        "unresponsive", "shift", "moving target", "impossible", "no time", "not enough time",
+        "pressure", "without telling", "without warning", "without notice",
     ]
     states: list[str] = [
         "be", "have", "feel", "seem", "become", "work", "join", "belong", "sit", "report",

@@ -27,17 +27,17 @@ class Options(KindOptions):
         "pre-mortem", "premortem", "postmortem", "post-mortem", "test", "canary", "lint",
         "linter", "hook", "script", "flag", "rotation", "meeting", "standup", "sync",
         "check-in", "1:1", "one-on-one", "retro", "retrospective", "calendar", "budget", "log",
-        "policy", "threshold", "slo", "sla", "ticket", "channel", "status", "demo", "pair",
+        "policy", "threshold", "slo", "sla", "ticket", "channel", "status", "pair",
         "pairing", "note", "question", "list", "sign-off", "approval", "limit", "cap", "timer",
         "reminder", "tracker", "spreadsheet", "workshop", "office hour", "rule", "step",
         "estimate", "memo", "agenda", "benchmark", "load test", "rollback plan", "kill switch",
-        "guardrail", "audit", "owner", "deadline", "milestone", "time-box", "timebox", "block",
-        "eval", "evaluation", "rubric", "scorecard", "diagram", "write-up", "summary", "update",
+        "guardrail", "audit", "owner", "milestone", "time-box", "timebox", "block",
+        "eval", "evaluation", "rubric", "record", "sign off", "scorecard", "diagram", "write-up", "summary", "update",
     ]
     cadences: list[str] = [
         "every", "each", "weekly", "daily", "monthly", "quarterly", "biweekly", "fortnightly",
         "whenever", "before any", "before every", "before each", "after any", "after every",
-        "after each", "per sprint", "per release", "always", "now",
+        "after each", "per sprint", "per release", "before i",
     ]
     extra_mechanisms: list[str] = []
     extra_cadences: list[str] = []

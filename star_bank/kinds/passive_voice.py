@@ -31,7 +31,7 @@ class Options(KindOptions):
         "locate", "suppose", "bore", "thrill", "stress", "stun", "shock", "annoy", "amaze",
         "motivate", "prepare", "qualify", "entitle", "dedicate", "impress", "puzzle",
         "delight", "burn", "scatter", "equip", "familiarize", "accustom", "associate",
-        "know", "focus", "devote", "swamp", "block", "inspire", "encourage", "discourage",
+        "know", "focus", "devote", "swamp", "inspire", "encourage", "discourage",
         "humble", "hook", "sell", "fascinate", "intimidate", "unconvinced", "unprepared",
     ]
     extra_stative: list[str] = []
@@ -54,7 +54,7 @@ def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
             aux = [c for c in token.children if c.dep_ == "auxpass" and c.lemma_.lower() in _PASSIVE_AUX]
             if not aux:
                 continue
-            if any(c.dep_ == "agent" for c in token.children):
+            if any(c.dep_ == "agent" and not _is_measure(c) for c in token.children):
                 continue  # "caused by my change": the actor is named
             if token.lemma_.lower() in stative or token.lower_ in stative:
                 continue
@@ -62,10 +62,33 @@ def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
             if token.lower_ == "used" and following is not None and following.lower_ == "to":
                 continue  # "I was used to ...": a habit, not an act
             first = min(aux, key=lambda t: t.i)
+            between = token.doc[first.i + 1 : token.i]
+            if any(t.pos_ not in ("ADV", "PART") for t in between):
+                continue  # "was dead still controlled": a mis-attached auxiliary, not a passive
+            if first.lemma_.lower() == "get" and token.lemma_.lower() in _GET_STATES:
+                continue  # "got lost", "got stuck": a state, not an act
             hit = story.token_hit(section, first, token, verb=f"{first.text} {token.text}")
             if section.kind.value in options.context_sections and _is_context(token, options):
                 hit.severity = "suggestion"
             yield hit
+
+
+_GET_STATES = {"lose", "stick", "distract", "carry", "hurt", "marry", "dress", "sick"}
+
+_UNITS = {
+    "second", "minute", "hour", "day", "week", "month", "quarter", "year", "percent", "%",
+    "point", "ms", "millisecond", "release", "sprint",
+}
+
+
+def _is_measure(by: "object") -> bool:
+    """'missed by two weeks', 'cut by 40%': a 'by' phrase that measures instead of naming an actor."""
+    for obj in by.children:
+        if obj.dep_ == "pobj":
+            if obj.like_num or obj.lemma_.lower() in _UNITS:
+                return True
+            return any(c.dep_ == "nummod" or c.like_num for c in obj.children)
+    return False
 
 
 def _is_context(verb, options: Options) -> bool:

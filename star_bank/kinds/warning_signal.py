@@ -21,12 +21,13 @@ NEEDS_NLP = True
 
 class Options(KindOptions):
     signals: list[str] = [
-        "signal", "sign", "warning", "symptom", "alert", "alarm", "red flag", "notice",
+        "signal", "=sign", "=signs", "warning", "symptom", "alert", "alarm", "red flag", "notice",
         "spot", "flag", "creep", "spike", "climb", "trend", "slip", "dismiss", "ignore",
-        "overlook", "should have", "in hindsight", "looking back", "hint", "clue", "smell",
-        "complaint", "error rate", "page", "dashboard", "graph", "warn", "caution",
+        "overlook", "hint", "clue", "smell",
+        "complaint", "error rate", "=paged", "pager", "dashboard", "graph", "warn", "caution",
         "concern", "tick up", "uptick", "drift", "anomaly", "brush off", "wave off",
-        "shrug off",
+        "shrug off", "design review", "review comment", "point out", "warn", "ask whether",
+        "ask how", "ask why",
     ]
     extra_signals: list[str] = []
 
