@@ -3,27 +3,32 @@
     linter = Linter.from_path(Path("stories"))
     report = linter.lint_paths(["stories"])
 
-Each story's sections are parsed by spaCy once (all stories in one
-`nlp.pipe` batch); every rule then reads the same Docs.
+Each story's sections are parsed by spaCy once (one `nlp.pipe` stream over
+all stories, in batches, on every core for a big bank); every rule then reads
+the same Docs, story by story, while spaCy parses the next ones.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from star_bank.analysis import AnalysedStory, SectionText
 from star_bank.bank import discover
 from star_bank.config import Config, ConfigError, find_config, load_config
 from star_bank.findings import Finding, LintReport, Severity, summarise
 from star_bank.model import FileError, SectionKind, Story
-from star_bank.parse import StoryParseError, parse_story, read_story
+from star_bank.parse import StoryParseError, decode_story, parse_story, read_story
 from star_bank.positions import LineIndex
 from star_bank.rules import Rule, RuleError, load_rules, validate_options
 from star_bank.suppress import is_suppressed, suppression_regions
+
+if TYPE_CHECKING:
+    from star_bank.cache import LintCache
 
 
 @dataclass(frozen=True)
@@ -103,16 +108,47 @@ class Linter:
         self,
         paths: list[str | os.PathLike[str]],
         progress: Callable[[int], None] | None = None,
+        cache: "LintCache | None" = None,
     ) -> LintReport:
-        """Lint every story file under `paths`; unreadable files become `errors`."""
+        """Lint every story file under `paths`; unreadable files become `errors`.
+
+        With a `cache` (star_bank.cache), a file whose bytes and settings match an
+        entry is not parsed at all, and every file linted is stored. `progress` is
+        called with the number of files linted so far (see `analyse_and_lint`).
+        """
         files, errors = discover(list(paths))
-        stories: list[Story] = []
-        for file in files:
-            try:
-                stories.append(read_story(file))
-            except StoryParseError as exc:
-                errors.append(FileError(path=exc.path, message=exc.reason))
-        findings = [f for batch in self.lint_stories(stories, progress) for f in batch]
+        per_file: list[list[Finding]] = [[] for _ in files]
+        todo: list[tuple[int, str, bytes | None, str | None]] = []
+        for n, file in enumerate(files):
+            data = key = None
+            if cache is not None:
+                data = _read_bytes(file)
+                if data is not None:
+                    key = cache.key(data)
+                    cached = cache.get(key, file)
+                    if cached is not None:
+                        per_file[n] = cached
+                        continue
+            todo.append((n, file, data, key))
+
+        def stories() -> Iterator[tuple[tuple[int, str | None], Story]]:
+            # Read lazily: files are parsed while spaCy works on the ones before.
+            for n, file, data, key in todo:
+                try:
+                    if data is None:
+                        story = read_story(file)
+                    else:
+                        story = parse_story(decode_story(data, file), file)
+                except StoryParseError as exc:
+                    errors.append(FileError(path=exc.path, message=exc.reason))
+                    continue
+                yield (n, key), story
+
+        for (n, key), _, findings in self._lint_stream(stories(), len(todo), progress):
+            per_file[n] = findings
+            if cache is not None and key is not None:
+                cache.put(key, findings)
+        findings = [f for batch in per_file for f in batch]
         return LintReport(
             findings=findings,
             errors=sorted(errors, key=lambda e: e.path),
@@ -123,7 +159,8 @@ class Linter:
         self, stories: list[Story], progress: Callable[[int], None] | None = None
     ) -> list[list[Finding]]:
         """Findings for each story, in the same order."""
-        return [findings for _, findings in self.analyse_and_lint(stories, progress)]
+        tagged = list(enumerate(stories))
+        return [findings for _, _, findings in self._lint_stream(tagged, len(tagged), progress)]
 
     def analyse_and_lint(
         self,
@@ -135,11 +172,44 @@ class Linter:
 
         For callers that read the parse too (the rubric): spaCy runs once.
         `parse=True` attaches the Docs even when no active rule needs them.
+        `progress` is called with the number of stories done so far; when it also
+        has a `start(total)` method, that is called first with the number to do.
         """
-        analysed = [analyse(story) for story in stories]
+        tagged = list(enumerate(stories))
+        return [
+            (analysed, findings)
+            for _, analysed, findings in self._lint_stream(tagged, len(tagged), progress, parse)
+        ]
+
+    def _lint_stream(
+        self,
+        tagged: Iterable[tuple[Any, Story]],
+        count: int,
+        progress: Callable[[int], None] | None = None,
+        parse: bool = False,
+    ) -> Iterator[tuple[Any, AnalysedStory, list[Finding]]]:
+        """(tag, analysis, findings) per story, in order, each as soon as it is parsed.
+
+        Rules run on a story while spaCy parses the next ones, and a caller that
+        keeps only the findings lets the Docs go: memory stays flat on big banks.
+        `count` (how many stories `tagged` yields) decides the number of processes.
+        """
+        if count == 0:
+            return
+        start = getattr(progress, "start", None)
+        if callable(start):
+            start(count)
+        analysed = ((tag, analyse(story)) for tag, story in tagged)
         if parse or self.needs_nlp:
-            attach_docs(analysed, self.config.pipeline, progress)
-        return [(a, self._lint_one(a)) for a in analysed]
+            from star_bank.nlp import load_pipeline
+
+            nlp = load_pipeline(self.config.pipeline)
+            analysed = with_docs(analysed, nlp, n_process=parse_processes(count))
+        for done, (tag, story) in enumerate(analysed, 1):
+            findings = self._lint_one(story)
+            if progress is not None:
+                progress(done)
+            yield tag, story, findings
 
     def lint_text(self, text: str, path: str = "<story>") -> list[Finding]:
         """Findings for one story given as text."""
@@ -200,13 +270,17 @@ def analyse(story: Story) -> AnalysedStory:
     return AnalysedStory(story, LineIndex(story.text), sections, archetypes)
 
 
+# Rules that apply only to failure or learning stories should not guess: a story
+# whose front matter names no archetype counts as classified only when clear.
+CLASSIFICATION_CONFIDENCE = 0.4
+
+
 def _classified_archetypes(story: Story) -> list[int]:
-    try:
-        from star_bank.classify import classify_story
-    except ImportError:  # classification is optional for linting
-        return []
+    """Archetypes from the text, best first, for a story whose front matter names none."""
+    from star_bank.classify import classify_story
+
     match = classify_story(story)
-    return [a.id for a in getattr(match, "archetypes", [])] if match is not None else []
+    return list(match.archetypes) if match.confidence >= CLASSIFICATION_CONFIDENCE else []
 
 
 def attach_docs(
@@ -214,13 +288,80 @@ def attach_docs(
     pipeline: str | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> None:
-    """Parse every section's prose with spaCy in one batch and attach the Docs."""
+    """Parse every section's prose with spaCy in batches and attach the Docs.
+
+    `progress` is called with the number of sections parsed so far.
+    """
     from star_bank.nlp import load_pipeline
 
     nlp = load_pipeline(pipeline)
-    sections = [s for story in stories for s in story.sections if s.prose.text]
-    texts = (s.prose.text for s in sections)
-    for n, (section, doc) in enumerate(zip(sections, nlp.pipe(texts, batch_size=64)), 1):
+    sections = sum(len(story.sections) for story in stories)
+    done = 0
+    for _, story in with_docs(((None, s) for s in stories), nlp, parse_processes(len(stories))):
+        done += sum(1 for section in story.sections if section.doc is not None)
+        if progress is not None and sections:
+            progress(done)
+
+
+# Parsing in several processes pays off from about this many stories (about five
+# sections each) on: below it, starting the workers costs more than it saves.
+# Measured with bench/perf.py on a 2-core machine.
+PARALLEL_MIN_STORIES = 40
+BATCH_SIZE = 64
+
+
+def parse_processes(stories: int) -> int:
+    """How many processes spaCy parses `stories` stories with: one for a pre-commit
+    run on a few files, every available core for a big bank."""
+    if stories < PARALLEL_MIN_STORIES:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, stories * 2 // PARALLEL_MIN_STORIES))
+
+
+def with_docs(
+    tagged: Iterable[tuple[Any, AnalysedStory]],
+    nlp: Any,
+    n_process: int = 1,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[tuple[Any, AnalysedStory]]:
+    """The same (tag, story) pairs, in order, each once all its sections carry their Doc.
+
+    `tagged` is read lazily as spaCy asks for more text, so stories are read and
+    parsed as Markdown in this process while spaCy's workers parse earlier ones.
+    """
+    from star_bank.nlp import parse_texts
+
+    waiting: deque[list[Any]] = deque()  # [tag, story, sections still without a Doc]
+    sections: deque[tuple[list[Any], SectionText]] = deque()
+
+    def texts() -> Iterator[str]:
+        for tag, story in tagged:
+            todo = [s for s in story.sections if s.prose.text]
+            entry = [tag, story, len(todo)]
+            waiting.append(entry)
+            for section in todo:
+                sections.append((entry, section))
+                yield section.prose.text
+
+    for doc in parse_texts(nlp, texts(), batch_size=batch_size, n_process=n_process):
+        entry, section = sections.popleft()
         section.doc = doc
-        if progress is not None:
-            progress(n)
+        entry[2] -= 1
+        while waiting and waiting[0][2] == 0:
+            tag, story, _ = waiting.popleft()
+            yield tag, story
+    while waiting:  # stories with no prose at the end
+        tag, story, _ = waiting.popleft()
+        yield tag, story
+
+
+def _read_bytes(path: str) -> bytes | None:
+    """The file's bytes, or None when it cannot be read (read_story then says why)."""
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return None

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-from typing import TYPE_CHECKING
+from collections import deque
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -47,3 +48,51 @@ def load_pipeline(name: str | None = None) -> "Language":
         return spacy.load(resolved, exclude=list(EXCLUDED_COMPONENTS))
     except (OSError, ImportError) as exc:
         raise PipelineUnavailable(f"cannot load spaCy pipeline {resolved!r}: {exc}") from None
+
+
+# spaCy refuses texts over nlp.max_length (1,000,000 characters) and its parser's
+# memory grows with text length; long prose is parsed in pieces and joined.
+CHUNK_CHARACTERS = 20_000
+
+
+def split_for_parsing(text: str, size: int = CHUNK_CHARACTERS) -> list[str]:
+    """Pieces of `text` no longer than about `size`, cut after whitespace at a sentence end
+    when possible, so that "".join(pieces) == text."""
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
+        if cut < size // 2:
+            cut = window.rfind(" ")
+        cut = size - 1 if cut < 1 else cut + 1  # keep the whitespace with the left piece
+        while cut < len(window) and window[cut].isspace():
+            cut += 1
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse_texts(nlp: "Language", texts: Iterable[str], batch_size: int = 64, n_process: int = 1):
+    """One Doc per text, in order, whatever the text's length.
+
+    `texts` is read lazily, as spaCy asks for more: a caller can produce the next
+    texts (and use the Docs already returned) while spaCy parses.
+    """
+    from spacy.tokens import Doc
+
+    sizes: deque[int] = deque()  # pieces per text, in order
+
+    def pieces() -> Iterator[str]:
+        for text in texts:
+            group = split_for_parsing(text)
+            sizes.append(len(group))
+            yield from group
+
+    docs = nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process)
+    for first in docs:
+        parts = [first]
+        for _ in range(sizes.popleft() - 1):
+            parts.append(next(docs))
+        yield first if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
