@@ -72,7 +72,8 @@ _LEADING_WORD_KIND = {
 _SEPARATORS = re.compile(r"\s[-–—]\s|[–—:|/(),&+]|\band\b")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _BOLD_LABEL = re.compile(
-    r"^[ \t]{0,3}(?:[-+*][ \t]+)?(\*\*|__)(?P<label>[^*_\n]{1,60}?)[ \t]*(?P<inner>[:.–—])?[ \t]*\1"
+    r"^[ \t]{0,3}(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?"  # a list marker may come first
+    r"(\*\*|__)(?P<label>[^*_\n]{1,60}?)[ \t]*(?P<inner>[:.–—])?[ \t]*\1"
     r"[ \t]*(?P<outer>[:–—])?[ \t]*"
 )
 _PLAIN_LABEL = re.compile(r"^[ \t]{0,3}(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t]*:[ \t]+")
@@ -169,6 +170,8 @@ def parse_story(text: str, path: str = "<story>") -> Story:
             inline = tokens[i + 1].content if i + 1 < len(tokens) else ""
             level = int(token.tag[1:])
             a, b = index.lines_span(first, last)
+            if _starts_hidden(text, hidden, a, b):
+                continue  # a heading inside an HTML comment is commented out
             kind = classify_label(inline)
             if kind is not None:
                 starts.append(_Start(a, b, kind, _clean_label(inline), level))
@@ -178,11 +181,15 @@ def parse_story(text: str, path: str = "<story>") -> Story:
             else:
                 starts.append(_Start(a, b, SectionKind.other, _clean_label(inline), level))
         elif token.type == "paragraph_open":
-            line_start = index.starts[first]
-            label = _paragraph_label(text[line_start : index.ends[first]])
-            if label is not None and not hidden[line_start]:
-                kind, label_text, length = label
-                starts.append(_Start(line_start, line_start + length, kind, label_text, None))
+            # A label opens the paragraph; a bold label may also open any of its lines
+            # ("**Situation:** ...\n**Task:** ..." with no blank line between).
+            for line_no in range(first, last):
+                line_start = index.starts[line_no]
+                line = text[line_start : index.ends[line_no]]
+                label = _paragraph_label(line, bold_only=line_no > first)
+                if label is not None and not hidden[line_start]:
+                    kind, label_text, length = label
+                    starts.append(_Start(line_start, line_start + length, kind, label_text, None))
 
     starts = _drop_nested_others(starts)
     sections = [
@@ -218,6 +225,43 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"maxNesting": 50})
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, kept to plain data: every failure is a YAMLError with a line.
+
+    Aliases are refused (a recursive or exponentially shared value cannot be
+    serialised), and so are binary values; a scalar that a constructor cannot
+    read ("2024-13-45" as a date) is a YAML error, not a ValueError.
+    """
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"aliases (*{event.anchor}) are not supported in front matter", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+    def construct_object(self, node, deep=False):  # type: ignore[no-untyped-def]
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, AttributeError, OverflowError):
+            kind = str(node.tag).rsplit(":", 1)[-1]
+            value = node.value if isinstance(node.value, str) else ""
+            shown = f" {value[:40]!r}" if value else ""
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read the {kind} value{shown}", node.start_mark
+            ) from None
+
+
+def _refuse_tag(loader: yaml.SafeLoader, node: yaml.Node) -> None:
+    raise yaml.constructor.ConstructorError(
+        None, None, f"the tag {node.tag!r} is not supported in front matter", node.start_mark
+    )
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:binary", _refuse_tag)
+
+
 def _front_matter(text: str, index: LineIndex, path: str) -> tuple[FrontMatter, int]:
     """The front matter and the 0-based line where the Markdown body starts."""
     first_line = text[index.starts[0] : index.ends[0]]
@@ -235,12 +279,14 @@ def _front_matter(text: str, index: LineIndex, path: str) -> tuple[FrontMatter, 
         raise StoryParseError(path, "front matter opened with '---' on line 1 is never closed")
     raw = text[index.starts[1] : index.starts[close]] if close > 1 else ""
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=_FrontMatterLoader)  # a SafeLoader: never builds objects
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" on line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise StoryParseError(path, f"front matter is not valid YAML{where}: {problem}") from None
+    except RecursionError:
+        raise StoryParseError(path, "front matter is not valid YAML: it is nested too deeply") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -282,7 +328,7 @@ def _front_matter_values(data: dict, path: str) -> FrontMatter:
         raise StoryParseError(path, f"front matter '{key}' {detail} (got {values.get(key)!r})") from None
 
 
-def _paragraph_label(line: str) -> tuple[SectionKind, str, int] | None:
+def _paragraph_label(line: str, bold_only: bool = False) -> tuple[SectionKind, str, int] | None:
     """A STAR label opening a paragraph ("**Result:** ...", "Result: ..."): kind, label, length."""
     match = _BOLD_LABEL.match(line)
     if match:
@@ -291,7 +337,7 @@ def _paragraph_label(line: str) -> tuple[SectionKind, str, int] | None:
             kind = classify_label(match.group("label"))
             if kind is not None:
                 return kind, match.group("label").strip(), match.end()
-    match = _PLAIN_LABEL.match(line)
+    match = None if bold_only else _PLAIN_LABEL.match(line)
     if match:
         label = match.group("label").strip().lower().replace("’", "'")
         if label in _LABEL_KIND:
@@ -338,6 +384,13 @@ def _section(index: LineIndex, hidden: bytearray, start: _Start, end: int) -> Se
     )
     section._prose = prose
     return section
+
+
+def _starts_hidden(text: str, hidden: bytearray, start: int, end: int) -> bool:
+    """Whether the first non-blank character of text[start:end] is not prose (say, in a comment)."""
+    while start < end and text[start] in " \t":
+        start += 1
+    return start < end and bool(hidden[start])
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
