@@ -110,10 +110,22 @@ class _Start:
     level: int | None  # heading level; None for a bold or plain label
 
 
+# A story told in three minutes is about 3 KB; a file a thousand times that is not
+# a story, and parsing it would cost minutes and gigabytes.
+MAX_STORY_BYTES = 1_000_000
+
+
 def read_story(path: str | os.PathLike[str]) -> Story:
     """Read and parse one story file. Raises StoryParseError with a one-line reason."""
     name = str(path)
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_STORY_BYTES:
+            raise StoryParseError(
+                name,
+                f"is {size / 1_000_000:.1f} MB; stories over {MAX_STORY_BYTES // 1_000_000} MB are not read "
+                "(a three-minute story is about 3 KB)",
+            )
         data = Path(path).read_bytes()
     except IsADirectoryError:
         raise StoryParseError(name, "is a directory, not a story file") from None
