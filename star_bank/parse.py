@@ -130,6 +130,8 @@ def read_story(path: str | os.PathLike[str]) -> Story:
     except IsADirectoryError:
         raise StoryParseError(name, "is a directory, not a story file") from None
     except FileNotFoundError:
+        if Path(path).is_symlink():
+            raise StoryParseError(name, "is a symbolic link to a file that does not exist") from None
         raise StoryParseError(name, "file not found (was it removed while being read?)") from None
     except OSError as exc:
         raise StoryParseError(name, f"cannot read: {exc.strerror or exc}") from None
