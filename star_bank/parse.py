@@ -119,13 +119,6 @@ def read_story(path: str | os.PathLike[str]) -> Story:
     """Read and parse one story file. Raises StoryParseError with a one-line reason."""
     name = str(path)
     try:
-        size = Path(path).stat().st_size
-        if size > MAX_STORY_BYTES:
-            raise StoryParseError(
-                name,
-                f"is {size / 1_000_000:.1f} MB; stories over {MAX_STORY_BYTES // 1_000_000} MB are not read "
-                "(a three-minute story is about 3 KB)",
-            )
         data = Path(path).read_bytes()
     except IsADirectoryError:
         raise StoryParseError(name, "is a directory, not a story file") from None
@@ -140,6 +133,12 @@ def read_story(path: str | os.PathLike[str]) -> Story:
 
 def decode_story(data: bytes, path: str) -> str:
     """Bytes -> text: UTF-8, an optional BOM dropped. Raises StoryParseError otherwise."""
+    if len(data) > MAX_STORY_BYTES:
+        raise StoryParseError(
+            path,
+            f"is {len(data) / 1_000_000:.1f} MB; stories over {MAX_STORY_BYTES // 1_000_000} MB are not read "
+            "(a three-minute story is about 3 KB)",
+        )
     if b"\x00" in data:
         raise StoryParseError(path, "looks like a binary file (it contains NUL bytes), not a Markdown story")
     try:
