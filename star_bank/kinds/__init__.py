@@ -5,35 +5,21 @@ pydantic model (unknown keys rejected), `NEEDS_NLP` (whether it reads the
 spaCy parse) and `check(story, rule, options)` yielding `Hit`s.
 """
 
-from star_bank.kinds import (
-    blame_first,
-    empty_section,
-    learning_output,
-    missing_section,
-    observable_change,
-    passive_voice,
-    pattern,
-    phrase,
-    required_number,
-    speaking_time,
-    subject_ratio,
-    warning_signal,
+import importlib
+
+KIND_NAMES = (
+    "blame_first",
+    "empty_section",
+    "learning_output",
+    "missing_section",
+    "observable_change",
+    "passive_voice",
+    "pattern",
+    "phrase",
+    "required_number",
+    "speaking_time",
+    "subject_ratio",
+    "warning_signal",
 )
 
-KINDS = {
-    module.__name__.rsplit(".", 1)[1]: module
-    for module in (
-        blame_first,
-        empty_section,
-        learning_output,
-        missing_section,
-        observable_change,
-        passive_voice,
-        pattern,
-        phrase,
-        required_number,
-        speaking_time,
-        subject_ratio,
-        warning_signal,
-    )
-}
+KINDS = {name: importlib.import_module(f"star_bank.kinds.{name}") for name in KIND_NAMES}
