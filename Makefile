@@ -17,6 +17,7 @@ $(VENV)/.installed: pyproject.toml
 demo: install
 	-$(BIN)/starlint stories/
 	$(BIN)/starbank list --bank stories
+	$(BIN)/starbank suggest "tell me about a mistake" --bank stories
 
 test: install
 	$(PY) -m pytest -q

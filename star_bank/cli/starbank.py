@@ -1,47 +1,332 @@
-"""`starbank`: the story bank: list stories (and, as it grows, suggest, score, coverage)."""
+"""`starbank`: the story bank: list stories, suggest one for a question, check coverage, start a new one."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from star_bank import __version__
-from star_bank.bank import load_bank
-from star_bank.cli.common import EXIT_ERROR, default_bank, error_line, print_json
+from star_bank.archetypes import ArchetypeBook, ArchetypeError, load_archetypes
+from star_bank.bank import Bank, load_bank
+from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, default_bank, error_line, print_json
+from star_bank.coverage import MAX_ARCHETYPES_PER_STORY, Coverage, coverage
 from star_bank.listing import list_stories
+from star_bank.scaffold import story_skeleton
+from star_bank.suggest import Suggestion, suggest
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OneLineErrors(click.Group):
+    """Usage errors as one `error: ...` line on stderr (exit 2), like every other error."""
+
+    def main(self, *args, **kwargs):  # type: ignore[override]
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx else "starbank"
+            error_line(f"{exc.format_message()} (see '{command} --help')")
+            sys.exit(EXIT_ERROR)
+        except click.ClickException as exc:
+            error_line(exc.format_message())
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            error_line("aborted")
+            sys.exit(EXIT_FINDINGS)
+        sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
+
+
+@click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="starbank")
 def main() -> None:
-    """Your interview story bank: what it holds and which story answers a question."""
+    """Your interview story bank: what it holds and which story answers a question.
+
+    \b
+    starbank list                         the stories and their archetypes
+    starbank suggest "tell me about a mistake"
+                                          which archetype and which of your stories
+    starbank coverage                     archetypes with no story (exit 1 when any)
+    starbank new --archetype 3 -o FILE    a skeleton for a new story
+    """
 
 
-@main.command("list")
-@click.option(
+_BANK_OPTION = click.option(
     "--bank",
     "bank_dir",
     type=click.Path(path_type=Path),
     default=None,
     help="Folder of story files [default: ./stories if it exists, else .].",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+_FORMAT_OPTION = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
 )
-def list_command(bank_dir: Path | None, fmt: str) -> None:
-    """List the stories in the bank: title, archetypes, sections, length."""
+
+
+def _archetypes() -> ArchetypeBook:
+    try:
+        return load_archetypes()
+    except ArchetypeError as exc:
+        error_line(str(exc))
+        raise SystemExit(EXIT_ERROR) from None
+
+
+def _load(bank_dir: Path | None) -> Bank:
+    """The bank, with one error line per unreadable file (the rest are still used)."""
     bank = load_bank(bank_dir or default_bank())
-    entries = list_stories(bank)
     for error in bank.errors:
         error_line(f"{error.path}: {error.message}")
+    return bank
+
+
+@main.command("list")
+@_BANK_OPTION
+@_FORMAT_OPTION
+def list_command(bank_dir: Path | None, fmt: str) -> None:
+    """List the stories in the bank: title, archetypes, sections, length.
+
+    A story's archetypes come from its front matter when it lists them, and are
+    classified from its text otherwise (with a confidence), best first.
+    """
+    book = _archetypes()
+    bank = _load(bank_dir)
+    entries = list_stories(bank, book)
     if fmt == "json":
         print_json([e.model_dump(mode="json") for e in entries])
     else:
         for entry in entries:
             archetypes = ",".join(str(a) for a in entry.archetypes) or "-"
-            click.echo(f"{entry.path}  [{archetypes}]  {entry.title}")
+            source = "" if entry.archetype_source == "front-matter" else f" (classified, {entry.confidence:.2f})"
+            click.echo(f"{entry.path}  [{archetypes}]{source}  {entry.title}")
             click.echo(f"    {' '.join(entry.sections) or 'no STAR sections'} · {entry.words} words")
         click.echo(f"{len(entries)} stories, {len(bank.errors)} unreadable")
     if bank.errors:
         raise SystemExit(EXIT_ERROR)
+
+
+@main.command("suggest")
+@click.argument("questions", nargs=-1)
+@click.option(
+    "--from",
+    "from_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A file of questions, one per line (blank lines and lines starting with # are skipped).",
+)
+@click.option(
+    "--bank",
+    "bank_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder of story files [default: ./stories if it exists].",
+)
+@click.option(
+    "--top", type=click.IntRange(1, 10), default=3, show_default=True, help="Archetypes and stories to show per question."
+)
+@_FORMAT_OPTION
+def suggest_command(
+    questions: tuple[str, ...], from_file: Path | None, bank_dir: Path | None, top: int, fmt: str
+) -> None:
+    """Which archetype, and which of your stories, answer an interview QUESTION.
+
+    Ranks the ten archetypes for each question, says how strong the match is
+    (strong, weak or none) and why, then ranks your stories for it by archetype
+    fit and readiness. Across several questions a story already suggested first
+    ranks lower, so you do not tell the same story twice. A question no
+    archetype fits ("Why do you want to work here?") gets `none` and advice on
+    how to prepare it instead.
+
+    \b
+    starbank suggest "tell me about a mistake"
+    starbank suggest --from acme-questions.txt --bank ~/stories --format json
+    """
+    asked = [q.strip() for q in questions]
+    if any(not q for q in asked):
+        _usage_error("a question is empty; put the question in quotes")
+    if from_file is not None:
+        asked += _read_questions(from_file)
+    if not asked:
+        _usage_error("give a question, for example: starbank suggest \"tell me about a mistake\" (or --from FILE)")
+    book = _archetypes()
+    if bank_dir is None and Path("stories").is_dir():
+        bank_dir = Path("stories")
+    bank = _load(bank_dir) if bank_dir is not None else Bank()
+    results = suggest(asked, bank, book, top=top)
+    if fmt == "json":
+        print_json([_suggestion_json(s) for s in results])
+    else:
+        _print_suggestions(results, bank, bank_dir)
+    if bank.errors:
+        raise SystemExit(EXIT_ERROR)
+
+
+def _usage_error(message: str) -> None:
+    error_line(f"{message} (see 'starbank suggest --help')")
+    raise SystemExit(EXIT_ERROR)
+
+
+def _read_questions(path: Path) -> list[str]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        error_line(f"{path}: no such file (--from expects a file of questions, one per line)")
+        raise SystemExit(EXIT_ERROR) from None
+    except IsADirectoryError:
+        error_line(f"{path}: is a directory, not a file of questions")
+        raise SystemExit(EXIT_ERROR) from None
+    except UnicodeDecodeError:
+        error_line(f"{path}: is not valid UTF-8 text")
+        raise SystemExit(EXIT_ERROR) from None
+    except OSError as exc:
+        error_line(f"{path}: cannot read: {exc.strerror or exc}")
+        raise SystemExit(EXIT_ERROR) from None
+    questions = [line.strip() for line in text.splitlines()]
+    questions = [q for q in questions if q and not q.startswith("#")]
+    if not questions:
+        error_line(f"{path}: holds no questions (one per line expected)")
+        raise SystemExit(EXIT_ERROR)
+    return questions
+
+
+def _suggestion_json(suggestion: Suggestion) -> dict:
+    return {
+        "question": suggestion.question,
+        "match": suggestion.match,
+        "archetypes": [a.model_dump(mode="json") for a in suggestion.archetypes],
+        "stories": [s.model_dump(mode="json") for s in suggestion.stories],
+        "why": suggestion.why,
+        "advice": suggestion.advice,
+    }
+
+
+def _print_suggestions(results: list[Suggestion], bank: Bank, bank_dir: Path | None) -> None:
+    for number, result in enumerate(results, start=1):
+        if number > 1:
+            click.echo("")
+        prefix = f"{number}. " if len(results) > 1 else ""
+        click.echo(f"{prefix}{result.question}")
+        if result.match == "none":
+            click.echo(f"   match: none ({result.why})")
+            click.echo(f"   prepare instead: {result.advice}")
+            continue
+        click.echo(f"   match: {result.match}")
+        for rank, fit in enumerate(result.archetypes, start=1):
+            click.echo(f"   {rank}) #{fit.id} {fit.name}  [{fit.score:.2f}]  {fit.why}")
+        if result.advice:
+            click.echo(f"   tip: {result.advice}")
+        if result.stories:
+            click.echo("   your stories:")
+            for story in result.stories:
+                click.echo(f"     - {story.title}  (#{story.archetype}, {story.score:.2f})")
+                click.echo(f"       {story.path}: {story.why}")
+        elif bank_dir is None:
+            click.echo("   your stories: no story bank here (pass --bank DIR)")
+        else:
+            wanted = ", ".join(f"#{a.id}" for a in result.archetypes)
+            click.echo(f"   your stories: none for {wanted} yet (starbank new --archetype {result.archetypes[0].id})")
+
+
+@main.command("coverage")
+@_BANK_OPTION
+@_FORMAT_OPTION
+def coverage_command(bank_dir: Path | None, fmt: str) -> None:
+    """Check that every archetype has a story.
+
+    Prints the archetype x story matrix, the archetypes with no story, stories
+    that claim too many archetypes, and the questions of the retrieval table
+    that only one story can answer. Exit 1 when an archetype has no story, so it
+    can run in CI.
+    """
+    book = _archetypes()
+    bank = _load(bank_dir)
+    report = coverage(bank, book)
+    if fmt == "json":
+        print_json({**report.model_dump(mode="json"), "complete": report.complete})
+    else:
+        _print_coverage(report)
+    if bank.errors:
+        raise SystemExit(EXIT_ERROR)
+    if not report.complete:
+        raise SystemExit(EXIT_FINDINGS)
+
+
+def _print_coverage(report: Coverage) -> None:
+    columns = report.stories
+    name_width = max(len(f"#{r.id} {r.name}") for r in report.rows)
+    header = " " * (name_width + 2) + "".join(f"{n:>3}" for n in range(1, len(columns) + 1))
+    click.echo(header.rstrip())
+    for row in report.rows:
+        cells = []
+        for column in columns:
+            if row.id not in column.archetypes:
+                cells.append("  .")
+            else:
+                cells.append("  F" if column.source == "front-matter" else "  c")
+        label = f"#{row.id} {row.name}"
+        click.echo(f"{label:<{name_width}}  {''.join(cells)}   {len(row.stories)}")
+    click.echo("F = front matter, c = classified from the text")
+    click.echo("")
+    for n, column in enumerate(columns, start=1):
+        source = "" if column.source == "front-matter" else f" (classified, {column.confidence:.2f})"
+        click.echo(f"{n:>3}  {column.path}{source}")
+    click.echo("")
+    if report.missing:
+        names = "; ".join(f"#{r.id} {r.name}" for r in report.rows if r.id in report.missing)
+        click.echo(f"archetypes with no story: {names}")
+    else:
+        click.echo(f"all {len(report.rows)} archetypes have a story")
+    for story in report.overloaded:
+        listed = ",".join(str(a) for a in story.archetypes)
+        click.echo(
+            f"too many archetypes: {story.path} claims [{listed}]; "
+            f"keep the {MAX_ARCHETYPES_PER_STORY} it tells best"
+        )
+    for thin in report.thin_questions:
+        wanted = ", ".join(f"#{a}" for a in thin.archetypes)
+        click.echo(f'only one story answers "{thin.question}" ({wanted}): {thin.story}')
+
+
+@main.command("new")
+@click.option(
+    "--archetype", "-a", "archetype", required=True, metavar="N",
+    help="The archetype the story answers: its number (1-10) or its slug.",
+)
+@click.option("--title", "-t", default=None, help="The story's title [default: a prompt to replace].")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+    help="Write the skeleton to this file (never overwritten) [default: print it].",
+)
+def new_command(archetype: str, title: str | None, output: Path | None) -> None:
+    """Start a new story: a skeleton for one archetype.
+
+    The skeleton has front matter, the Situation / Task / Action / Result /
+    Lesson headings and a tie-in, each with the archetype's bracketed prompt to
+    replace and its guidance in an HTML comment.
+
+    \b
+    starbank new --archetype 3 --title "The config change that broke checkout" -o stories/config-outage.md
+    """
+    book = _archetypes()
+    chosen = next(
+        (a for a in book.archetypes if archetype.strip() in (str(a.id), a.slug)),
+        None,
+    )
+    if chosen is None:
+        choices = ", ".join(f"{a.id} ({a.slug})" for a in sorted(book.archetypes, key=lambda a: a.id))
+        error_line(f"unknown archetype {archetype!r}; choose one of {choices}")
+        raise SystemExit(EXIT_ERROR)
+    text = story_skeleton(chosen, title)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        # Mode "x" fails if the file exists: a story is never overwritten.
+        with output.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        error_line(f"{output}: already exists; choose another file name (stories are never overwritten)")
+        raise SystemExit(EXIT_ERROR) from None
+    except OSError as exc:
+        error_line(f"{output}: cannot write: {exc.strerror or exc}")
+        raise SystemExit(EXIT_ERROR) from None
+    click.echo(f"wrote {output} (archetype #{chosen.id} {chosen.name})", err=True)

@@ -1,0 +1,124 @@
+"""How well `starbank suggest` maps interview questions to archetypes.
+
+Reads the hand-labelled questions in bench/data/questions.yaml and prints, for
+the dev and the test split separately and per question style:
+
+- top-1 / top-2: share of in-bank questions (a non-empty `archetypes` label)
+  where the best / one of the two best archetypes is an acceptable one
+  (a question answered `none` counts as a miss);
+- rejection: share of out-of-bank questions (`archetypes: []`) answered `none`;
+- false none: share of in-bank questions wrongly answered `none`.
+
+Targets: top-1 >= 0.85, top-2 >= 0.93, rejection >= 0.75, false none <= 0.08.
+Tune on dev only; the test split is held out.
+
+Usage: python bench/suggest_accuracy.py [--misses dev|test] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import yaml
+
+from star_bank.archetypes import load_archetypes
+from star_bank.question_match import match_question
+
+DATA = Path(__file__).parent / "data" / "questions.yaml"
+STYLES = ("direct", "paraphrase", "oblique", "out-of-bank")
+TARGETS = {"top1": 0.85, "top2": 0.93, "rejection": 0.75, "false_none": 0.08}
+
+
+def evaluate(questions: list[dict]) -> tuple[dict, list[dict]]:
+    book = load_archetypes()
+    rows = []
+    for item in questions:
+        result = match_question(item["q"], book)
+        predicted = [a.id for a in result.archetypes] if result.match != "none" else []
+        rows.append({**item, "match": result.match, "predicted": predicted, "why": result.why})
+    return _figures(rows), rows
+
+
+def _figures(rows: list[dict]) -> dict:
+    def summary(group: list[dict]) -> dict:
+        in_bank = [r for r in group if r["archetypes"]]
+        out = [r for r in group if not r["archetypes"]]
+        figures: dict = {"questions": len(group)}
+        if in_bank:
+            figures["top1"] = _share(in_bank, lambda r: r["predicted"][:1] and r["predicted"][0] in r["archetypes"])
+            figures["top2"] = _share(in_bank, lambda r: any(a in r["archetypes"] for a in r["predicted"][:2]))
+            figures["false_none"] = _share(in_bank, lambda r: r["match"] == "none")
+        if out:
+            figures["rejection"] = _share(out, lambda r: r["match"] == "none")
+        return figures
+
+    result: dict = {}
+    for split in ("dev", "test"):
+        group = [r for r in rows if r["split"] == split]
+        result[split] = {"all": summary(group)}
+        for style in STYLES:
+            members = [r for r in group if r["style"] == style]
+            if members:
+                result[split][style] = summary(members)
+    return result
+
+
+def _share(rows: list[dict], hit) -> float:
+    return round(sum(1 for r in rows if hit(r)) / len(rows), 3)
+
+
+def _print(figures: dict) -> None:
+    header = f"{'split':6} {'style':12} {'n':>4} {'top-1':>6} {'top-2':>6} {'reject':>7} {'false-none':>11}"
+    print(header)
+    print("-" * len(header))
+    for split, groups in figures.items():
+        for style, f in groups.items():
+            cells = [
+                f"{f[k]:.3f}" if k in f else "-" for k in ("top1", "top2", "rejection", "false_none")
+            ]
+            print(f"{split:6} {style:12} {f['questions']:>4} {cells[0]:>6} {cells[1]:>6} {cells[2]:>7} {cells[3]:>11}")
+    print()
+    print("targets: top-1 >= 0.85, top-2 >= 0.93, reject >= 0.75, false-none <= 0.08 (in-bank)")
+    for split, groups in figures.items():
+        f = groups["all"]
+        met = (
+            f["top1"] >= TARGETS["top1"] and f["top2"] >= TARGETS["top2"]
+            and f["rejection"] >= TARGETS["rejection"] and f["false_none"] <= TARGETS["false_none"]
+        )
+        print(f"{split}: {'all targets met' if met else 'targets NOT met'}")
+
+
+def _print_misses(rows: list[dict], split: str) -> None:
+    print(f"\nmisses on {split}:")
+    for r in rows:
+        if r["split"] != split:
+            continue
+        if r["archetypes"]:
+            wrong = not r["predicted"] or r["predicted"][0] not in r["archetypes"]
+        else:
+            wrong = r["match"] != "none"
+        if wrong:
+            print(f"  [{r['style'][:5]}] {r['q']}\n      want {r['archetypes']} got {r['predicted']} ({r['match']}): {r['why']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", choices=["dev", "test"], help="list the questions answered wrongly")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    questions = yaml.safe_load(DATA.read_text(encoding="utf-8"))["questions"]
+    figures, rows = evaluate(questions)
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    else:
+        _print(figures)
+    if args.misses:
+        _print_misses(rows, args.misses)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
