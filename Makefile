@@ -18,6 +18,7 @@ demo: install
 	-$(BIN)/starlint stories/
 	$(BIN)/starbank list --bank stories
 	$(BIN)/starbank suggest "tell me about a mistake" --bank stories
+	$(BIN)/starbank score stories/03-tokenization-timeout-checkout-outage.md
 
 test: install
 	$(PY) -m pytest -q

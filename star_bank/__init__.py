@@ -12,6 +12,8 @@ from star_bank.listing import StoryEntry, list_stories
 from star_bank.model import FileError, FrontMatter, Section, SectionKind, Sentence, Span, Story
 from star_bank.parse import StoryParseError, parse_story, read_story
 from star_bank.question_match import QuestionMatch, match_question
+from star_bank.rubric import RubricError, load_rubrics, score_paths, score_stories, score_story
+from star_bank.scorecard import DimensionRating, Evidence, Scorecard, ScoreReport
 from star_bank.scaffold import story_skeleton
 from star_bank.suggest import StoryPick, Suggestion, suggest
 
@@ -23,9 +25,14 @@ __all__ = [
     "ArchetypeMatch",
     "Bank",
     "Coverage",
+    "DimensionRating",
+    "Evidence",
     "FileError",
     "FrontMatter",
     "QuestionMatch",
+    "RubricError",
+    "ScoreReport",
+    "Scorecard",
     "Section",
     "SectionKind",
     "Sentence",
@@ -41,9 +48,13 @@ __all__ = [
     "list_stories",
     "load_archetypes",
     "load_bank",
+    "load_rubrics",
     "match_question",
     "parse_story",
     "read_story",
+    "score_paths",
+    "score_stories",
+    "score_story",
     "story_skeleton",
     "suggest",
 ]

@@ -48,6 +48,7 @@ def main() -> None:
                                           which archetype and which of your stories
     starbank coverage                     archetypes with no story (exit 1 when any)
     starbank new --archetype 3 -o FILE    a skeleton for a new story
+    starbank score stories/               each story rated against the interview rubric
     """
 
 
@@ -330,3 +331,47 @@ def new_command(archetype: str, title: str | None, output: Path | None) -> None:
         error_line(f"{output}: cannot write: {exc.strerror or exc}")
         raise SystemExit(EXIT_ERROR) from None
     click.echo(f"wrote {output} (archetype #{chosen.id} {chosen.name})", err=True)
+
+
+@main.command("score")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--level", type=click.Choice(["swe1", "swe2", "senior", "staff"]), default=None,
+    help="Judge at this level [default: the story's front matter level, else the config, else senior].",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
+    help="Output format.",
+)
+def score_command(paths: tuple[Path, ...], level: str | None, fmt: str) -> None:
+    """Rate stories in PATHS against the interview rubric (default: ./stories).
+
+    Failure stories get the failure rubric (ownership, detection, recovery,
+    concrete lesson, pattern awareness), learning stories the learning rubric,
+    the rest a STAR rubric. Each dimension is rated novice, intermediate or
+    expert with the evidence quoted, then three strengths, three improvements
+    and resources for the weakest dimensions.
+
+    Exit status: 0 scored, 2 when a file could not be read (the rest are still scored).
+    """
+    # Imported here so the other commands (suggest must answer fast) never load the rubric.
+    from star_bank.config import ConfigError
+    from star_bank.lint import Linter
+    from star_bank.nlp import PipelineUnavailable
+    from star_bank.rubric import RubricError, score_paths
+    from star_bank.rules import RuleError
+    from star_bank.scorecard import RENDERERS as SCORE_RENDERERS
+
+    targets = list(paths) or [default_bank()]
+    try:
+        linter = Linter.from_path(targets[0])
+        report = score_paths(targets, level=level, linter=linter)
+    except (ConfigError, RuleError, RubricError, PipelineUnavailable) as exc:
+        error_line(str(exc))
+        raise SystemExit(EXIT_ERROR) from None
+    for error in report.errors:
+        error_line(f"{error.path}: {error.message}")
+    if report.scorecards or fmt == "json":
+        click.echo(SCORE_RENDERERS[fmt](report.scorecards).rstrip("\n"))
+    if report.errors:
+        raise SystemExit(EXIT_ERROR)

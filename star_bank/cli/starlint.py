@@ -40,6 +40,10 @@ def _names(values: tuple[str, ...]) -> list[str]:
     help="Exit 1 when a finding is at or above this severity [default: warning].",
 )
 @click.option("--no-cache", is_flag=True, help="Lint every file again, ignoring cached results.")
+@click.option(
+    "--scorecard", is_flag=True,
+    help="After the findings, print each story's rubric scorecard (text format only; exit code unchanged).",
+)
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @click.version_option(__version__, prog_name="starlint")
 def main(
@@ -53,12 +57,16 @@ def main(
     fail_on: str | None,
     no_cache: bool,
     list_rules: bool,
+    scorecard: bool,
 ) -> None:
     """Lint STAR interview stories in PATHS (files or folders; default: ./stories).
 
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, config or input errors.
     """
     targets = list(paths) or [default_bank()]
+    if scorecard and fmt != "text":
+        error_line("--scorecard works with --format text only")
+        raise SystemExit(EXIT_ERROR)
     try:
         config = load_config(config_file or find_config(targets[0]))
         linter = Linter(config, select=_names(select) or None, ignore=_names(ignore), level=level, role=role)
@@ -80,6 +88,14 @@ def main(
     output = RENDERERS[fmt](report, linter.rules)
     if output:
         click.echo(output)
+    if scorecard:
+        from star_bank.rubric import score_paths
+        from star_bank.scorecard import render_text
+
+        # Unreadable files were reported above; the scorecards never change the exit code.
+        cards = score_paths(targets, level=level, linter=linter).scorecards
+        if cards:
+            click.echo("\n" + render_text(cards))
     threshold = Severity(fail_on) if fail_on else config.fail_on
     if report.errors:
         raise SystemExit(EXIT_ERROR)
