@@ -19,6 +19,7 @@ demo: install
 	$(BIN)/starbank list --bank stories
 	$(BIN)/starbank suggest "tell me about a mistake" --bank stories
 	$(BIN)/starbank score stories/03-tokenization-timeout-checkout-outage.md
+	$(BIN)/starbank drill --answers tests/fixtures/drill/weak.txt
 
 test: install
 	$(PY) -m pytest -q

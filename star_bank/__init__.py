@@ -8,6 +8,7 @@ from star_bank.archetypes import ArchetypeBook, ArchetypeError, load_archetypes
 from star_bank.bank import Bank, load_bank
 from star_bank.classify import ArchetypeMatch, classify_story
 from star_bank.coverage import Coverage, coverage
+from star_bank.drill import DrillError, DrillSession, DrillTranscript, Turn
 from star_bank.listing import StoryEntry, list_stories
 from star_bank.model import FileError, FrontMatter, Section, SectionKind, Sentence, Span, Story
 from star_bank.parse import StoryParseError, parse_story, read_story
@@ -26,6 +27,9 @@ __all__ = [
     "Bank",
     "Coverage",
     "DimensionRating",
+    "DrillError",
+    "DrillSession",
+    "DrillTranscript",
     "Evidence",
     "FileError",
     "FrontMatter",
@@ -42,6 +46,7 @@ __all__ = [
     "StoryParseError",
     "StoryPick",
     "Suggestion",
+    "Turn",
     "__version__",
     "classify_story",
     "coverage",

@@ -49,6 +49,7 @@ def main() -> None:
     starbank coverage                     archetypes with no story (exit 1 when any)
     starbank new --archetype 3 -o FILE    a skeleton for a new story
     starbank score stories/               each story rated against the interview rubric
+    starbank drill                        a practice failure interview, then its scorecard
     """
 
 
@@ -375,3 +376,8 @@ def score_command(paths: tuple[Path, ...], level: str | None, fmt: str) -> None:
         click.echo(SCORE_RENDERERS[fmt](report.scorecards).rstrip("\n"))
     if report.errors:
         raise SystemExit(EXIT_ERROR)
+
+
+from star_bank.cli.drill import drill_command  # noqa: E402  (kept apart: the drill lives in its own module)
+
+main.add_command(drill_command)
