@@ -6,7 +6,6 @@ into `Finding`s with exact file positions.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -91,7 +90,8 @@ class AnalysedStory:
         span = self.story.title_span
         if span is not None:
             return Hit(span.start, span.end, None, values)
-        start = self.sections[0].heading[0] if self.sections else _first_text(self.story.text)
+        # No title: the first section's label, else the top of the file.
+        start = self.sections[0].heading[0] if self.sections else 0
         end = self.index.ends[self.index.line_of(start)] if self.story.text else 0
         return Hit(start, end, None, values)
 
@@ -102,11 +102,6 @@ class AnalysedStory:
     def token_hit(self, section: SectionText, first: "Token", last: "Token | None" = None, **values: Any) -> Hit:
         last = last or first
         return self.prose_hit(section, first.idx, last.idx + len(last.text), **values)
-
-
-def _first_text(text: str) -> int:
-    match = re.search(r"\S", text)
-    return match.start() if match else 0
 
 
 def subject_of(verb: "Token") -> "Token | None":
