@@ -142,14 +142,11 @@ def _classify(story: Story, index: ArchetypeIndex) -> ArchetypeMatch:
 def _parts(story: Story) -> list[tuple[str, str]]:
     """(section name, prose) pairs: the title, then each section or the whole body."""
     parts = [("title", story.title)]
-    if story.sections:
-        for section in story.sections:
-            prose = " ".join(s.text for s in section.sentences) or section.text
-            parts.append((section.kind.value, prose))
-    else:
-        # The front matter is data, not prose: skip past its closing line.
-        body = story.text.split("\n---", 1)[-1] if story.text.startswith("---") else story.text
-        parts.append(("body", body))
+    # Prose only: code blocks, comments and the front matter say nothing about the story.
+    for section in story.sections:
+        parts.append((section.kind.value, " ".join(s.text for s in section.sentences)))
+    if not story.sections and story.body_prose is not None:
+        parts.append(("body", story.body_prose.text))
     return parts
 
 
