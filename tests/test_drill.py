@@ -81,7 +81,7 @@ def test_first_probe_on_mistakes_were_made_asks_for_the_candidates_own_role(lint
     )
     assert turn.probe == "ownership"
     assert turn.phase == "failure"
-    assert "What was your specific role in that decision?" in turn.text
+    assert "what was your specific role in that decision?" in turn.text.lower()
     assert "Mistakes were made" in turn.text  # the candidate's own words, quoted back
 
 
