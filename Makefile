@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 
-.PHONY: install demo test bench docs clean
+.PHONY: install demo test bench perf docs clean
 
 install: $(VENV)/.installed
 
@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 demo: install
-	-$(BIN)/starlint stories/
+	$(BIN)/starlint stories/
 	$(BIN)/starbank list --bank stories
 	$(BIN)/starbank suggest "tell me about a mistake" --bank stories
 	$(BIN)/starbank score stories/03-tokenization-timeout-checkout-outage.md
@@ -27,8 +27,17 @@ test: install
 docs: install
 	$(PY) -m star_bank.docs_gen > docs/rules.md
 
+# Accuracy against the hand-labelled data in bench/ (prints the figures in docs/accuracy.md).
 bench: install
 	$(PY) bench/lint_accuracy.py
+	$(PY) bench/rubric_agreement.py
+	$(PY) bench/suggest_accuracy.py
+
+# Speed and memory, as ratios measured in one run (see README, Performance).
+perf: install
+	$(PY) bench/perf.py
+	$(PY) bench/suggest_speed.py
+	$(PY) bench/hostile_bounds.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .starlint_cache
