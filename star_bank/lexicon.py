@@ -9,6 +9,7 @@ matches that exact form only: "i =think" is a hedge, "I thought" is not.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
@@ -39,21 +40,42 @@ class Phrase:
     not_before: frozenset[str] = frozenset()
 
 
-def compile_phrases(items: Iterable[PhraseItem]) -> list[Phrase]:
+class PhraseList(list):
+    """Compiled phrases, indexed by the words their first term accepts (for speed)."""
+
+    def __init__(self, phrases: Iterable[Phrase] = ()) -> None:
+        super().__init__(phrases)
+        self.by_first: dict[str, list[tuple[int, Phrase]]] = {}
+        for order, phrase in enumerate(self):
+            for word in phrase.terms[0]:
+                self.by_first.setdefault(word, []).append((order, phrase))
+
+
+def compile_phrases(items: Iterable[PhraseItem]) -> PhraseList:
+    # Kinds compile their lists on every check; the same lists compile once.
+    key = tuple(
+        item if isinstance(item, str) else (item.phrase, tuple(item.not_after), tuple(item.not_before))
+        for item in items
+    )
+    return _compile(key)
+
+
+@functools.lru_cache(maxsize=256)
+def _compile(items: tuple) -> PhraseList:
     phrases = []
     for item in items:
-        spec = item if isinstance(item, PhraseSpec) else PhraseSpec(phrase=item)
-        terms = tuple(frozenset(w.lower().split("|")) for w in spec.phrase.split())
+        text, not_after, not_before = (item, (), ()) if isinstance(item, str) else item
+        terms = tuple(frozenset(w.lower().split("|")) for w in text.split())
         if terms:
             phrases.append(
                 Phrase(
-                    spec.phrase,
+                    text,
                     terms,
-                    frozenset(w.lower() for w in spec.not_after),
-                    frozenset(w.lower() for w in spec.not_before),
+                    frozenset(w.lower() for w in not_after),
+                    frozenset(w.lower() for w in not_before),
                 )
             )
-    return phrases
+    return PhraseList(phrases)
 
 
 def token_is(token: "Token", words: frozenset[str] | set[str]) -> bool:
@@ -68,11 +90,25 @@ def find_phrases(
     tokens: Sequence["Token"], phrases: list[Phrase], max_gap: int = 0
 ) -> Iterator[tuple["Token", "Token", Phrase]]:
     """Non-overlapping matches (first token, last token, phrase), in text order."""
+    if not isinstance(phrases, PhraseList):
+        phrases = PhraseList(phrases)
+    by_first = phrases.by_first
     taken_until = -1
     for i, token in enumerate(tokens):
         if i <= taken_until:
             continue
-        for phrase in phrases:
+        # Only the phrases whose first word this token can be (in list order, as before).
+        lower = token.lower_
+        candidates = [
+            *by_first.get(lower, ()),
+            *by_first.get("=" + lower, ()),
+            *by_first.get(token.lemma_.lower(), ()),
+        ]
+        if not candidates:
+            continue
+        if len(candidates) > 1:
+            candidates = sorted(set(candidates), key=lambda c: c[0])
+        for _, phrase in candidates:
             end = _match_at(tokens, i, phrase, max_gap)
             if end is None:
                 continue

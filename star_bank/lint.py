@@ -131,23 +131,20 @@ class Linter:
                         continue
             todo.append((n, file, data, key))
 
-        def stories() -> Iterator[tuple[tuple[int, str | None], Story]]:
-            # Read lazily: files are parsed while spaCy works on the ones before.
-            for n, file, data, key in todo:
-                try:
-                    if data is None:
-                        story = read_story(file)
-                    else:
-                        story = parse_story(decode_story(data, file), file)
-                except StoryParseError as exc:
-                    errors.append(FileError(path=exc.path, message=exc.reason))
-                    continue
-                yield (n, key), story
-
-        for (n, key), _, findings in self._lint_stream(stories(), len(todo), progress):
-            per_file[n] = findings
-            if cache is not None and key is not None:
-                cache.put(key, findings)
+        keys = {n: key for n, _, _, key in todo}
+        sources = [(n, file, data) for n, file, data, _ in todo]
+        processes = parse_processes(len(sources)) if self.needs_nlp else 1
+        if processes > 1:
+            outcomes = _lint_in_workers(self, sources, processes, progress)
+        else:
+            outcomes = _lint_sources(self, sources, progress)
+        for n, outcome in outcomes:
+            if isinstance(outcome, FileError):
+                errors.append(outcome)
+                continue
+            per_file[n] = outcome
+            if cache is not None and keys[n] is not None:
+                cache.put(keys[n], outcome)
         findings = [f for batch in per_file for f in batch]
         return LintReport(
             findings=findings,
@@ -187,12 +184,14 @@ class Linter:
         count: int,
         progress: Callable[[int], None] | None = None,
         parse: bool = False,
+        processes: int | None = None,
     ) -> Iterator[tuple[Any, AnalysedStory, list[Finding]]]:
         """(tag, analysis, findings) per story, in order, each as soon as it is parsed.
 
         Rules run on a story while spaCy parses the next ones, and a caller that
         keeps only the findings lets the Docs go: memory stays flat on big banks.
-        `count` (how many stories `tagged` yields) decides the number of processes.
+        `count` (how many stories `tagged` yields) decides the number of spaCy
+        processes unless `processes` is given.
         """
         if count == 0:
             return
@@ -204,7 +203,8 @@ class Linter:
             from star_bank.nlp import load_pipeline
 
             nlp = load_pipeline(self.config.pipeline)
-            analysed = with_docs(analysed, nlp, n_process=parse_processes(count))
+            n_process = processes or parse_processes(count, PARALLEL_MIN_STORIES_WITH_DOCS)
+            analysed = with_docs(analysed, nlp, n_process=n_process)
         for done, (tag, story) in enumerate(analysed, 1):
             findings = self._lint_one(story)
             if progress is not None:
@@ -297,29 +297,106 @@ def attach_docs(
     nlp = load_pipeline(pipeline)
     sections = sum(len(story.sections) for story in stories)
     done = 0
-    for _, story in with_docs(((None, s) for s in stories), nlp, parse_processes(len(stories))):
+    n_process = parse_processes(len(stories), PARALLEL_MIN_STORIES_WITH_DOCS)
+    for _, story in with_docs(((None, s) for s in stories), nlp, n_process):
         done += sum(1 for section in story.sections if section.doc is not None)
         if progress is not None and sections:
             progress(done)
 
 
-# Parsing in several processes pays off from about this many stories (about five
-# sections each) on: below it, starting the workers costs more than it saves.
-# Measured with bench/perf.py on a 2-core machine.
-PARALLEL_MIN_STORIES = 40
+# Several processes pay off from about this many stories (about five sections
+# each) on: below it, starting the workers costs more than it saves. Workers that
+# lint send back findings; when the Docs themselves must come back (the rubric
+# reads them), rebuilding them here costs more, and it pays off later.
+# Measured with `bench/perf.py --sweep` on a 2-core machine.
+PARALLEL_MIN_STORIES = 10
+PARALLEL_MIN_STORIES_WITH_DOCS = 80
 BATCH_SIZE = 64
+# Stories per task a worker process takes at a time: small enough to share the
+# work evenly, big enough for spaCy to batch.
+WORKER_CHUNK = 8
 
 
-def parse_processes(stories: int) -> int:
-    """How many processes spaCy parses `stories` stories with: one for a pre-commit
+def parse_processes(stories: int, threshold: int = PARALLEL_MIN_STORIES) -> int:
+    """How many processes to parse `stories` stories with: one for a pre-commit
     run on a few files, every available core for a big bank."""
-    if stories < PARALLEL_MIN_STORIES:
+    if stories < threshold:
         return 1
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
-    return max(1, min(cores, stories * 2 // PARALLEL_MIN_STORIES))
+    # Two as soon as it pays; more only with enough stories each to be worth a
+    # worker's start-up and memory (every worker loads its own model).
+    return max(1, min(cores, max(2, stories // (2 * threshold))))
+
+
+Source = tuple[int, str, "bytes | None"]  # (index, path, the bytes already read or None)
+Outcome = tuple[int, "list[Finding] | FileError"]
+
+
+def _lint_sources(
+    linter: Linter, sources: list[Source], progress: Callable[[int], None] | None = None
+) -> Iterator[Outcome]:
+    """Read, parse and lint story files in this process, one spaCy stream for all."""
+    failed: list[Outcome] = []
+
+    def stories() -> Iterator[tuple[int, Story]]:
+        # Read lazily: a file is parsed as Markdown while spaCy works on the ones before.
+        for n, path, data in sources:
+            try:
+                story = read_story(path) if data is None else parse_story(decode_story(data, path), path)
+            except StoryParseError as exc:
+                failed.append((n, FileError(path=exc.path, message=exc.reason)))
+                continue
+            yield n, story
+
+    for n, _, findings in linter._lint_stream(stories(), len(sources), progress, processes=1):
+        yield n, findings
+    yield from failed
+
+
+def _lint_in_workers(
+    linter: Linter, sources: list[Source], processes: int, progress: Callable[[int], None] | None
+) -> Iterator[Outcome]:
+    """Lint story files in `processes` worker processes, each reading, parsing and
+    linting its share and sending back only findings.
+
+    Sending spaCy Docs back to one process to lint them there costs that process
+    more than the rules themselves (every Doc is serialised and rebuilt); findings
+    are small.
+    """
+    import multiprocessing
+
+    start = getattr(progress, "start", None)
+    if callable(start):
+        start(len(sources))
+    size = max(1, min(WORKER_CHUNK, len(sources) // (processes * 4)))
+    chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
+    done = 0
+    context = multiprocessing.get_context()
+    with context.Pool(processes, initializer=_start_worker, initargs=(linter,)) as pool:
+        for outcomes in pool.imap(_lint_chunk, chunks):
+            yield from outcomes
+            done += sum(1 for _, outcome in outcomes if not isinstance(outcome, FileError))
+            if progress is not None:
+                progress(done)
+
+
+_worker_linter: Linter | None = None
+
+
+def _start_worker(linter: Linter) -> None:
+    global _worker_linter
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    _worker_linter = linter
+
+
+def _lint_chunk(sources: list[Source]) -> list[Outcome]:
+    assert _worker_linter is not None
+    return list(_lint_sources(_worker_linter, sources))
 
 
 def with_docs(

@@ -23,6 +23,10 @@ from star_bank.resources import data_path
 Scope = Literal["situation", "task", "action", "result", "lesson", "tie_in", "other", "story"]
 
 
+# libyaml when installed: every run loads the whole rule pack, cached or not.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class RuleError(Exception):
     """A rule file that cannot be used (one line naming the file and the key)."""
 
@@ -121,7 +125,7 @@ def default_rules_dir() -> Path:
 def load_rule_file(path: Path) -> Rule:
     """Read and validate one rule file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except OSError as exc:
         raise RuleError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+import time
 from pathlib import Path
 
 import click
 
 from star_bank import __version__
+from star_bank.cache import LintCache, resolve_cache_dir
 from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, default_bank, error_line
 from star_bank.config import ConfigError, find_config, load_config
 from star_bank.findings import Severity
@@ -14,6 +17,46 @@ from star_bank.lint import Linter
 from star_bank.nlp import PipelineUnavailable
 from star_bank.report import RENDERERS
 from star_bank.rules import RuleError
+
+
+class LintProgress:
+    """`linted 120/480 files` on stderr, redrawn in place; shown only once a run
+    has taken a second, so a pre-commit run on one story prints nothing."""
+
+    DELAY = 1.0
+    INTERVAL = 0.1
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.started = time.monotonic()
+        self.drawn = 0.0
+        self.width = 0
+
+    def start(self, total: int) -> None:
+        self.total = total
+        self.started = time.monotonic()
+
+    def __call__(self, done: int) -> None:
+        now = time.monotonic()
+        if now - self.started < self.DELAY or (now - self.drawn < self.INTERVAL and done < self.total):
+            return
+        self.drawn = now
+        line = f"starlint: linted {done}/{self.total} files"
+        click.echo("\r" + line.ljust(self.width), err=True, nl=False)
+        self.width = len(line)
+
+    def close(self) -> None:
+        """Erase the line, so the report starts on a clean line."""
+        if self.width:
+            click.echo("\r" + " " * self.width + "\r", err=True, nl=False)
+            self.width = 0
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _names(values: tuple[str, ...]) -> list[str]:
@@ -41,6 +84,10 @@ def _names(values: tuple[str, ...]) -> list[str]:
 )
 @click.option("--no-cache", is_flag=True, help="Lint every file again, ignoring cached results.")
 @click.option(
+    "--cache-dir", type=click.Path(path_type=Path, file_okay=False), envvar="STARLINT_CACHE_DIR",
+    help="Cache folder [default: .starlint_cache beside the config file, else the user cache folder].",
+)
+@click.option(
     "--scorecard", is_flag=True,
     help="After the findings, print each story's rubric scorecard (text format only; exit code unchanged).",
 )
@@ -56,6 +103,7 @@ def main(
     role: str | None,
     fail_on: str | None,
     no_cache: bool,
+    cache_dir: Path | None,
     list_rules: bool,
     scorecard: bool,
 ) -> None:
@@ -78,11 +126,16 @@ def main(
             rule = active.rule
             click.echo(f"{rule.code}  {rule.slug:<26} {active.severity.value:<10} {rule.dimension}")
         raise SystemExit(EXIT_CLEAN)
+    cache = None if no_cache else LintCache.for_linter(linter, resolve_cache_dir(config, cache_dir))
+    progress = LintProgress() if fmt == "text" and _stderr_is_terminal() else None
     try:
-        report = linter.lint_paths(targets)
+        report = linter.lint_paths(targets, progress=progress, cache=cache)
     except PipelineUnavailable as exc:
         error_line(str(exc))
         raise SystemExit(EXIT_ERROR) from None
+    finally:
+        if progress is not None:
+            progress.close()
     for error in report.errors:
         error_line(f"{error.path}: {error.message}")
     output = RENDERERS[fmt](report, linter.rules)
