@@ -118,7 +118,7 @@ def test_drill_in_a_real_terminal(terminal):
     ):
         screen.type(line + ENTER)
     screen.type(ENTER + ENTER)  # two empty lines send the answer
-    screen.expect(r"What was your specific role in that decision\?")
+    screen.expect(r"(?i)what was your specific role in that decision\?")
     screen.expect(r"\[probe: ownership\]")
 
     screen.type(CTRL_D)  # the end of input ends the session
