@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -153,13 +154,29 @@ def suggest_command(
     if bank_dir is None and Path("stories").is_dir():
         bank_dir = Path("stories")
     bank = _load(bank_dir) if bank_dir is not None else Bank()
-    results = suggest(asked, bank, book, top=top)
+    results = suggest(asked, bank, book, top=top, quality=_cached_lint_quality(bank_dir))
     if fmt == "json":
         print_json([_suggestion_json(s) for s in results])
     else:
         _print_suggestions(results, bank, bank_dir)
     if bank.errors:
         raise SystemExit(EXIT_ERROR)
+
+
+def _cached_lint_quality(bank_dir: Path | None):
+    """Story readiness from starlint's cache for this bank, when its configuration loads."""
+    from star_bank.cache import LintCache, resolve_cache_dir
+    from star_bank.config import ConfigError
+    from star_bank.lint import Linter
+    from star_bank.rules import RuleError
+    from star_bank.story_quality import lint_quality
+
+    try:
+        linter = Linter.from_path(bank_dir or Path("."))
+    except (ConfigError, RuleError):
+        return None  # starlint reports a broken configuration; suggest ranks by structure
+    cache_dir = resolve_cache_dir(linter.config, os.environ.get("STARLINT_CACHE_DIR"))
+    return lint_quality(LintCache.for_linter(linter, cache_dir))
 
 
 def _usage_error(message: str) -> None:
