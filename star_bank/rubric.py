@@ -38,7 +38,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from star_bank.analysis import FAILURE_ARCHETYPES, FAILURE_TAGS, AnalysedStory
 from star_bank.bank import discover
-from star_bank.findings import Finding
+from star_bank.findings import Finding, LintReport, summarise
 from star_bank.model import LEVELS, FileError, SectionKind, Story
 from star_bank.parse import StoryParseError, read_story
 from star_bank.scorecard import DimensionRating, Evidence, Resource, Scorecard, ScoreReport, level_name
@@ -771,6 +771,19 @@ def score_paths(
     book: RubricBook | None = None,
 ) -> ScoreReport:
     """Scorecards for every story file under `paths`; unreadable files become `errors`."""
+    return lint_and_score_paths(paths, level=level, linter=linter, book=book)[1]
+
+
+def lint_and_score_paths(
+    paths: list[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    level: str | None = None,
+    linter: "Linter | None" = None,
+    book: RubricBook | None = None,
+) -> tuple[LintReport, ScoreReport]:
+    """The lint report and the scorecards of every story under `paths`, from one parse."""
+    from star_bank.lint import Linter
+
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     files, errors = discover(list(paths))
@@ -780,8 +793,14 @@ def score_paths(
             stories.append(read_story(file))
         except StoryParseError as exc:
             errors.append(FileError(path=exc.path, message=exc.reason))
-    cards = score_stories(stories, level=level, linter=linter, book=book) if stories else []
-    return ScoreReport(scorecards=cards, errors=sorted(errors, key=lambda e: e.path))
+    errors = sorted(errors, key=lambda e: e.path)
+    linter = linter or Linter()
+    analysed = linter.analyse_and_lint(stories, parse=True) if stories else []
+    fallback = linter.config.level  # the config file's level ranks below front matter
+    cards = [score_analysed(a, f, level=level, fallback_level=fallback, book=book) for a, f in analysed]
+    findings = [f for _, batch in analysed for f in batch]
+    report = LintReport(findings=findings, errors=errors, summary=summarise(findings, errors, len(files)))
+    return report, ScoreReport(scorecards=cards, errors=errors)
 
 
 def _evidence(ev: StoryEvidence, mark: Mark) -> Evidence:

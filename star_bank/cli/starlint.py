@@ -128,8 +128,16 @@ def main(
         raise SystemExit(EXIT_CLEAN)
     cache = None if no_cache else LintCache.for_linter(linter, resolve_cache_dir(config, cache_dir))
     progress = LintProgress() if fmt == "text" and _stderr_is_terminal() else None
+    cards = []
     try:
-        report = linter.lint_paths(targets, progress=progress, cache=cache)
+        if scorecard:
+            # The scorecard reads the parse too: lint and score from one parse, uncached.
+            from star_bank.rubric import lint_and_score_paths
+
+            report, scores = lint_and_score_paths(targets, level=level, linter=linter)
+            cards = scores.scorecards
+        else:
+            report = linter.lint_paths(targets, progress=progress, cache=cache)
     except PipelineUnavailable as exc:
         error_line(str(exc))
         raise SystemExit(EXIT_ERROR) from None
@@ -141,14 +149,11 @@ def main(
     output = RENDERERS[fmt](report, linter.rules)
     if output:
         click.echo(output)
-    if scorecard:
-        from star_bank.rubric import score_paths
+    if cards:
         from star_bank.scorecard import render_text
 
-        # Unreadable files were reported above; the scorecards never change the exit code.
-        cards = score_paths(targets, level=level, linter=linter).scorecards
-        if cards:
-            click.echo("\n" + render_text(cards))
+        # The scorecards never change the exit code.
+        click.echo("\n" + render_text(cards))
     threshold = Severity(fail_on) if fail_on else config.fail_on
     if report.errors:
         raise SystemExit(EXIT_ERROR)
