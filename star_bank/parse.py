@@ -7,18 +7,22 @@ tabs and non-ASCII text keep exact line and column numbers.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
-from markdown_it import MarkdownIt
 from pydantic import ValidationError
 
 from star_bank.model import FrontMatter, Section, SectionKind, Sentence, Story
 from star_bank.positions import LineIndex
 from star_bank.prose import Prose, count_words, extract_prose
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 
 class StoryParseError(Exception):
@@ -233,7 +237,11 @@ def parse_story(text: str, path: str = "<story>") -> Story:
     return story
 
 
-def _markdown() -> MarkdownIt:
+@functools.cache
+def _markdown() -> "MarkdownIt":
+    # Imported here: a fully cached lint run reads no Markdown and skips the import.
+    from markdown_it import MarkdownIt
+
     # maxNesting bounds recursion on hostile input (thousands of nested quotes or lists).
     return MarkdownIt("commonmark", {"maxNesting": 50})
 

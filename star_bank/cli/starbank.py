@@ -12,10 +12,10 @@ from star_bank import __version__
 from star_bank.archetypes import ArchetypeBook, ArchetypeError, load_archetypes
 from star_bank.bank import Bank, load_bank
 from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, default_bank, error_line, print_json
-from star_bank.coverage import MAX_ARCHETYPES_PER_STORY, Coverage, coverage
+from star_bank.bank_coverage import MAX_ARCHETYPES_PER_STORY, Coverage, coverage
 from star_bank.listing import list_stories
 from star_bank.scaffold import story_skeleton
-from star_bank.suggest import Suggestion, suggest
+from star_bank.suggestions import Suggestion, suggest
 
 
 class _OneLineErrors(click.Group):
