@@ -9,7 +9,6 @@ memory (max RSS of the child process) for each, and for a one-story baseline.
 
 from __future__ import annotations
 
-import resource
 import subprocess
 import sys
 import tempfile

@@ -6,13 +6,12 @@ import functools
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from star_bank.data_files import load_yaml_model
 from star_bank.resources import data_path
 
 
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class ArchetypeError(Exception):
@@ -101,16 +100,4 @@ def _shipped() -> ArchetypeBook:
 
 
 def _load(path: Path) -> ArchetypeBook:
-    try:
-        # The C loader (when PyYAML has it) keeps `starbank suggest` well under a second.
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
-    except OSError as exc:
-        raise ArchetypeError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ArchetypeError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
-    try:
-        return ArchetypeBook.model_validate(data)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        where = ".".join(str(p) for p in error["loc"]) or "top level"
-        raise ArchetypeError(f"{path}: {where}: {error['msg']}") from None
+    return load_yaml_model(path, ArchetypeBook, ArchetypeError)

@@ -40,10 +40,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from star_bank.model import LEVELS, SectionKind
 from star_bank.parse import classify_label, parse_story
+from star_bank.data_files import load_yaml_model
 from star_bank.scorecard import Scorecard
 
 if TYPE_CHECKING:
@@ -143,19 +144,7 @@ def _default_script() -> DrillScript:
 
 
 def _read_script(path: Path) -> DrillScript:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DrillError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except yaml.YAMLError as exc:
-        raise DrillError(f"{path}: not valid YAML: {exc}") from None
-    try:
-        return DrillScript.model_validate(data)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        key = ".".join(str(p) for p in error["loc"])
-        message = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
-        raise DrillError(f"{path}: {key}{': ' if key else ''}{message}") from None
+    return load_yaml_model(path, DrillScript, DrillError)
 
 
 def choose_scenario(

@@ -33,8 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from star_bank.analysis import FAILURE_ARCHETYPES, FAILURE_TAGS, AnalysedStory
 from star_bank.bank import discover
@@ -42,6 +41,7 @@ from star_bank.findings import Finding, LintReport, summarise
 from star_bank.model import LEVELS, FileError, SectionKind, Story
 from star_bank.parse import StoryParseError, read_story
 from star_bank.scorecard import DimensionRating, Evidence, Resource, Scorecard, ScoreReport, level_name
+from star_bank.data_files import load_yaml_model
 from star_bank.signals import Mark, SentenceIndex, SignalDetector, SignalSpec, TimingLexicon
 
 if TYPE_CHECKING:
@@ -149,19 +149,7 @@ def _default_book() -> RubricBook:
 
 
 def _read_book(path: Path) -> RubricBook:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RubricError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except yaml.YAMLError as exc:
-        raise RubricError(f"{path}: not valid YAML: {exc}") from None
-    try:
-        return RubricBook.model_validate(data)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        key = ".".join(str(p) for p in error["loc"])
-        message = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
-        raise RubricError(f"{path}: {key}: {message}") from None
+    return load_yaml_model(path, RubricBook, RubricError)
 
 
 # --- Choosing the rubric and the level -----------------------------------------------

@@ -13,9 +13,9 @@ import re
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from star_bank.data_files import read_yaml, validation_message
 from star_bank.findings import DIMENSIONS, Severity
 from star_bank.kinds import KINDS
 from star_bank.resources import data_path
@@ -24,7 +24,6 @@ Scope = Literal["situation", "task", "action", "result", "lesson", "tie_in", "ot
 
 
 # libyaml when installed: every run loads the whole rule pack, cached or not.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class RuleError(Exception):
@@ -113,9 +112,7 @@ def validate_options(rule: Rule, overrides: dict[str, Any] | None = None, where:
     try:
         return rule.kind_module.Options(**values)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        key = ".".join(str(p) for p in error["loc"]) or "options"
-        raise RuleError(f"{where or rule.source}: rule {rule.slug}: option {key}: {error['msg']}") from None
+        raise RuleError(f"{where or rule.source}: rule {rule.slug}: option {validation_message(exc)}") from None
 
 
 def default_rules_dir() -> Path:
@@ -124,23 +121,13 @@ def default_rules_dir() -> Path:
 
 def load_rule_file(path: Path) -> Rule:
     """Read and validate one rule file."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
-    except OSError as exc:
-        raise RuleError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
+    data = read_yaml(path, RuleError)
     if not isinstance(data, dict):
         raise RuleError(f"{path}: a rule file must be a YAML mapping")
     try:
         rule = Rule(**data, source=str(path))
     except ValidationError as exc:
-        error = exc.errors()[0]
-        key = ".".join(str(p) for p in error["loc"]) or "top level"
-        message = "missing" if error["type"] == "missing" else error["msg"]
-        if error["type"] == "extra_forbidden":
-            message = "unknown key"
-        raise RuleError(f"{path}: {key}: {message}") from None
+        raise RuleError(f"{path}: {validation_message(exc)}") from None
     validate_options(rule, where=str(path))
     return rule
 
