@@ -11,29 +11,8 @@ from star_bank.lint import Linter
 
 ROOT = Path(__file__).resolve().parent.parent
 
-WEAK = """\
----
-title: The missed launch
-archetypes: [3]
----
-# The missed launch
-
-## Situation
-The product team kept changing the requirements, so the launch was late.
-
-## Task
-I owned the billing export.
-
-## Action
-Mistakes were made during the cutover.
-I think the job was kind of rushed.
-
-## Result
-The customer was unhappy.
-
-## Lesson
-I learned to communicate much better.
-"""
+# A weak failure story: blame first, passive voice, hedges, no metric, a vague lesson.
+WEAK = (ROOT / "tests" / "fixtures" / "weak-failure.md").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
