@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 # Story traits that decide which rules and rubric apply.
 FAILURE_ARCHETYPES = frozenset({3, 8})
-FAILURE_TAGS = frozenset({"failure", "mistake", "incident", "postmortem", "regret"})
+# "incident" is not among them: the speaker may have debugged the incident, not caused it.
+FAILURE_TAGS = frozenset({"failure", "mistake", "postmortem", "regret"})
 LEARNING_TAGS = frozenset({"learning", "growth", "continuous-learning"})
 
 

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from star_bank.analysis import FAILURE_ARCHETYPES, FAILURE_TAGS, AnalysedStory
+from star_bank.analysis import AnalysedStory
 from star_bank.bank import discover
 from star_bank.findings import Finding, LintReport, summarise
 from star_bank.model import LEVELS, FileError, SectionKind, Story
@@ -155,18 +155,8 @@ def _read_book(path: Path) -> RubricBook:
 # --- Choosing the rubric and the level -----------------------------------------------
 
 
-# An incident can be one the speaker debugged rather than caused: the tag alone
-# does not make a failure story when the front matter names other archetypes.
-_AMBIGUOUS_FAILURE_TAGS = {"incident"}
-
-
 def choose_rubric(story: AnalysedStory) -> Literal["failure", "learning", "star"]:
     """failure (archetypes 3/8 or a failure tag), else learning (a learning tag), else star."""
-    front = story.story.front_matter
-    tags = {t.lower() for t in front.tags}
-    only_incident = not (FAILURE_TAGS - _AMBIGUOUS_FAILURE_TAGS) & tags
-    if front.archetypes and not FAILURE_ARCHETYPES & set(front.archetypes) and only_incident:
-        return "learning" if story.is_learning else "star"
     if story.is_failure:
         return "failure"
     if story.is_learning:
