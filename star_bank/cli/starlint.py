@@ -109,6 +109,16 @@ def main(
 ) -> None:
     """Lint STAR interview stories in PATHS (files or folders; default: ./stories).
 
+    \b
+    starlint stories/                          every story in a folder
+    starlint story.md --format json            findings as JSON (also sarif, github)
+    starlint --select passive-voice,OWN002 .   only some rules (slugs or codes)
+    starlint --scorecard story.md              findings, then the interviewer's scorecard
+
+    Configure in [tool.starlint] (pyproject.toml) or .starlint.toml; silence one
+    place with <!-- starlint-disable-next-line passive-voice -->. Rules:
+    starlint --list-rules.
+
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, config or input errors.
     """
     targets = list(paths) or [default_bank()]
