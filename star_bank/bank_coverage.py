@@ -13,20 +13,10 @@ from pydantic import BaseModel, Field
 
 from star_bank.archetypes import ArchetypeBook, load_archetypes
 from star_bank.bank import Bank
-from star_bank.classify import ArchetypeSource, classify_story
+from star_bank.listing import StoryEntry, list_stories
 
 # A story that answers more archetypes than this is spread too thin to be strong for any.
 MAX_ARCHETYPES_PER_STORY = 2
-
-
-class StoryArchetypes(BaseModel):
-    """One column of the matrix: a story and the archetypes it answers."""
-
-    path: str
-    title: str
-    archetypes: list[int]
-    source: ArchetypeSource
-    confidence: float
 
 
 class ArchetypeRow(BaseModel):
@@ -49,9 +39,9 @@ class Coverage(BaseModel):
     """The bank's archetype coverage and its weak spots."""
 
     rows: list[ArchetypeRow]
-    stories: list[StoryArchetypes]
+    stories: list[StoryEntry] = Field(description="the matrix's columns: each story and its archetypes")
     missing: list[int] = Field(description="archetypes with no story")
-    overloaded: list[StoryArchetypes] = Field(
+    overloaded: list[StoryEntry] = Field(
         description=f"stories with more than {MAX_ARCHETYPES_PER_STORY} archetypes"
     )
     thin_questions: list[ThinQuestion]
@@ -65,18 +55,7 @@ class Coverage(BaseModel):
 def coverage(bank: Bank, book: ArchetypeBook | None = None) -> Coverage:
     """The archetype x story matrix of `bank` and what it lacks."""
     book = book or load_archetypes()
-    columns = []
-    for story in bank.stories:
-        match = classify_story(story, book)
-        columns.append(
-            StoryArchetypes(
-                path=story.path,
-                title=story.title,
-                archetypes=match.archetypes,
-                source=match.source,
-                confidence=match.confidence,
-            )
-        )
+    columns = list_stories(bank, book)
     rows = [
         ArchetypeRow(
             id=archetype.id,

@@ -79,7 +79,7 @@ def test_cli_json_reports_the_matrix_and_the_gaps(gap_bank):
     assert report["complete"] is False
     assert report["missing"] == [2, 7, 8, 9, 10]
     assert len(report["rows"]) == 10
-    assert {s["source"] for s in report["stories"]} == {"front-matter"}
+    assert {s["archetype_source"] for s in report["stories"]} == {"front-matter"}
 
 
 def test_classified_stories_count_towards_coverage(tmp_path):
@@ -88,7 +88,7 @@ def test_classified_stories_count_towards_coverage(tmp_path):
         encoding="utf-8",
     )
     report = coverage(load_bank(tmp_path), load_archetypes())
-    assert report.stories[0].source == "classified"
+    assert report.stories[0].archetype_source == "classified"
     assert report.rows[4].stories  # archetype 5
 
 

@@ -280,13 +280,13 @@ def _print_coverage(report: Coverage) -> None:
             if row.id not in column.archetypes:
                 cells.append("  .")
             else:
-                cells.append("  F" if column.source == "front-matter" else "  c")
+                cells.append("  F" if column.archetype_source == "front-matter" else "  c")
         label = f"#{row.id} {row.name}"
         click.echo(f"{label:<{name_width}}  {''.join(cells)}   {len(row.stories)}")
     click.echo("F = front matter, c = classified from the text")
     click.echo("")
     for n, column in enumerate(columns, start=1):
-        source = "" if column.source == "front-matter" else f" (classified, {column.confidence:.2f})"
+        source = "" if column.archetype_source == "front-matter" else f" (classified, {column.confidence:.2f})"
         click.echo(f"{n:>3}  {column.path}{source}")
     click.echo("")
     if report.missing:
