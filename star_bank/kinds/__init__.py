@@ -10,16 +10,15 @@ import importlib
 KIND_NAMES = (
     "blame_first",
     "empty_section",
-    "learning_output",
     "missing_section",
     "observable_change",
     "passive_voice",
     "pattern",
     "phrase",
     "required_number",
+    "required_phrase",
     "speaking_time",
     "subject_ratio",
-    "warning_signal",
 )
 
 KINDS = {name: importlib.import_module(f"star_bank.kinds.{name}") for name in KIND_NAMES}
