@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from pydantic import Field
+
 from star_bank.analysis import AnalysedStory, Hit, is_first_person_singular, subject_of
 from star_bank.kinds.options import KindOptions
 from star_bank.lexicon import any_phrase, compile_phrases
@@ -22,26 +24,9 @@ NEEDS_NLP = True
 
 
 class Options(KindOptions):
-    parties: list[str] = [
-        "spec", "specification", "requirement", "timeline", "deadline", "schedule", "vendor",
-        "other team", "another team", "platform team", "product team", "qa", "tester",
-        "management", "leadership", "manager", "pm", "product manager", "product", "client",
-        "customer", "stakeholder", "contractor", "they", "partner", "sales", "legal",
-        "the business", "upstream", "third-party", "third party", "designer", "nobody",
-        "no one", "provider", "supplier", "ops", "security team", "infra team",
-    ]
-    blame: list[str] = [
-        "unclear", "vague", "unrealistic", "tight", "aggressive", "late", "change", "miss",
-        "fail", "forget", "ignore", "delay", "refuse", "break", "push", "rush", "insist",
-        "demand", "overrule", "underestimate", "mislead", "neglect", "because of", "due to",
-        "blame", "fault", "never tell", "not tell", "incomplete", "wrong", "sloppy", "slow",
-        "unresponsive", "shift", "moving target", "impossible", "no time", "not enough time",
-        "pressure", "without telling", "without warning", "without notice",
-    ]
-    states: list[str] = [
-        "be", "have", "feel", "seem", "become", "work", "join", "belong", "sit", "report",
-        "own", "lead", "manage", "know", "think", "believe", "get",
-    ]
+    parties: list[str] = Field(min_length=1)
+    blame: list[str] = Field(min_length=1)
+    states: list[str]
 
 
 def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:

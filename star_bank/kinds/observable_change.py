@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from pydantic import Field
+
 from star_bank.analysis import AnalysedStory, Hit
 from star_bank.kinds.options import KindOptions
 from star_bank.lexicon import any_phrase, compile_phrases
@@ -21,28 +23,12 @@ NEEDS_NLP = True
 
 
 class Options(KindOptions):
-    mechanisms: list[str] = [
-        "habit", "checklist", "check", "review", "reviewer", "gate", "metric", "dashboard", "alert",
-        "alarm", "trigger", "template", "runbook", "playbook", "doc", "document", "rfc",
-        "pre-mortem", "premortem", "postmortem", "post-mortem", "test", "canary", "lint",
-        "linter", "hook", "script", "flag", "rotation", "meeting", "standup", "sync",
-        "check-in", "1:1", "one-on-one", "retro", "retrospective", "calendar", "budget", "log",
-        "policy", "threshold", "slo", "sla", "ticket", "channel", "status", "pair",
-        "pairing", "note", "question", "list", "sign-off", "approval", "limit", "cap", "timer",
-        "reminder", "tracker", "spreadsheet", "workshop", "office hour", "rule", "step",
-        "estimate", "memo", "agenda", "benchmark", "load test", "rollback plan", "kill switch",
-        "guardrail", "audit", "owner", "milestone", "time-box", "timebox", "block",
-        "eval", "evaluation", "rubric", "record", "sign off", "scorecard", "diagram", "write-up", "summary", "update",
-    ]
-    cadences: list[str] = [
-        "every", "each", "weekly", "daily", "monthly", "quarterly", "biweekly", "fortnightly",
-        "whenever", "before any", "before every", "before each", "after any", "after every",
-        "after each", "per sprint", "per release", "before i",
-    ]
+    mechanisms: list[str] = Field(min_length=1)
+    cadences: list[str] = Field(min_length=1)
     extra_mechanisms: list[str] = []
     extra_cadences: list[str] = []
     # A sentence that only praises a value is not a mechanism, even if it names one.
-    value_statements: list[str] = ["importance", "value of", "lesson of", "learn to", "learn that"]
+    value_statements: list[str]
 
 
 def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:

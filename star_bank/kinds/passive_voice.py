@@ -24,23 +24,10 @@ _PASSIVE_AUX = {"be", "get"}
 
 
 class Options(KindOptions):
-    stative: list[str] = [
-        "involve", "base", "align", "excite", "worry", "tire", "determine", "interest",
-        "concern", "surprise", "frustrate", "scare", "please", "satisfy", "convince", "commit",
-        "overwhelm", "exhaust", "confuse", "disappoint", "embarrass", "relieve", "stick",
-        "locate", "suppose", "bore", "thrill", "stress", "stun", "shock", "annoy", "amaze",
-        "motivate", "prepare", "qualify", "entitle", "dedicate", "impress", "puzzle",
-        "delight", "burn", "scatter", "equip", "familiarize", "accustom", "associate",
-        "know", "focus", "devote", "swamp", "inspire", "encourage", "discourage",
-        "humble", "hook", "sell", "fascinate", "intimidate", "unconvinced", "unprepared",
-    ]
+    stative: list[str]
     extra_stative: list[str] = []
-    context_sections: list[str] = ["situation"]
-    context_verbs: list[str] = [
-        "form", "found", "hire", "promote", "create", "establish", "acquire", "assign", "ask",
-        "give", "appoint", "reorganize", "reorganise", "move", "transfer", "bring", "put",
-        "page", "task", "place", "build", "launch", "write", "start", "set",
-    ]
+    context_sections: list[str]
+    context_verbs: list[str]
 
 
 def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
