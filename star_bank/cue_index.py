@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from star_bank.archetypes import ArchetypeBook
-from star_bank.text_match import COMMON_WORDS, content_stems, is_content, stem, stems
+from star_bank.text_match import AUXILIARIES, COMMON_WORDS, content_stems, is_content, stem, stems
 
 # How much one matched word of the archetype's own description counts, next to a cue.
 DESCRIPTION_WEIGHT = 0.3
@@ -114,7 +114,9 @@ class ArchetypeIndex:
 
         A multi-word cue also matches with stop words dropped or inserted and in
         another order, within a short window ("missed the deadline" hits "missed
-        a deadline", "transferred knowledge" hits "knowledge transfer").
+        a deadline", "transferred knowledge" hits "knowledge transfer"). A cue
+        anchored on who acted matches as written, give or take auxiliaries after
+        the subject ("you broke" hits "you've broken").
         """
         content_positions = [i for i, t in enumerate(tokens) if is_content(t)]
         content = [tokens[i] for i in content_positions]
@@ -122,8 +124,9 @@ class ArchetypeIndex:
         seen: set[tuple[str, int]] = set()
         for position, token in enumerate(tokens):
             for cue in self._by_first_token.get(token, ()):
-                if tuple(tokens[position : position + len(cue.tokens)]) == cue.tokens:
-                    candidates.append(CueHit(cue, position, position + len(cue.tokens)))
+                end = _exact_end(tokens, position, cue.tokens)
+                if end is not None:
+                    candidates.append(CueHit(cue, position, end))
                     seen.add((cue.text, position))
         for position, token in enumerate(content):
             for cue in self._by_core_token.get(token, ()):
@@ -150,6 +153,20 @@ class ArchetypeIndex:
         return hits
 
 
+def _exact_end(tokens: Sequence[str], position: int, cue: tuple[str, ...]) -> int | None:
+    """Where `cue` ends when it occurs at `position`, None when it does not."""
+    if tuple(tokens[position : position + len(cue)]) == cue:
+        return position + len(cue)
+    if cue[0] not in _SUBJECTS or len(cue) < 2:
+        return None
+    after = position + 1
+    while after < len(tokens) and tokens[after] in _AUXILIARY_STEMS and tokens[after] != cue[1]:
+        after += 1
+    if after > position + 1 and tuple(tokens[after : after + len(cue) - 1]) == cue[1:]:
+        return after + len(cue) - 1
+    return None
+
+
 def _core_at(content: Sequence[str], position: int, core: tuple[str, ...]) -> bool:
     """The cue's content words start at `position`: in order with at most one word
     between ("missed the big deadline"), or side by side in another order
@@ -174,6 +191,8 @@ def _adds_archetypes(hit: CueHit, hits: list[CueHit], span: set[int]) -> bool:
 
 
 _PRONOUNS = frozenset({"i", "me", "my", "myself", "you", "your", "yourself", "we", "our", "they", "them", "their"})
+_SUBJECTS = frozenset({"i", "you", "we"})
+_AUXILIARY_STEMS = frozenset(stem(w) for w in AUXILIARIES)
 
 _CACHE: dict[int, tuple[ArchetypeBook, ArchetypeIndex]] = {}
 
@@ -244,7 +263,7 @@ def _build(book: ArchetypeBook) -> ArchetypeIndex:
         specificity = _idf(len(ids), count)
         # Function words make a phrase more specific too ("did not pay off" vs "pay").
         length = 1.0 + PHRASE_BONUS * (len(core) - 1) + STOP_WORD_BONUS * (len(tokens) - len(core))
-        common = len(core) == 1 and core[0] in _COMMON_STEMS
+        common = len(tokens) == 1 and core[0] in _COMMON_STEMS
         if common:
             length *= COMMON_CUE_FACTOR
         weight = round(specificity * length, 4)

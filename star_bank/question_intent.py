@@ -57,6 +57,13 @@ _STORY_FRAMES = [
        r"(have |had |would |ever )*(\w+ed|made|built|led|took|saw|seen|done|did|learn\w*|fix\w*|ship\w*|own\w*|handle\w*)\b"),
 ]
 
+# Asking how the candidate behaves in a situation ("What do you do when you think your boss is
+# wrong?") is answered with a story too, but it does not override an out-of-bank topic
+# ("What do you do when you're stressed?").
+_SOFT_STORY_FRAMES = [
+    _p(r"^what do you do (right )?(when|if|after|once) (you|your|someone|somebody|one of)\b"),
+]
+
 # A hypothetical "how would you ..." is a design or knowledge question unless it is about people.
 _PEOPLE_WORDS = (
     r"(yourself|your team|team|people|person|engineers?|junior|juniors|teammates?|colleagues?|coworkers?|"
@@ -72,6 +79,16 @@ _NAMED_TECHNOLOGY = (
     r"linux|aws|gcp|azure|react|http|https|tcp|udp|dns|rest|graphql|grpc|hash map|hashmap|hash table|"
     r"linked list|binary tree|big o|mutex|semaphore|garbage collection|segfault|jvm|sharding|cap theorem|"
     r"microservices?|monolith)\b"
+)
+
+# Words that place a question in the past, about an episode ("What's a decision that didn't
+# age well?"), so it is not a knowledge question even without "you" in it.
+_NO_EPISODE = r"(?!.*\b(did|was|were|had|went|turned out|ended up|aged?|in hindsight|looking back)\b)"
+
+# How someone defines or recognises a good engineer or team is an opinion, not a story.
+_OPINION_OF_GOOD = (
+    r"^how (do|would) you define\b|\bwhat makes (a|an|the|someone) (\w+ ){0,2}(good|great|strong|successful)\b|"
+    r"\bmost important (quality|qualities|trait|traits|skill|skills)\b"
 )
 
 _TOPICS = [
@@ -111,7 +128,8 @@ _TOPICS = [
            r"\bexpectations (for|of|from) (this|the) (role|job|position|team)\b|"
            r"\bmake you (leave|quit|stay)\b|\b(leave|quit) (a|your) (job|company|team)\b|"
            r"\bwhat would you change about your (current|last|previous) (team|company|job|role|employer)\b|"
-           r"\b(have|did) you (use|used|tried|try) (any of )?our\b|\bour (product|products|mission|company)\b"),
+           r"\b(have|did) you (use|used|tried|try) (any of )?our\b|\bour (product|products|mission|company)\b|"
+           r"\b(accept|turn down|decline|take) (an |the |our |this )?(job )?offer\b"),
         beats_story_frame=True,
     ),
     TopicPattern(
@@ -143,7 +161,9 @@ _TOPICS = [
            r"^(are|would|will|could|can|is) you (be )?(open|willing|comfortable|able|available|ok|okay|"
            r"fine|happy|interested|currently|legally|allowed)\b|"
            r"\bdo you (mind|need) (\w+ ){0,3}(travel|travell?ing|relocat\w*|on call|weekends?)\b|"
-           r"\bhow many hours\b|\bhours (a|per) week\b|\bworking hours\b|\bovertime\b"),
+           r"\bhow many hours\b|\bhours (a|per) week\b|\bworking hours\b|\bovertime\b|"
+           r"\bwork(ing)? (\w+ ){0,2}weekends?\b|\bavailab(le|ility) (for|to) (a |an |the )?(\w+ )?"
+           r"(interview|call|chat|meeting|conversation)\b|\b(follow[- ]up|next|final|onsite) (interview|round)s?\b"),
     ),
     TopicPattern(
         "work style / preferences",
@@ -153,7 +173,9 @@ _TOPICS = [
            r"\bdescribe your (work|working|management|leadership|communication) style\b|"
            r"\bwhat is your (work|working|management|leadership|communication) style\b|"
            r"\bhow do you (prioriti[sz]e|organi[sz]e|plan|manage|structure) your (own )?(work|time|day|week|tasks)\b|"
-           r"\bhow do you (handle|deal with|cope with|manage) (stress|pressure)\b"),
+           r"\bhow do you (handle|deal with|cope with|manage) (stress|pressure)\b|"
+           r"\b(a |your )?typical (work ?)?(day|week)\b|"
+           r"\b(when|if) you (are |feel |get )?(stressed|overwhelmed|burn(ed|t)? out)\b"),
     ),
     TopicPattern(
         "hobbies / outside interests",
@@ -171,13 +193,15 @@ _TOPICS = [
            r"\bdifference between\b|\bcompare and contrast\b|"
            r"\bhow (does|do|would) (?!you\b)(a|an|the)? ?(\w+ ){1,3}work\b|"
            r"^(can you |could you )?explain\b(?!.*\b(you|your)\b)|"
+           r"\bexplain (the |a )?(concept|idea|difference|meaning) of\b|"
            r"\b(trade ?offs?|pros and cons|advantages|disadvantages) (between|of)\b(?!.*\b(you|your)\b)|"
            r"\bwhat (tools|technologies|languages|frameworks|libraries) do you (use|like|prefer)\b|"
-           r"^(what|which) (is|are) (a|an|the) (?!.*\b(you|your|yours|yourself)\b)|"
-           r"^what (is|are) (?!.*\b(you|your|yours|yourself|i|my)\b)|"
+           r"^(what|which) (is|are) (a|an|the) (?!.*\b(you|your|yours|yourself)\b)" + _NO_EPISODE + "|"
+           r"^what (is|are) (?!.*\b(you|your|yours|yourself|i|my)\b)" + _NO_EPISODE + "|"
            r"\b(what is|what are) your (experience|familiarity) with\b|"
            r"\bhow (familiar|comfortable|experienced) are you with\b|"
            r"\bhow much experience\b|\bhave you (used|worked with)\b(?!.*\b(time|when)\b)|"
+           r"\bdo you have (any |much )?(experience|familiarity) (with|in)\b|" + _OPINION_OF_GOOD + "|"
            + _HYPOTHETICAL_DESIGN + "|" + _NAMED_TECHNOLOGY),
     ),
 ]
@@ -187,11 +211,12 @@ def question_intent(question: str) -> QuestionIntent:
     """The story frame and the out-of-bank topic of `question`, each None when absent."""
     text = " ".join(words(question))
     frame = next((m.group(0) for p in _STORY_FRAMES if (m := p.search(text))), None)
+    soft = next((m.group(0) for p in _SOFT_STORY_FRAMES if (m := p.search(text))), None)
     for topic in _TOPICS:
         match = topic.pattern.search(text)
         if match and (frame is None or topic.beats_story_frame):
-            return QuestionIntent(frame, topic.topic, match.group(0).strip())
-    return QuestionIntent(frame, None, None)
+            return QuestionIntent(frame or soft, topic.topic, match.group(0).strip())
+    return QuestionIntent(frame or soft, None, None)
 
 
 def intent_topics() -> list[str]:

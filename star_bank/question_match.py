@@ -6,6 +6,11 @@ and the closest labelled question of the archetype. The strength of the best
 score and the question's intent (does it ask for a story? is it about salary,
 a weakness, a design exercise?) decide whether the match is `strong`, `weak`
 or `none`. Everything that counted is kept, so the answer can say why.
+
+Failure words count for the failure archetypes (an incident you caused, a
+decision you would make differently) only when the failure is the candidate's:
+"your team was about to make a mistake" is a disagreement story, not a mistake
+story.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from star_bank.cue_index import (
     archetype_index,
 )
 from star_bank.question_intent import question_intent
-from star_bank.text_match import content_stems, is_content, stems, words
+from star_bank.text_match import AUXILIARIES, content_stems, is_content, stem, stems, words
 
 Strength = Literal["strong", "weak", "none"]
 
@@ -38,10 +43,20 @@ STORY_FRAME_DISCOUNT = 0.5
 ALTERNATIVE_SHARE = 0.45
 # A cue that is the candidate's own action ("a time you *mentored* ...") says more.
 OWN_ACTION_FACTOR = 1.3
-# Words that may sit between "you" and the verb: "you had to push back", "you have ever led".
-_AUXILIARIES = frozenset(
-    {"have", "had", "to", "ever", "be", "were", "was", "do", "did", "would", "could", "just", "personally"}
+# A failure word ("mistake", "wrong") that the candidate only judges ("you were sure the plan
+# was a mistake") or that is someone else's ("your team was about to make a mistake") is not
+# the candidate's own failure: it counts for the disagreement archetype, not the failure ones.
+DISAGREEMENT_SLUG = "disagreement-pushback"
+_FAILURE_WORDS = frozenset(stem(w) for w in ("mistake", "mistaken", "wrong", "error", "flawed", "bad"))
+_OPINION_WORDS = frozenset(
+    {"think", "thought", "believe", "believed", "sure", "convinced", "felt", "feel", "suspect", "suspected"}
 )
+_OTHER_PEOPLE = frozenset(
+    {"team", "teammate", "colleague", "coworker", "peer", "boss", "manager", "lead", "leadership",
+     "architect", "company", "they", "he", "she", "someone", "somebody", "others", "everyone"}
+)
+# How far back from a failure word the judge or its other owner may be.
+_JUDGED_WINDOW = 8
 # Scores shown to people are squashed into 0..1: raw / (raw + SCORE_SCALE).
 SCORE_SCALE = 1.0
 # A labelled question counts for its archetypes after the first a little less.
@@ -95,14 +110,27 @@ def score_archetypes(question: str, index: ArchetypeIndex) -> dict[int, _Evidenc
     core = set(content_stems(question))
     evidence = {a.id: _Evidence() for a in index.book.archetypes}
     covered: dict[int, set[int]] = {a: set() for a in evidence}
+    failure_ids = {a.id for a in index.book.archetypes if a.failure}
+    disagreement = next((a.id for a in index.book.archetypes if a.slug == DISAGREEMENT_SLUG), None)
+    judged = _judged_failures(surface, tokens)
     for hit in hits:
         own_action = not hit.cue.common and _follows_subject(surface, hit.start)
         weight = hit.cue.weight * (OWN_ACTION_FACTOR if own_action else 1.0)
-        for archetype_id in hit.cue.archetypes:
+        span = set(range(hit.start, hit.end))
+        owners = set(hit.cue.archetypes)
+        text = hit.cue.text
+        if judged & span and owners & failure_ids:
+            owners = (owners - failure_ids) | ({disagreement} if disagreement else set())
+            text += " (not your own)"
+        for archetype_id in owners:
             found = evidence[archetype_id]
             found.cue_score += weight
-            found.cues.append(hit.cue.text)
-            covered[archetype_id].update(range(hit.start, hit.end))
+            found.cues.append(text)
+            covered[archetype_id] |= span
+    # Nor do those words count as the failure archetypes' description words.
+    for archetype_id in failure_ids:
+        covered[archetype_id] |= judged
+    judged_stems = {tokens[i] for i in judged}
     for archetype_id, found in evidence.items():
         vocabulary = index.description[archetype_id]
         seen: set[str] = set()
@@ -115,6 +143,8 @@ def score_archetypes(question: str, index: ArchetypeIndex) -> dict[int, _Evidenc
                 found.words.append(surface[position] if position < len(surface) else token)
     for example in index.examples:
         shared = core & example.core
+        if failure_ids.issuperset(example.archetypes):
+            shared -= judged_stems
         if not shared:
             continue
         overlap = sum(index.weight_of(w) for w in shared)
@@ -130,10 +160,36 @@ def score_archetypes(question: str, index: ArchetypeIndex) -> dict[int, _Evidenc
     return evidence
 
 
+def _judged_failures(surface: list[str], tokens: list[str]) -> set[int]:
+    """Positions of failure words the candidate only judges or that belong to someone else.
+
+    Reading back from the failure word, another person ("your team", "the manager") or
+    an opinion about something named in between ("sure *the plan* was a mistake") met
+    before "you" or "I" means the failure is not the candidate's own: "you thought your
+    team was about to make a mistake". "A trade-off you made that you now think was
+    wrong" names nothing between "think" and "wrong", so it stays the candidate's own.
+    """
+    judged = set()
+    for position, token in enumerate(tokens):
+        if token not in _FAILURE_WORDS:
+            continue
+        for back in range(position - 1, max(position - 1 - _JUDGED_WINDOW, -1), -1):
+            word = surface[back]
+            if word in ("you", "i"):
+                break
+            between = surface[back + 1 : position]
+            if word in _OTHER_PEOPLE or (
+                word in _OPINION_WORDS and any(w not in AUXILIARIES for w in between)
+            ):
+                judged.add(position)
+                break
+    return judged
+
+
 def _follows_subject(surface: list[str], start: int) -> bool:
     """True when the words before `start` are "you" or "I", maybe with auxiliaries between."""
     position = start - 1
-    while position >= 0 and surface[position] in _AUXILIARIES:
+    while position >= 0 and surface[position] in AUXILIARIES:
         position -= 1
     return position >= 0 and surface[position] in ("you", "i")
 

@@ -57,6 +57,7 @@ _IRREGULAR = {
     "differently": "differently",
     # Too short for the suffix rules: "used" would stay apart from "use".
     "used": "use", "using": "use", "uses": "use",
+    "going": "go", "goes": "go", "doing": "do", "being": "be",
 }
 # Words the suffix rules would damage.
 _KEEP = {
@@ -111,6 +112,13 @@ STOPWORDS = frozenset(
 )
 
 
+# Words that may sit between a subject and its verb: "you had to push back", "you've broken".
+AUXILIARIES = frozenset(
+    {"have", "had", "has", "to", "ever", "be", "were", "was", "is", "are", "am", "do", "did",
+     "would", "could", "just", "personally", "already", "actually"}
+)
+
+
 # Everyday workplace words: as a lone cue they are weaker evidence than a specific one
 # ("managed", "request" and "decision" turn up in questions about anything).
 COMMON_WORDS = frozenset(
@@ -157,7 +165,8 @@ def stem(word: str) -> str:
     """A light, consistent stem: "mentoring", "mentored", "mentors" -> "mentor"."""
     word = word.lower()
     if word in _IRREGULAR:
-        return _IRREGULAR[word]
+        # The base form goes through the same final-"e" rule: "took" and "take" share "tak".
+        return _drop_final_e(_IRREGULAR[word])
     if word in _KEEP or len(word) <= 3 or not word.isalpha():
         return word
     word = _strip_inflection(word)
@@ -165,9 +174,13 @@ def stem(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= shortest:
             word = word[: -len(ending)] + replacement
             break
-    # A final "e" comes and goes with suffixes ("scale", "scaling"): drop it everywhere.
+    return _drop_final_e(word)
+
+
+def _drop_final_e(word: str) -> str:
+    """A final "e" comes and goes with suffixes ("scale", "scaling"): drop it everywhere."""
     if len(word) > 3 and word.endswith("e") and not word.endswith("ee"):
-        word = word[:-1]
+        return word[:-1]
     return word
 
 

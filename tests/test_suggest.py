@@ -114,6 +114,38 @@ def test_question_no_archetype_fits_gets_none_and_advice_instead_of_a_forced_arc
     assert found.advice
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tell me about a time you noticed your lead was making a mistake.",
+        "What do you do when you're convinced the roadmap is a mistake?",
+    ],
+)
+def test_a_mistake_that_is_not_the_candidates_own_is_a_disagreement(book, question):
+    found = match_question(question, book)
+    assert found.archetypes and found.archetypes[0].id == 4
+    assert "not your own" in found.archetypes[0].why
+    assert all(a.id not in (3, 8) for a in found.archetypes[:1])
+
+
+def test_a_mistake_the_candidate_judges_in_hindsight_stays_their_own(book):
+    assert _top_ids("Tell me about a mistake you made that you still think about.", book, 2) in ([3, 8], [8, 3])
+
+
+def test_a_cue_anchored_on_the_candidate_allows_auxiliaries_in_between(book):
+    assert _top_ids("What is the first thing you do when you've broken something?", book, 1) == [3]
+
+
+def test_a_question_about_how_you_behave_does_not_override_an_out_of_bank_topic(book):
+    assert match_question("What do you do when you are stressed?", book).match == "none"
+    assert _top_ids("What do you do when you think your manager is wrong?", book, 1) == [4]
+
+
+def test_a_what_is_question_about_a_past_episode_is_not_a_knowledge_question(book):
+    assert _top_ids("What's a schema choice that didn't age well?", book, 1) == [8]
+    assert match_question("What is a good schema choice for time series?", book).match == "none"
+
+
 def test_every_out_of_bank_topic_has_advice_in_archetypes_yaml(book):
     topics = {entry.topic for entry in book.unmatched}
     assert set(intent_topics()) <= topics

@@ -19,6 +19,10 @@ from star_bank.text_match import content_stems, stem, words
         ("use", "used", "using", "uses"),
         ("break", "broke", "broken"),
         ("lead", "led", "leading"),
+        ("take", "took", "taken", "taking"),
+        ("write", "wrote", "written", "writing"),
+        ("choose", "chose", "chosen"),
+        ("go", "went", "going", "goes"),
     ],
 )
 def test_inflections_share_one_stem(forms):
