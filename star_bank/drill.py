@@ -429,6 +429,17 @@ class DrillSession:
         self._pending = None
         return self._say(_one_line(self.script.closing), "closing", None, "closing")
 
+    def play(self, answers: list[str]) -> "DrillSession":
+        """A scripted session: the greeting, every answer in turn until the interviewer
+        is done or the answers run out, then the close."""
+        self.start()
+        for answer in answers:
+            if self.done:
+                break
+            self.answer(answer)
+        self.finish()
+        return self
+
     def prepare(self) -> None:
         """Load the spaCy pipeline now (call it from a thread while the candidate types)."""
         from star_bank.nlp import load_pipeline

@@ -40,14 +40,7 @@ def play(answers: list[str] | Path, linter: Linter, **options) -> DrillSession:
     """A scripted session: every answer in turn until they run out, then the close."""
     if isinstance(answers, Path):
         answers = split_answers(answers.read_text(encoding="utf-8"))
-    session = DrillSession(linter=linter, **options)
-    session.start()
-    for answer in answers:
-        if session.done:
-            break
-        session.answer(answer)
-    session.finish()
-    return session
+    return DrillSession(linter=linter, **options).play(answers)
 
 
 def probes(session: DrillSession) -> list[str]:

@@ -92,7 +92,7 @@ def drill_command(
             path=str(save_path) if save_path is not None else "practice session",
         )
         if scripted is not None:
-            _run_scripted(session, scripted)
+            session.play(scripted)
         else:
             _run_interactive(session, to_stderr=fmt == "json")
         transcript = session.transcript()
@@ -144,15 +144,6 @@ def _read_answers(path: Path) -> list[str]:
     if not answers:
         _fail(f"{path}: holds no answers (separate answers with lines of '---')")
     return answers
-
-
-def _run_scripted(session, answers: list[str]) -> None:
-    session.start()
-    for answer in answers:
-        if session.done:
-            break
-        session.answer(answer)
-    session.finish()
 
 
 def _run_interactive(session, to_stderr: bool) -> None:
