@@ -25,7 +25,7 @@ test: install
 	$(PY) -m pytest -q
 
 docs: install
-	$(PY) -m star_bank.docs_gen > docs/rules.md
+	$(PY) -m star_bank.report.rule_docs > docs/rules.md
 
 # Accuracy against the hand-labelled data in bench/ (prints the figures in docs/accuracy.md).
 bench: install

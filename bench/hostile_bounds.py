@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from star_bank.parse import MAX_STORY_BYTES
+from star_bank.story.parse import MAX_STORY_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
 STARLINT = Path(sys.executable).with_name("starlint")

@@ -15,8 +15,8 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from star_bank.lint import Linter
-from star_bank.parse import read_story
+from star_bank.lint.engine import Linter
+from star_bank.story.parse import read_story
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 MARKER = re.compile(r"<!--\s*expect:\s*(.*?)\s*-->")

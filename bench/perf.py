@@ -129,8 +129,8 @@ def _vary(text: str, round_: int) -> str:
 
 def parsed_texts(paths: list[Path]) -> list[str]:
     """Exactly the texts starlint hands to spaCy: every section's prose."""
-    from star_bank.lint import analyse
-    from star_bank.parse import read_story
+    from star_bank.lint.engine import analyse
+    from star_bank.story.parse import read_story
 
     return [
         section.prose.text
@@ -232,8 +232,8 @@ print("spacy imported:", "spacy" in sys.modules)
 
 def sweep(paths: list[Path]) -> None:
     """Parse + lint time in one process with one and two spaCy processes."""
-    import star_bank.lint as lint
-    from star_bank.nlp import load_pipeline
+    import star_bank.lint.engine as lint
+    from star_bank.nlp.pipeline import load_pipeline
 
     load_pipeline()
     linter = lint.Linter()
@@ -262,7 +262,7 @@ def main() -> int:
     parser.add_argument("--sweep", action="store_true", help="also time 1 vs 2 processes by bank size")
     args = parser.parse_args()
 
-    from star_bank.nlp import pipeline_name
+    from star_bank.nlp.pipeline import pipeline_name
 
     model = pipeline_name()
     bin_dir = Path(sys.executable).parent

@@ -23,10 +23,10 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from star_bank.bank import discover
-from star_bank.lint import Linter
-from star_bank.parse import StoryParseError, read_story
-from star_bank.rubric import score_stories
+from star_bank.story.bank import discover
+from star_bank.lint.engine import Linter
+from star_bank.story.parse import StoryParseError, read_story
+from star_bank.rubric.score import score_stories
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 RANK = {"novice": 0, "intermediate": 1, "expert": 2}

@@ -29,8 +29,8 @@ from pathlib import Path
 
 import yaml
 
-from star_bank.archetypes import load_archetypes
-from star_bank.question_match import match_question
+from star_bank.retrieve.archetypes import load_archetypes
+from star_bank.retrieve.question_match import match_question
 
 DATA_DIR = Path(__file__).parent / "data"
 DATA = (DATA_DIR / "questions.yaml", DATA_DIR / "questions_extra.yaml")

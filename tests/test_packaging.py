@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from star_bank.archetypes import load_archetypes
+from star_bank.retrieve.archetypes import load_archetypes
 
 pytestmark = pytest.mark.slow
 
@@ -62,5 +62,5 @@ def test_wheel_declares_both_console_scripts(wheel):
 
 def test_wheel_contains_the_package(wheel):
     names = wheel.namelist()
-    for module in ("__init__.py", "parse.py", "bank.py", "cli/starbank.py", "cli/starlint.py"):
+    for module in ("__init__.py", "story/parse.py", "story/bank.py", "cli/starbank.py", "cli/starlint.py"):
         assert f"star_bank/{module}" in names

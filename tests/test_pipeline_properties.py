@@ -10,10 +10,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from star_bank.lint import Linter
-from star_bank.parse import StoryParseError, parse_story
-from star_bank.positions import LineIndex
-from star_bank.rubric import score_story
+from star_bank.lint.engine import Linter
+from star_bank.story.parse import StoryParseError, parse_story
+from star_bank.story.positions import LineIndex
+from star_bank.rubric.score import score_story
 
 PIPELINE = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 LINTER = Linter()

@@ -1,4 +1,4 @@
-"""`starbank drill`: a practice failure interview in the terminal (library: star_bank.drill)."""
+"""`starbank drill`: a practice failure interview in the terminal (library: star_bank.drill.session)."""
 
 from __future__ import annotations
 
@@ -75,12 +75,12 @@ def drill_command(
     scripted = _read_answers(answers_file) if answers_file is not None else None
 
     # Imported here so that other commands (suggest must answer fast) never load them.
-    from star_bank.config import ConfigError
-    from star_bank.drill import DrillError, DrillSession
-    from star_bank.lint import Linter
-    from star_bank.nlp import PipelineUnavailable
-    from star_bank.rubric import RubricError
-    from star_bank.rules import RuleError
+    from star_bank.lint.config import ConfigError
+    from star_bank.drill.session import DrillError, DrillSession
+    from star_bank.lint.engine import Linter
+    from star_bank.nlp.pipeline import PipelineUnavailable
+    from star_bank.rubric.score import RubricError
+    from star_bank.lint.rules import RuleError
 
     try:
         linter = Linter.from_path(Path.cwd(), level=level)
@@ -138,7 +138,7 @@ def _read_answers(path: Path) -> list[str]:
         _fail(f"{path}: is not valid UTF-8 text")
     except OSError as exc:
         _fail(f"{path}: cannot read: {exc.strerror or exc}")
-    from star_bank.drill import split_answers
+    from star_bank.drill.session import split_answers
 
     answers = split_answers(text)
     if not answers:
@@ -250,7 +250,7 @@ def _echo_scorecard(card) -> None:
     if card is None:
         click.echo("No answers were given, so there is nothing to score.")
         return
-    from star_bank.scorecard import render_text
+    from star_bank.model.scorecard import render_text
 
     click.echo(render_text([card]))
     if card.path == "practice session":

@@ -9,13 +9,13 @@ from pathlib import Path
 import click
 
 from star_bank import __version__
-from star_bank.archetypes import ArchetypeBook, ArchetypeError, load_archetypes
-from star_bank.bank import Bank, load_bank
+from star_bank.retrieve.archetypes import ArchetypeBook, ArchetypeError, load_archetypes
+from star_bank.story.bank import Bank, load_bank
 from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, default_bank, error_line, print_json
-from star_bank.bank_coverage import MAX_ARCHETYPES_PER_STORY, Coverage, coverage
-from star_bank.listing import list_stories
-from star_bank.scaffold import story_skeleton
-from star_bank.suggestions import Suggestion, suggest
+from star_bank.retrieve.bank_coverage import MAX_ARCHETYPES_PER_STORY, Coverage, coverage
+from star_bank.retrieve.listing import list_stories
+from star_bank.retrieve.scaffold import story_skeleton
+from star_bank.retrieve.suggestions import Suggestion, suggest
 
 
 class _OneLineErrors(click.Group):
@@ -165,11 +165,11 @@ def suggest_command(
 
 def _cached_lint_quality(bank_dir: Path | None):
     """Story readiness from starlint's cache for this bank, when its configuration loads."""
-    from star_bank.cache import LintCache, resolve_cache_dir
-    from star_bank.config import ConfigError
-    from star_bank.lint import Linter
-    from star_bank.rules import RuleError
-    from star_bank.story_quality import lint_quality
+    from star_bank.lint.cache import LintCache, resolve_cache_dir
+    from star_bank.lint.config import ConfigError
+    from star_bank.lint.engine import Linter
+    from star_bank.lint.rules import RuleError
+    from star_bank.rubric.readiness import lint_quality
 
     try:
         linter = Linter.from_path(bank_dir or Path("."))
@@ -373,12 +373,12 @@ def score_command(paths: tuple[Path, ...], level: str | None, fmt: str) -> None:
     Exit status: 0 scored, 2 when a file could not be read (the rest are still scored).
     """
     # Imported here so the other commands (suggest must answer fast) never load the rubric.
-    from star_bank.config import ConfigError
-    from star_bank.lint import Linter
-    from star_bank.nlp import PipelineUnavailable
-    from star_bank.rubric import RubricError, score_paths
-    from star_bank.rules import RuleError
-    from star_bank.scorecard import RENDERERS as SCORE_RENDERERS
+    from star_bank.lint.config import ConfigError
+    from star_bank.lint.engine import Linter
+    from star_bank.nlp.pipeline import PipelineUnavailable
+    from star_bank.rubric.score import RubricError, score_paths
+    from star_bank.lint.rules import RuleError
+    from star_bank.model.scorecard import RENDERERS as SCORE_RENDERERS
 
     targets = list(paths) or [default_bank()]
     try:

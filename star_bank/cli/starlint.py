@@ -9,14 +9,14 @@ from pathlib import Path
 import click
 
 from star_bank import __version__
-from star_bank.cache import LintCache, resolve_cache_dir
+from star_bank.lint.cache import LintCache, resolve_cache_dir
 from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, default_bank, error_line
-from star_bank.config import ConfigError, find_config, load_config
-from star_bank.findings import Severity
-from star_bank.lint import Linter
-from star_bank.nlp import PipelineUnavailable
+from star_bank.lint.config import ConfigError, find_config, load_config
+from star_bank.model.findings import Severity
+from star_bank.lint.engine import Linter
+from star_bank.nlp.pipeline import PipelineUnavailable
 from star_bank.report import RENDERERS
-from star_bank.rules import RuleError
+from star_bank.lint.rules import RuleError
 
 
 class LintProgress:
@@ -142,7 +142,7 @@ def main(
     try:
         if scorecard:
             # The scorecard reads the parse too: lint and score from one parse, uncached.
-            from star_bank.rubric import lint_and_score_paths
+            from star_bank.rubric.score import lint_and_score_paths
 
             report, scores = lint_and_score_paths(targets, level=level, linter=linter)
             cards = scores.scorecards
@@ -160,7 +160,7 @@ def main(
     if output:
         click.echo(output)
     if cards:
-        from star_bank.scorecard import render_text
+        from star_bank.model.scorecard import render_text
 
         # The scorecards never change the exit code.
         click.echo("\n" + render_text(cards))

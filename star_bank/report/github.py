@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from star_bank.findings import LintReport, Severity
+from star_bank.model.findings import LintReport, Severity
 
 _COMMAND = {Severity.error: "error", Severity.warning: "warning", Severity.suggestion: "notice"}
 

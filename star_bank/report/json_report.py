@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from star_bank.findings import LintReport
+from star_bank.model.findings import LintReport
 
 
 def render(report: LintReport, rules=None) -> str:

@@ -7,7 +7,7 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from star_bank import __version__
-from star_bank.findings import LintReport, Severity
+from star_bank.model.findings import LintReport, Severity
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.suggestion: "note"}

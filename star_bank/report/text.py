@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from star_bank.findings import LintReport, Severity
+from star_bank.model.findings import LintReport, Severity
 
 
 def render(report: LintReport, rules=None) -> str:

@@ -1,0 +1,1 @@
+"""The linter: rule pack, check kinds, configuration, suppressions, the engine, the cache."""

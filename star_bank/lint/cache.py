@@ -1,0 +1,209 @@
+"""The lint cache: each story file's findings, kept until the file or the settings change.
+
+A pre-commit hook lints the same unchanged stories on every commit; a cached
+file costs a read and a hash, and a run where every file is cached never
+imports spaCy.
+
+An entry is one small JSON file named by a hash of the story file's bytes and
+the settings fingerprint: the package version and code, the rule pack, the
+rules this run applies with their severities and options, the level, the
+role, the spaCy pipeline and the archetype data. Change any of them and the
+old entry is simply never looked up again. An entry that cannot be read, does
+not parse, or holds another key is ignored and rewritten; entries are written
+to a temporary file and renamed into place, so a crash never leaves a partial
+entry behind under an entry's name.
+
+Where the cache lives, first match wins: `--cache-dir` (or STARLINT_CACHE_DIR),
+`cache_dir` in the config (relative to the config file), `.starlint_cache/`
+beside the config file, else the user cache folder ($XDG_CACHE_HOME/starlint,
+~/.cache/starlint, ~/Library/Caches/starlint, %LOCALAPPDATA%\\starlint\\Cache).
+The folder holds a `.gitignore` of `*`, so git never offers to commit it.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from star_bank import __version__
+from star_bank.model.findings import Finding
+from star_bank.data.paths import data_path
+from star_bank.lint.rules import rules_fingerprint
+
+if TYPE_CHECKING:
+    from star_bank.lint.config import Config
+    from star_bank.lint.engine import Linter
+
+# Bump when the entry format or what a cached run needs changes.
+CACHE_SCHEMA = 1
+CACHE_FOLDER_NAME = ".starlint_cache"
+_PACKAGE = Path(__file__).resolve().parent.parent  # the whole star_bank package
+
+
+def user_cache_dir() -> Path:
+    """The per-user cache folder for starlint on this platform."""
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "starlint" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "starlint"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "starlint"
+
+
+def resolve_cache_dir(config: "Config", override: str | os.PathLike[str] | None = None) -> Path:
+    """Where this run's cache lives (see the module docstring for the order).
+
+    Without a config file and without an override this is the user cache folder:
+    starlint never writes into a folder of stories unless told to.
+    """
+    if override:
+        return Path(override).expanduser()
+    if config.cache_dir:
+        folder = Path(config.cache_dir).expanduser()
+        base = config.path.parent if config.path else Path.cwd()
+        return folder if folder.is_absolute() else base / folder
+    if config.path is not None:
+        return config.path.parent / CACHE_FOLDER_NAME
+    return user_cache_dir()
+
+
+class LintCache:
+    """Findings per story file, keyed by the file's bytes and the run's settings."""
+
+    def __init__(self, directory: Path, settings: str) -> None:
+        self.root = directory
+        self.directory = directory / f"lint-v{CACHE_SCHEMA}"
+        self.settings = settings
+        self._prepared = False
+
+    @classmethod
+    def for_linter(cls, linter: "Linter", directory: Path) -> "LintCache":
+        """A cache for the findings of `linter` (its settings decide the keys)."""
+        return cls(directory, settings_fingerprint(linter))
+
+    def key(self, data: bytes) -> str:
+        """The entry key of a story file whose bytes are `data`."""
+        digest = hashlib.sha256(self.settings.encode())
+        digest.update(b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _entry(self, key: str) -> Path:
+        return self.directory / f"{key}.json"
+
+    def get(self, key: str, path: str) -> list[Finding] | None:
+        """The cached findings for `key`, placed at `path`; None when absent or unusable."""
+        try:
+            entry = json.loads(self._entry(key).read_bytes())
+            if entry["key"] != key:
+                return None
+            # The path is not part of the key: a moved or copied story is still cached.
+            return [Finding.model_validate({**raw, "path": path}) for raw in entry["findings"]]
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            # Missing, unreadable, truncated or foreign: a miss; the run rewrites it.
+            return None
+
+    def put(self, key: str, findings: list[Finding]) -> None:
+        """Store `findings` under `key`. Never fails: a cache that cannot be written is skipped."""
+        entry = {
+            "key": key,
+            "findings": [f.model_dump(mode="json", exclude={"path"}) for f in findings],
+        }
+        tmp = None
+        try:
+            self._prepare()
+            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".part")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, self._entry(key))
+            tmp = None
+        except OSError:
+            pass
+        finally:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+
+    def _prepare(self) -> None:
+        if self._prepared:
+            return
+        self.directory.mkdir(parents=True, exist_ok=True)
+        _write_if_missing(self.root / ".gitignore", "# Created by starlint: the lint cache.\n*\n")
+        _write_if_missing(
+            self.root / "CACHEDIR.TAG",
+            "Signature: 8a477f597d28d172789f06886806bc55\n"
+            "# This file is a cache directory tag created by starlint.\n"
+            "# For information about cache directory tags see https://bford.info/cachedir/\n",
+        )
+        self._prepared = True
+
+
+def _write_if_missing(path: Path, text: str) -> None:
+    if not path.exists():
+        try:
+            with open(path, "x", encoding="utf-8") as handle:
+                handle.write(text)
+        except FileExistsError:
+            pass
+
+
+def settings_fingerprint(linter: "Linter") -> str:
+    """A hash of everything besides the story's bytes that decides its findings."""
+    from star_bank.nlp.pipeline import PipelineUnavailable, pipeline_name
+
+    try:
+        pipeline = pipeline_name(linter.config.pipeline)
+    except PipelineUnavailable:
+        pipeline = None  # a miss then fails the run with a clear message
+    settings = {
+        "schema": CACHE_SCHEMA,
+        "version": __version__,
+        "engine": engine_fingerprint(),
+        "archetypes": _file_digest(data_path("archetypes.yaml")),
+        "rules": rules_fingerprint(linter.rules),
+        "active": [
+            [a.rule.code, a.severity.value, a.options.model_dump(mode="json")] for a in linter.active
+        ],
+        "level": linter.level,
+        "role": linter.role,
+        "pipeline": pipeline,
+    }
+    return hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode()).hexdigest()
+
+
+@functools.cache
+def engine_fingerprint() -> str:
+    """The installed package's files by name, size and modification time.
+
+    A wheel's files never change, so this is stable for an install; in a source
+    checkout, editing a kind invalidates the cache as a version bump would.
+    """
+    digest = hashlib.sha256()
+    for folder, dirs, names in os.walk(_PACKAGE):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(names):
+            if name.endswith((".pyc", ".pyo")):
+                continue
+            try:
+                stat = os.stat(os.path.join(folder, name))
+            except OSError:
+                continue
+            rel = os.path.relpath(os.path.join(folder, name), _PACKAGE)
+            digest.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None

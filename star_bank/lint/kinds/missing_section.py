@@ -1,0 +1,51 @@
+"""missing_section: a STAR part the story does not have.
+
+Options: `required` (parts every story needs; the rule's severity),
+`recommended` (parts whose absence is a suggestion). A story with no STAR
+label at all gets one finding, not one per part.
+
+FAIL: a story with Situation, Action and Result but no Task.
+PASS: a story with all four parts and a Lesson.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from star_bank.nlp.analysis import AnalysedStory, Hit
+from star_bank.lint.kinds.options import KindOptions
+from star_bank.model.story import SectionKind
+
+NEEDS_NLP = False
+
+
+class Options(KindOptions):
+    required: list[SectionKind] = [
+        SectionKind.situation,
+        SectionKind.task,
+        SectionKind.action,
+        SectionKind.result,
+    ]
+    recommended: list[SectionKind] = [SectionKind.lesson]
+
+
+def check(story: AnalysedStory, rule: object, options: Options) -> Iterator[Hit]:
+    present = {s.kind for s in story.sections}
+    if not present - {SectionKind.other}:
+        hit = story.story_hit(name="STAR", detail="no Situation/Task/Action/Result labels found")
+        yield hit
+        return
+    for kind in options.required:
+        if kind not in present:
+            yield _missing(story, kind, None)
+    for kind in options.recommended:
+        if kind not in present:
+            yield _missing(story, kind, "suggestion")
+
+
+def _missing(story: AnalysedStory, kind: SectionKind, severity: str | None) -> Hit:
+    name = kind.value.replace("_", "-").capitalize()
+    hit = story.story_hit(name=name, detail=f"no {name} section")
+    hit.section = kind
+    hit.severity = severity
+    return hit

@@ -1,0 +1,86 @@
+"""passive_voice: an agentless passive that hides who acted.
+
+From the dependency parse: a past participle (VBN) with a passive auxiliary
+(be/get) and no "by ..." agent. Participles that describe a state rather than
+an act ("I was excited", "I was involved", "it was based on") are listed in
+`stative` and never flagged; `extra_stative` extends the list. In the
+`context_sections` (the Situation), a passive about what others did to the
+speaker or the organisation ("I was promoted", "the team was formed last
+year") is context, so it is reported as a suggestion only.
+FAIL: "The deadline was missed." "It was decided to ship on Friday."
+PASS: "I missed the deadline." "The outage was caused by my config change."
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from star_bank.nlp.analysis import AnalysedStory, Hit
+from star_bank.lint.kinds.options import KindOptions
+
+NEEDS_NLP = True
+
+_PASSIVE_AUX = {"be", "get"}
+
+
+class Options(KindOptions):
+    stative: list[str]
+    extra_stative: list[str] = []
+    context_sections: list[str]
+    context_verbs: list[str]
+
+
+def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
+    stative = {w.lower() for w in [*options.stative, *options.extra_stative]}
+    for section in story.in_scope(rule.scope):
+        if section.doc is None:
+            continue
+        for token in section.doc:
+            if token.tag_ != "VBN":
+                continue
+            aux = [c for c in token.children if c.dep_ == "auxpass" and c.lemma_.lower() in _PASSIVE_AUX]
+            if not aux:
+                continue
+            if any(c.dep_ == "agent" and not _is_measure(c) for c in token.children):
+                continue  # "caused by my change": the actor is named
+            if token.lemma_.lower() in stative or token.lower_ in stative:
+                continue
+            following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            if token.lower_ == "used" and following is not None and following.lower_ == "to":
+                continue  # "I was used to ...": a habit, not an act
+            first = min(aux, key=lambda t: t.i)
+            between = token.doc[first.i + 1 : token.i]
+            if any(t.pos_ not in ("ADV", "PART") for t in between):
+                continue  # "was dead still controlled": a mis-attached auxiliary, not a passive
+            if first.lemma_.lower() == "get" and token.lemma_.lower() in _GET_STATES:
+                continue  # "got lost", "got stuck": a state, not an act
+            hit = story.token_hit(section, first, token, verb=f"{first.text} {token.text}")
+            if section.kind.value in options.context_sections and _is_context(token, options):
+                hit.severity = "suggestion"
+            yield hit
+
+
+_GET_STATES = {"lose", "stick", "distract", "carry", "hurt", "marry", "dress", "sick"}
+
+_UNITS = {
+    "second", "minute", "hour", "day", "week", "month", "quarter", "year", "percent", "%",
+    "point", "ms", "millisecond", "release", "sprint",
+}
+
+
+def _is_measure(by: "object") -> bool:
+    """'missed by two weeks', 'cut by 40%': a 'by' phrase that measures instead of naming an actor."""
+    for obj in by.children:
+        if obj.dep_ == "pobj":
+            if obj.like_num or obj.lemma_.lower() in _UNITS:
+                return True
+            return any(c.dep_ == "nummod" or c.like_num for c in obj.children)
+    return False
+
+
+def _is_context(verb, options: Options) -> bool:
+    """'I was promoted', 'the team was formed': something done to the speaker or the org."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and subject.lower_ in ("i", "we"):
+        return True
+    return verb.lemma_.lower() in {v.lower() for v in options.context_verbs}

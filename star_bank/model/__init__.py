@@ -1,0 +1,1 @@
+"""The values that flow between the stages: a parsed story, lint findings, scorecards."""

@@ -1,0 +1,1 @@
+"""The spaCy pipeline, loaded once, and the analysed story every judgment reads."""

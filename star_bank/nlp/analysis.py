@@ -1,0 +1,130 @@
+"""A story as the check kinds see it: its sections' prose, parsed once by spaCy.
+
+Kinds yield `Hit`s in clean-prose or file coordinates; the engine turns them
+into `Finding`s with exact file positions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable
+
+from star_bank.model.story import SectionKind, Story
+from star_bank.story.positions import LineIndex
+from star_bank.story.prose import Prose
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
+# Story traits that decide which rules and rubric apply.
+FAILURE_ARCHETYPES = frozenset({3, 8})
+# "incident" is not among them: the speaker may have debugged the incident, not caused it.
+FAILURE_TAGS = frozenset({"failure", "mistake", "postmortem", "regret"})
+LEARNING_TAGS = frozenset({"learning", "growth", "continuous-learning"})
+
+
+@dataclass
+class SectionText:
+    """One section's clean prose and its spaCy Doc (None until parsed)."""
+
+    kind: SectionKind
+    label: str
+    heading: tuple[int, int]  # file offsets of the heading or bold label
+    prose: Prose
+    doc: "Doc | None" = None
+
+
+@dataclass
+class Hit:
+    """A place a kind found, in file offsets, with values for the rule's message."""
+
+    start: int
+    end: int
+    section: SectionKind | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+    severity: str | None = None  # overrides the rule's severity for this hit
+
+
+@dataclass
+class AnalysedStory:
+    story: Story
+    index: LineIndex
+    sections: list[SectionText]
+    archetypes: list[int]  # front matter, else classified; best first
+
+    @property
+    def is_failure(self) -> bool:
+        """A story about the speaker's own mistake (archetypes 3 and 8, or a failure tag)."""
+        front = self.story.front_matter
+        if FAILURE_TAGS & {t.lower() for t in front.tags}:
+            return True
+        if front.archetypes:
+            return bool(FAILURE_ARCHETYPES & set(front.archetypes))
+        return bool(self.archetypes) and self.archetypes[0] in FAILURE_ARCHETYPES
+
+    @property
+    def is_learning(self) -> bool:
+        return bool(LEARNING_TAGS & {t.lower() for t in self.story.front_matter.tags})
+
+    @property
+    def unlabelled(self) -> bool:
+        """No STAR label at all: the whole body is one `other` section named "story"."""
+        return not self.story.sections
+
+    def in_scope(self, scope: Iterable[str]) -> list[SectionText]:
+        """The sections a rule reads. In an unlabelled story, a rule that reads the
+        narrative parts (situation or action) reads the whole body."""
+        wanted = set(scope)
+        if self.unlabelled and wanted & {"situation", "action"}:
+            return list(self.sections)
+        return [s for s in self.sections if s.kind.value in wanted]
+
+    def section(self, kind: SectionKind | str) -> SectionText | None:
+        kind = SectionKind(kind)
+        return next((s for s in self.sections if s.kind == kind), None)
+
+    # Anchors: where a section-level or story-level finding points.
+    def heading_hit(self, section: SectionText, **values: Any) -> Hit:
+        return Hit(section.heading[0], section.heading[1], section.kind, values)
+
+    def story_hit(self, **values: Any) -> Hit:
+        span = self.story.title_span
+        if span is not None:
+            return Hit(span.start, span.end, None, values)
+        # No title: the first section's label, else the top of the file.
+        start = self.sections[0].heading[0] if self.sections else 0
+        end = self.index.ends[self.index.line_of(start)] if self.story.text else 0
+        return Hit(start, end, None, values)
+
+    def prose_hit(self, section: SectionText, start: int, end: int, **values: Any) -> Hit:
+        a, b = section.prose.source_range(start, end)
+        return Hit(a, b, section.kind, values)
+
+    def token_hit(self, section: SectionText, first: "Token", last: "Token | None" = None, **values: Any) -> Hit:
+        last = last or first
+        return self.prose_hit(section, first.idx, last.idx + len(last.text), **values)
+
+
+def subject_of(verb: "Token") -> "Token | None":
+    """The nominal subject of a verb (climbing conjunctions: 'I traced and fixed it')."""
+    node = verb
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl"):
+                return child
+        if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+            node = node.head
+        else:
+            break
+    return None
+
+
+def is_first_person_singular(token: "Token") -> bool:
+    """'I', or a coordination that includes 'I' ('My manager and I')."""
+    if token.lower_ in ("i", "me", "myself"):
+        return True
+    return any(c.lower_ == "i" for c in token.conjuncts)
+
+
+def sentence_of(token: "Token") -> "SpacySpan":
+    return token.sent

@@ -1,0 +1,1 @@
+"""Question -> archetypes -> stories: classification, question matching, suggest, coverage."""

@@ -1,0 +1,103 @@
+"""The ten story archetypes an interviewer probes, loaded from `archetypes.yaml`."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from star_bank.data.loader import load_yaml_model
+from star_bank.data.paths import data_path
+
+
+
+
+class ArchetypeError(Exception):
+    """`archetypes.yaml` is missing or does not follow the schema (one-line message)."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Template(_Strict):
+    situation: str
+    task: str
+    action: str
+    result: str
+
+
+class TieIn(_Strict):
+    kind: Literal["ai", "lead"]
+    text: str
+
+
+class Archetype(_Strict):
+    id: int = Field(ge=1, le=10)
+    slug: str
+    name: str
+    probes: str
+    shape: str
+    template: Template
+    tie_in: TieIn
+    failure: bool = False
+    cues: list[str] = Field(min_length=1)
+
+
+class RetrievalRow(_Strict):
+    question: str
+    archetypes: list[int] = Field(min_length=1)
+
+
+class NamedQuestion(_Strict):
+    question: str
+    archetypes: list[int] = Field(min_length=1)
+    advice: str
+
+
+class UnmatchedTopic(_Strict):
+    topic: str
+    examples: list[str] = Field(min_length=1)
+    advice: str
+
+
+class ArchetypeBook(_Strict):
+    """Everything in `archetypes.yaml`."""
+
+    version: int
+    archetypes: list[Archetype]
+    retrieval: list[RetrievalRow]
+    named_questions: list[NamedQuestion] = Field(default_factory=list)
+    unmatched: list[UnmatchedTopic] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _ids_are_one_to_ten(self) -> "ArchetypeBook":
+        ids = sorted(a.id for a in self.archetypes)
+        if ids != list(range(1, 11)):
+            raise ValueError(f"archetype ids must be 1..10, each once (found {ids})")
+        for row in [*self.retrieval, *self.named_questions]:
+            unknown = [a for a in row.archetypes if not 1 <= a <= 10]
+            if unknown:
+                raise ValueError(f"question {row.question!r} names unknown archetypes {unknown}")
+        return self
+
+    def get(self, archetype_id: int) -> Archetype:
+        return next(a for a in self.archetypes if a.id == archetype_id)
+
+
+def load_archetypes(path: str | Path | None = None) -> ArchetypeBook:
+    """Load and validate `archetypes.yaml` (the shipped one unless `path` is given)."""
+    if path is None:
+        return _shipped()
+    return _load(Path(path))
+
+
+@functools.cache
+def _shipped() -> ArchetypeBook:
+    return _load(data_path("archetypes.yaml"))
+
+
+def _load(path: Path) -> ArchetypeBook:
+    return load_yaml_model(path, ArchetypeBook, ArchetypeError)

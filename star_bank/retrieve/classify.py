@@ -1,0 +1,179 @@
+"""Story -> archetypes: front matter wins; otherwise classify the story from its text.
+
+Most stories people paste in have no front matter, so classification is the
+common case. A story scores for an archetype through:
+
+- the archetype's cue phrases found in the story, weighted by where they stand
+  (the title and the situation say what a story is about; the tie-in talks
+  about other systems and counts little), each cue counted once per section;
+- how close the story's words are to the archetype's story shape, probes and
+  template (an IDF-weighted overlap with the archetype's own description).
+
+The best archetype comes first; a close runner-up is kept as a second. The
+confidence says how clearly the best one beats the rest, and `evidence` lists
+what decided it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from star_bank.retrieve.archetypes import ArchetypeBook, load_archetypes
+from star_bank.retrieve.cue_index import ArchetypeIndex, archetype_index
+from star_bank.model.story import SectionKind, Story
+from star_bank.retrieve.text_match import content_stems, stems
+
+ArchetypeSource = Literal["front-matter", "classified"]
+
+# Where a cue stands says how much it tells about the story.
+SECTION_WEIGHTS: dict[str, float] = {
+    "title": 2.0,
+    SectionKind.situation.value: 1.3,
+    SectionKind.task.value: 1.3,
+    SectionKind.action.value: 1.0,
+    SectionKind.result.value: 0.6,
+    SectionKind.lesson.value: 0.8,
+    SectionKind.tie_in.value: 0.2,
+    SectionKind.other.value: 0.6,
+    "body": 1.0,  # a story without STAR labels
+}
+# The same cue in several sections counts, but with diminishing returns.
+REPEAT_FACTOR = 0.35
+# How much the overlap with the archetype's story shape adds, next to the cues.
+SHAPE_WEIGHT = 6.0
+# A runner-up this close to the best is reported too.
+RUNNER_UP_SHARE = 0.8
+# Below this much evidence the confidence is scaled down: the story says little.
+ENOUGH_EVIDENCE = 6.0
+MAX_EVIDENCE = 5
+
+
+class ArchetypeScore(BaseModel):
+    """One archetype's score for a story and the evidence behind it."""
+
+    id: int
+    name: str
+    score: float
+    evidence: list[str] = Field(default_factory=list)
+
+
+class ArchetypeMatch(BaseModel):
+    """The archetypes a story answers, best first, and where that came from."""
+
+    path: str
+    archetypes: list[int]
+    source: ArchetypeSource
+    confidence: float = Field(description="0..1; 1.0 when the front matter says so")
+    why: str
+    scores: list[ArchetypeScore] = Field(
+        default_factory=list, description="every archetype with evidence, best first (classified stories)"
+    )
+
+
+def classify_story(story: Story, book: ArchetypeBook | None = None) -> ArchetypeMatch:
+    """The story's archetypes: from its front matter when it lists them, else classified."""
+    book = book or load_archetypes()
+    declared = list(dict.fromkeys(story.front_matter.archetypes))
+    if declared:
+        names = ", ".join(f"#{a} {book.get(a).name}" for a in declared)
+        return ArchetypeMatch(
+            path=story.path,
+            archetypes=declared,
+            source="front-matter",
+            confidence=1.0,
+            why=f"the front matter lists {names}",
+        )
+    return _classify(story, archetype_index(book))
+
+
+def _classify(story: Story, index: ArchetypeIndex) -> ArchetypeMatch:
+    book = index.book
+    parts = _parts(story)
+    cue_score: dict[int, float] = defaultdict(float)
+    cue_notes: dict[int, list[tuple[float, str]]] = defaultdict(list)
+    for cue_text, places in _cue_places(parts, index).items():
+        cue, sections = places
+        ordered = sorted(sections, key=lambda s: -SECTION_WEIGHTS.get(s, 0.6))
+        value = 0.0
+        for rank, section in enumerate(ordered):
+            value += SECTION_WEIGHTS.get(section, 0.6) * (1.0 if rank == 0 else REPEAT_FACTOR)
+        value *= cue.weight
+        for archetype_id in cue.archetypes:
+            cue_score[archetype_id] += value
+            cue_notes[archetype_id].append((value, f'"{cue_text}" ({ordered[0]})'))
+
+    shape = _shape_overlap(parts, index)
+    scores = []
+    for archetype in book.archetypes:
+        total = cue_score[archetype.id] + SHAPE_WEIGHT * shape.get(archetype.id, 0.0)
+        notes = [text for _, text in sorted(cue_notes[archetype.id], key=lambda n: -n[0])][:MAX_EVIDENCE]
+        if shape.get(archetype.id, 0.0) >= 0.1:
+            notes.append(f"close to its story shape ({shape[archetype.id]:.2f})")
+        if total > 0:
+            scores.append(ArchetypeScore(id=archetype.id, name=archetype.name, score=round(total, 2), evidence=notes))
+    scores.sort(key=lambda s: (-s.score, s.id))
+    if not scores:
+        return ArchetypeMatch(
+            path=story.path, archetypes=[], source="classified", confidence=0.0,
+            why="no archetype's cues or story shape appear in the text",
+        )
+    best = scores[0]
+    chosen = [best.id]
+    if len(scores) > 1 and scores[1].score >= RUNNER_UP_SHARE * best.score:
+        chosen.append(scores[1].id)
+    runner_up = scores[1].score if len(scores) > 1 else 0.0
+    confidence = best.score / (best.score + runner_up) if best.score + runner_up else 0.0
+    confidence *= min(1.0, best.score / ENOUGH_EVIDENCE)
+    why = f"#{best.id} {best.name}: " + ("; ".join(best.evidence) or "weak overlap")
+    return ArchetypeMatch(
+        path=story.path,
+        archetypes=chosen,
+        source="classified",
+        confidence=round(confidence, 2),
+        why=why,
+        scores=scores,
+    )
+
+
+def _parts(story: Story) -> list[tuple[str, str]]:
+    """(section name, prose) pairs: the title, then each section or the whole body."""
+    parts = [("title", story.title)]
+    # Prose only: code blocks, comments and the front matter say nothing about the story.
+    for section in story.sections:
+        parts.append((section.kind.value, " ".join(s.text for s in section.sentences)))
+    if not story.sections and story.body_prose is not None:
+        parts.append(("body", story.body_prose.text))
+    return parts
+
+
+def _cue_places(parts: list[tuple[str, str]], index: ArchetypeIndex) -> dict[str, tuple]:
+    """Each cue found in the story, with the set of sections it appears in."""
+    places: dict[str, tuple] = {}
+    for section, text in parts:
+        for hit in index.find_cues(stems(text)):
+            cue, sections = places.setdefault(hit.cue.text, (hit.cue, set()))
+            sections.add(section)
+    return places
+
+
+def _shape_overlap(parts: list[tuple[str, str]], index: ArchetypeIndex) -> dict[int, float]:
+    """Cosine of the story's words with each archetype's description, IDF-weighted."""
+    counts = Counter(
+        word for section, text in parts if section != SectionKind.tie_in.value for word in content_stems(text)
+    )
+    story_vector = {w: (1 + math.log(c)) * index.weight_of(w) for w, c in counts.items() if index.weight_of(w) > 0}
+    story_norm = math.sqrt(sum(v * v for v in story_vector.values()))
+    overlap: dict[int, float] = {}
+    if not story_norm:
+        return overlap
+    for archetype_id, vocabulary in index.description.items():
+        archetype_norm = math.sqrt(sum(index.weight_of(w) ** 2 for w in vocabulary))
+        if not archetype_norm:
+            continue
+        dot = sum(story_vector.get(w, 0.0) * index.weight_of(w) for w in vocabulary)
+        overlap[archetype_id] = dot / (story_norm * archetype_norm)
+    return overlap

@@ -1,0 +1,263 @@
+"""Question -> archetypes: which of the ten archetypes an interview question probes.
+
+Every archetype gets a score from three sources of evidence (see `cue_index`):
+cue phrases found in the question, words of the archetype's own description,
+and the closest labelled question of the archetype. The strength of the best
+score and the question's intent (does it ask for a story? is it about salary,
+a weakness, a design exercise?) decide whether the match is `strong`, `weak`
+or `none`. Everything that counted is kept, so the answer can say why.
+
+Failure words count for the failure archetypes (an incident you caused, a
+decision you would make differently) only when the failure is the candidate's:
+"your team was about to make a mistake" is a disagreement story, not a mistake
+story.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from star_bank.retrieve.archetypes import ArchetypeBook, UnmatchedTopic
+from star_bank.retrieve.cue_index import (
+    DESCRIPTION_WEIGHT,
+    EXAMPLE_WEIGHT,
+    FULL_EXAMPLE_BONUS,
+    ArchetypeIndex,
+    LabelledQuestion,
+    archetype_index,
+)
+from star_bank.retrieve.question_intent import question_intent
+from star_bank.retrieve.text_match import AUXILIARIES, content_stems, is_content, stem, stems, words
+
+Strength = Literal["strong", "weak", "none"]
+
+# Raw evidence at or above which a match is strong; between the two it is weak.
+STRONG_AT = 1.6
+WEAK_AT = 0.75
+# A question framed as a story request ("tell me about a time ...") needs less evidence.
+STORY_FRAME_DISCOUNT = 0.5
+# Archetypes scoring at least this share of the best are reported as alternatives.
+ALTERNATIVE_SHARE = 0.45
+# A cue that is the candidate's own action ("a time you *mentored* ...") says more.
+OWN_ACTION_FACTOR = 1.3
+# A failure word ("mistake", "wrong") that the candidate only judges ("you were sure the plan
+# was a mistake") or that is someone else's ("your team was about to make a mistake") is not
+# the candidate's own failure: it counts for the disagreement archetype, not the failure ones.
+DISAGREEMENT_SLUG = "disagreement-pushback"
+_FAILURE_WORDS = frozenset(stem(w) for w in ("mistake", "mistaken", "wrong", "error", "flawed", "bad"))
+_OPINION_WORDS = frozenset(
+    {"think", "thought", "believe", "believed", "sure", "convinced", "felt", "feel", "suspect", "suspected"}
+)
+_OTHER_PEOPLE = frozenset(
+    {"team", "teammate", "colleague", "coworker", "peer", "boss", "manager", "lead", "leadership",
+     "architect", "company", "they", "he", "she", "someone", "somebody", "others", "everyone"}
+)
+# How far back from a failure word the judge or its other owner may be.
+_JUDGED_WINDOW = 8
+# Scores shown to people are squashed into 0..1: raw / (raw + SCORE_SCALE).
+SCORE_SCALE = 1.0
+# A labelled question counts for its archetypes after the first a little less.
+LATER_LABEL_FACTOR = 0.85
+
+GENERIC_ADVICE = (
+    "No story archetype fits this question: answer it directly in a few sentences, "
+    "with one concrete example from your own work if you have one."
+)
+
+
+class ArchetypeFit(BaseModel):
+    """How well one archetype fits a question (or a story), and why."""
+
+    id: int
+    name: str
+    score: float = Field(description="0..1, higher is a better fit")
+    why: str
+
+
+class QuestionMatch(BaseModel):
+    """The archetypes a question probes, best first, or `none` with advice."""
+
+    question: str
+    match: Strength
+    archetypes: list[ArchetypeFit] = Field(default_factory=list)
+    why: str
+    advice: str | None = None
+    topic: str | None = None
+
+
+@dataclass
+class _Evidence:
+    cues: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    example: LabelledQuestion | None = None
+    cue_score: float = 0.0
+    word_score: float = 0.0
+    example_score: float = 0.0
+
+    @property
+    def total(self) -> float:
+        return self.cue_score + self.word_score + self.example_score
+
+
+def score_archetypes(question: str, index: ArchetypeIndex) -> dict[int, _Evidence]:
+    """The raw evidence for every archetype in one question."""
+    tokens = stems(question)
+    surface = words(question)
+    hits = index.find_cues(tokens)
+    core = set(content_stems(question))
+    evidence = {a.id: _Evidence() for a in index.book.archetypes}
+    covered: dict[int, set[int]] = {a: set() for a in evidence}
+    failure_ids = {a.id for a in index.book.archetypes if a.failure}
+    disagreement = next((a.id for a in index.book.archetypes if a.slug == DISAGREEMENT_SLUG), None)
+    judged = _judged_failures(surface, tokens)
+    for hit in hits:
+        own_action = not hit.cue.common and _follows_subject(surface, hit.start)
+        weight = hit.cue.weight * (OWN_ACTION_FACTOR if own_action else 1.0)
+        span = set(range(hit.start, hit.end))
+        owners = set(hit.cue.archetypes)
+        text = hit.cue.text
+        if judged & span and owners & failure_ids:
+            owners = (owners - failure_ids) | ({disagreement} if disagreement else set())
+            text += " (not your own)"
+        for archetype_id in owners:
+            found = evidence[archetype_id]
+            found.cue_score += weight
+            found.cues.append(text)
+            covered[archetype_id] |= span
+    # Nor do those words count as the failure archetypes' description words.
+    for archetype_id in failure_ids:
+        covered[archetype_id] |= judged
+    judged_stems = {tokens[i] for i in judged}
+    for archetype_id, found in evidence.items():
+        vocabulary = index.description[archetype_id]
+        seen: set[str] = set()
+        for position, token in enumerate(tokens):
+            if position in covered[archetype_id] or token in seen or not is_content(token):
+                continue
+            if token in vocabulary:
+                seen.add(token)
+                found.word_score += DESCRIPTION_WEIGHT * index.weight_of(token)
+                found.words.append(surface[position] if position < len(surface) else token)
+    for example in index.examples:
+        shared = core & example.core
+        if failure_ids.issuperset(example.archetypes):
+            shared -= judged_stems
+        if not shared:
+            continue
+        overlap = sum(index.weight_of(w) for w in shared)
+        # Reward covering most of a short labelled question, not one common word of a long one.
+        coverage = len(shared) / len(example.core)
+        value = EXAMPLE_WEIGHT * overlap * coverage + (FULL_EXAMPLE_BONUS if shared == example.core else 0.0)
+        for rank, archetype_id in enumerate(example.archetypes):
+            found = evidence[archetype_id]
+            score = value * (1.0 if rank == 0 else LATER_LABEL_FACTOR)
+            if score > found.example_score:
+                found.example_score = score
+                found.example = example
+    return evidence
+
+
+def _judged_failures(surface: list[str], tokens: list[str]) -> set[int]:
+    """Positions of failure words the candidate only judges or that belong to someone else.
+
+    Reading back from the failure word, another person ("your team", "the manager") or
+    an opinion about something named in between ("sure *the plan* was a mistake") met
+    before "you" or "I" means the failure is not the candidate's own: "you thought your
+    team was about to make a mistake". "A trade-off you made that you now think was
+    wrong" names nothing between "think" and "wrong", so it stays the candidate's own.
+    """
+    judged = set()
+    for position, token in enumerate(tokens):
+        if token not in _FAILURE_WORDS:
+            continue
+        for back in range(position - 1, max(position - 1 - _JUDGED_WINDOW, -1), -1):
+            word = surface[back]
+            if word in ("you", "i"):
+                break
+            between = surface[back + 1 : position]
+            if word in _OTHER_PEOPLE or (
+                word in _OPINION_WORDS and any(w not in AUXILIARIES for w in between)
+            ):
+                judged.add(position)
+                break
+    return judged
+
+
+def _follows_subject(surface: list[str], start: int) -> bool:
+    """True when the words before `start` are "you" or "I", maybe with auxiliaries between."""
+    position = start - 1
+    while position >= 0 and surface[position] in AUXILIARIES:
+        position -= 1
+    return position >= 0 and surface[position] in ("you", "i")
+
+
+def match_question(question: str, book: ArchetypeBook) -> QuestionMatch:
+    """Rank the archetypes for one interview question and say how strong the match is."""
+    index = archetype_index(book)
+    intent = question_intent(question)
+    if intent.topic is not None:
+        reason = f'it is about {intent.topic} ("{intent.topic_evidence}")'
+        return _unmatched(question, book, intent.topic, reason)
+    evidence = score_archetypes(question, index)
+    ranked = sorted(evidence.items(), key=lambda kv: (-kv[1].total, kv[0]))
+    best = ranked[0][1].total
+    factor = STORY_FRAME_DISCOUNT if intent.story_frame else 1.0
+    if best < WEAK_AT * factor:
+        return _unmatched(question, book, None, "no archetype's cues or questions match it")
+    strength: Strength = "strong" if best >= STRONG_AT * factor else "weak"
+    fits = [
+        ArchetypeFit(
+            id=archetype_id,
+            name=book.get(archetype_id).name,
+            score=round(found.total / (found.total + SCORE_SCALE), 2),
+            why=_explain(found),
+        )
+        for archetype_id, found in ranked
+        if found.total > 0 and found.total >= ALTERNATIVE_SHARE * best
+    ]
+    top = ranked[0][1]
+    advice = top.example.advice if top.example and top.example.advice else None
+    why = f"#{fits[0].id} {fits[0].name}: {fits[0].why}"
+    return QuestionMatch(question=question, match=strength, archetypes=fits, why=why, advice=advice)
+
+
+def _explain(found: _Evidence) -> str:
+    parts = []
+    if found.cues:
+        cues = list(dict.fromkeys(found.cues))
+        parts.append(("cue " if len(cues) == 1 else "cues ") + ", ".join(f'"{c}"' for c in cues))
+    if found.words:
+        parts.append("its story shape mentions " + ", ".join(f'"{w}"' for w in dict.fromkeys(found.words)))
+    if found.example is not None and found.example_score >= 0.2:
+        parts.append(f'close to the bank question "{found.example.question}"')
+    return "; ".join(parts) or "weak lexical overlap"
+
+
+def _unmatched(question: str, book: ArchetypeBook, topic: str | None, reason: str) -> QuestionMatch:
+    advice = GENERIC_ADVICE
+    if topic:
+        entry = next((u for u in book.unmatched if u.topic == topic), None)
+    else:
+        entry = _nearest_topic(question, book)
+    if entry is not None:
+        advice = entry.advice
+        topic = entry.topic
+    why = f"no archetype fits: {reason}"
+    return QuestionMatch(question=question, match="none", archetypes=[], why=why, advice=advice, topic=topic)
+
+
+def _nearest_topic(question: str, book: ArchetypeBook) -> UnmatchedTopic | None:
+    """The `unmatched` topic whose examples share the most words with the question."""
+    core = set(content_stems(question))
+    best, best_share = None, 0.0
+    for entry in book.unmatched:
+        for example in entry.examples:
+            other = set(content_stems(example))
+            if core and other:
+                share = len(core & other) / len(core | other)
+                if share > best_share:
+                    best, best_share = entry, share
+    return best if best_share >= 0.5 else None

@@ -1,0 +1,1 @@
+"""Rubric scorecards: findings and positive signals -> Novice / Intermediate / Expert."""

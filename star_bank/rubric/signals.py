@@ -1,0 +1,249 @@
+"""Positive evidence in a story, read from the spaCy parse the linter already made.
+
+The linter says what is wrong; the rubric also needs what is right: a
+decision told with "I", a warning sign named, "within 20 minutes I told my
+manager", a checklist with a cadence. Each such signal is a small spec in
+`star_bank/data/rubrics.yaml` under `signals:`; this module runs them.
+
+A signal matches a sentence (of a section in its `scope`) when:
+
+- one of its `phrases` is in it (lemma matching, star_bank/nlp/lexicon.py), or
+- one of its `verbs` has an allowed subject ("I decided", "we paused");
+  a negated verb ("I did not tell anyone") never counts,
+- and the sentence has one of its `with_phrases` (when given),
+- and every condition in `requires` holds: `timing` ("within 20 minutes",
+  "at 01:40", "the next morning"), `number`, `first_person`.
+
+A signal with neither phrases nor verbs matches on its conditions alone
+(`result_number`: any sentence of the Result with a number in it).
+Each sentence gives at most one `Mark` per signal.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from star_bank.nlp.analysis import AnalysedStory, SectionText, is_first_person_singular, subject_of
+from star_bank.lint.kinds.required_number import has_number
+from star_bank.nlp.lexicon import Phrase, PhraseItem, compile_phrases, find_phrases
+from star_bank.model.story import SectionKind, Story
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan, Token
+
+ALL_SECTIONS = [kind.value for kind in SectionKind]
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+_QUANTIFIERS = {"a", "an", "few", "several", "couple", "half"}
+_HYPOTHETICAL = {"should", "would", "could", "might", "may", "'d"}
+
+
+class SignalSpec(BaseModel):
+    """One detector, as written in rubrics.yaml."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    doc: str
+    phrases: list[PhraseItem] = Field(default_factory=list)
+    verbs: list[str] = Field(default_factory=list)
+    subjects: list[Literal["i", "we", "any"]] = Field(default_factory=lambda: ["i"])
+    with_phrases: list[str] = Field(default_factory=list)
+    requires: list[Literal["timing", "number", "first_person"]] = Field(default_factory=list)
+    scope: list[Literal[tuple(ALL_SECTIONS)]] = Field(default_factory=lambda: list(ALL_SECTIONS))  # type: ignore[valid-type]
+    max_gap: int = Field(1, ge=0, le=10)
+
+
+class TimingLexicon(BaseModel):
+    """What makes a sentence timed: a count before a unit, a clock time, or a phrase."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    units: list[str]
+    phrases: list[str] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Where a signal (or a finding) was seen: file offsets, section and sentence."""
+
+    signal: str
+    start: int
+    end: int
+    section: SectionKind | None
+    sentence: str
+
+
+@dataclass(frozen=True)
+class _CompiledSignal:
+    name: str
+    spec: SignalSpec
+    phrases: list[Phrase]
+    verbs: frozenset[str]
+    particles: dict[str, frozenset[str]]  # "roll back": roll -> {back}, unless "roll" is listed alone
+    with_phrases: list[Phrase]
+
+
+class SignalDetector:
+    """Runs the signal specs over analysed stories (spaCy Docs attached)."""
+
+    def __init__(self, specs: dict[str, SignalSpec], timing: TimingLexicon) -> None:
+        self.signals = [_compile(name, spec) for name, spec in specs.items()]
+        self.timing_units = frozenset(u.lower() for u in timing.units)
+        self.timing_phrases = compile_phrases(timing.phrases)
+
+    def detect(self, story: AnalysedStory) -> dict[str, list[Mark]]:
+        """Every signal's marks in the story, in text order (an empty list when absent)."""
+        marks: dict[str, list[Mark]] = {signal.name: [] for signal in self.signals}
+        for section in story.sections:
+            if section.doc is None:
+                continue
+            for sentence in section.doc.sents:
+                tokens = list(sentence)
+                facts = _SentenceFacts(tokens, self)
+                for signal in self.signals:
+                    if section.kind.value not in signal.spec.scope:
+                        continue
+                    hit = _match(signal, tokens, facts)
+                    if hit is not None:
+                        marks[signal.name].append(_mark(signal.name, section, sentence, hit))
+        return marks
+
+    def is_timed(self, tokens: list["Token"]) -> bool:
+        """A time expression: '20 minutes', 'an hour', '01:40', 'the next morning'."""
+        for i, token in enumerate(tokens):
+            if _CLOCK.match(token.text) or token.lower_ in ("a.m.", "p.m."):
+                return True
+            if token.lemma_.lower() in self.timing_units or token.lower_ in self.timing_units:
+                before = tokens[max(0, i - 2) : i]
+                if any(t.like_num or t.lower_ in _QUANTIFIERS for t in before):
+                    return True
+        return next(find_phrases(tokens, self.timing_phrases), None) is not None
+
+
+class _SentenceFacts:
+    """Sentence conditions, computed once per sentence and only when asked."""
+
+    def __init__(self, tokens: list["Token"], detector: SignalDetector) -> None:
+        self.tokens = tokens
+        self.detector = detector
+        self._cache: dict[str, bool] = {}
+
+    def holds(self, condition: str) -> bool:
+        if condition not in self._cache:
+            if condition == "timing":
+                value = self.detector.is_timed(self.tokens)
+            elif condition == "number":
+                value = has_number(self.tokens)
+            else:  # first_person
+                value = any(t.lower_ in ("i", "me", "my", "myself") for t in self.tokens)
+            self._cache[condition] = value
+        return self._cache[condition]
+
+
+def _compile(name: str, spec: SignalSpec) -> _CompiledSignal:
+    verbs: set[str] = set()
+    particles: dict[str, set[str]] = {}
+    for verb in spec.verbs:
+        head, *rest = verb.lower().split()
+        verbs.add(head)
+        if rest:
+            particles.setdefault(head, set()).add(rest[0])
+    bare = {v.lower() for v in spec.verbs if " " not in v}
+    particles = {head: words for head, words in particles.items() if head not in bare}
+    return _CompiledSignal(
+        name,
+        spec,
+        compile_phrases(spec.phrases),
+        frozenset(verbs),
+        {k: frozenset(v) for k, v in particles.items()},
+        compile_phrases(spec.with_phrases),
+    )
+
+
+def _match(signal: _CompiledSignal, tokens: list["Token"], facts: _SentenceFacts) -> tuple["Token", "Token"] | None:
+    spec = signal.spec
+    hit: tuple[Token, Token] | None = None
+    if signal.phrases:
+        found = next(find_phrases(tokens, signal.phrases, spec.max_gap), None)
+        if found is not None:
+            hit = (found[0], found[1])
+    if hit is None and signal.verbs:
+        verb = next((t for t in tokens if _verb_matches(signal, t)), None)
+        if verb is not None:
+            hit = (verb, verb)
+    if hit is None and not signal.phrases and not signal.verbs:
+        hit = (tokens[0], tokens[-1]) if tokens else None
+    if hit is None:
+        return None
+    if signal.with_phrases and next(find_phrases(tokens, signal.with_phrases), None) is None:
+        return None
+    if not all(facts.holds(condition) for condition in spec.requires):
+        return None
+    return hit
+
+
+def _verb_matches(signal: _CompiledSignal, token: "Token") -> bool:
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    if "*" not in signal.verbs and lemma not in signal.verbs and token.lower_ not in signal.verbs:
+        return False
+    wanted = signal.particles.get(lemma)
+    if wanted and not any(c.dep_ == "prt" and c.lower_ in wanted for c in token.children):
+        return False
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL) for c in token.children):
+        return False  # "I did not tell anyone", "I should have run it": not something done
+    return _subject_allowed(token, signal.spec.subjects)
+
+
+def _subject_allowed(verb: "Token", subjects: list[str]) -> bool:
+    if "any" in subjects:
+        return True
+    subject = subject_of(verb)
+    if subject is None or subject.dep_ in ("nsubjpass", "csubjpass"):
+        return False  # "I was paged" is not something I did
+    if "i" in subjects and is_first_person_singular(subject):
+        return True
+    return "we" in subjects and (subject.lower_ == "we" or any(c.lower_ == "we" for c in subject.conjuncts))
+
+
+def _mark(name: str, section: SectionText, sentence: "SpacySpan", hit: tuple["Token", "Token"]) -> Mark:
+    first, last = hit
+    start, end = section.prose.source_range(first.idx, last.idx + len(last.text))
+    return Mark(name, start, end, section.kind, sentence.text.strip())
+
+
+class SentenceIndex:
+    """The parser's sentences of a story, to quote the sentence around any offset."""
+
+    def __init__(self, story: Story) -> None:
+        spans = sorted(
+            ((s.span.start, s.span.end, s.text) for section in story.sections for s in section.sentences),
+            key=lambda item: item[0],
+        )
+        self._starts = [start for start, _, _ in spans]
+        self._spans = spans
+
+    def sentence_at(self, offset: int) -> str | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0:
+            start, end, text = self._spans[i]
+            if start <= offset < end:
+                return text
+        return None
+
+
+def iter_marks(marks: dict[str, list[Mark]], *names: str) -> Iterator[Mark]:
+    """The marks of several signals, in text order, one per sentence."""
+    seen: set[str] = set()
+    for mark in sorted((m for name in names for m in marks.get(name, [])), key=lambda m: m.start):
+        if mark.sentence not in seen:
+            seen.add(mark.sentence)
+            yield mark
+
+
+__all__ = ["Mark", "SentenceIndex", "SignalDetector", "SignalSpec", "TimingLexicon", "iter_marks"]

@@ -1,0 +1,1 @@
+"""Markdown story files -> `Story` values: parsing, positions, prose, the bank of files."""

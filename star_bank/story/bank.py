@@ -1,0 +1,65 @@
+"""A story bank: the story files under some paths, parsed, with the files that failed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from star_bank.model.story import FileError, Story
+from star_bank.story.parse import StoryParseError, read_story
+
+# Folders that never hold stories and can be large.
+_SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".starlint_cache"}
+STORY_SUFFIXES = (".md", ".markdown")
+
+
+class Bank(BaseModel):
+    stories: list[Story] = Field(default_factory=list)
+    errors: list[FileError] = Field(default_factory=list)
+
+
+def discover(paths: list[str | os.PathLike[str]]) -> tuple[list[str], list[FileError]]:
+    """Story files under `paths` (folders searched recursively), sorted, without repeats.
+
+    A path named explicitly is taken whatever its suffix; a missing path is an error.
+    """
+    found: list[str] = []
+    errors: list[FileError] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(_walk(path))
+        elif path.exists() or path.is_symlink():
+            found.append(str(path))
+        else:
+            errors.append(FileError(path=str(path), message="no such file or folder"))
+    seen: set[str] = set()
+    unique = [p for p in found if not (p in seen or seen.add(p))]
+    return unique, errors
+
+
+def _walk(root: Path) -> list[str]:
+    files: list[str] = []
+    # followlinks=False: a symlink loop cannot make the walk run forever.
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        files.extend(
+            os.path.join(folder, n) for n in sorted(names) if n.lower().endswith(STORY_SUFFIXES)
+        )
+    return sorted(files)
+
+
+def load_bank(paths: list[str | os.PathLike[str]] | str | os.PathLike[str]) -> Bank:
+    """Parse every story under `paths`; files that fail become `errors`, the rest `stories`."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files, errors = discover(list(paths))
+    bank = Bank(errors=errors)
+    for file in files:
+        try:
+            bank.stories.append(read_story(file))
+        except StoryParseError as exc:
+            bank.errors.append(FileError(path=exc.path, message=exc.reason))
+    return bank

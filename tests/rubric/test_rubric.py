@@ -1,0 +1,374 @@
+"""The rubric scorecard: ratings from evidence, quoted with positions, by level."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from star_bank.lint.engine import Linter
+from star_bank.story.parse import parse_story
+from star_bank.rubric.score import RubricError, load_rubrics, score_paths, score_story
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_STORIES = sorted((ROOT / "stories").glob("*.md"))
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+def score(text: str, linter: Linter, level: str | None = None):
+    return score_story(parse_story(text, "story.md"), level=level, linter=linter)
+
+
+WEAK_FAILURE = """\
+---
+title: The release that went wrong
+archetypes: [3]
+level: senior
+---
+# The release that went wrong
+
+## Situation
+Mistakes were made during the mobile release.
+The deadline was missed by two weeks.
+
+## Task
+The login screen had to be updated before the marketing launch.
+
+## Action
+We rewrote the token refresh handler in a week.
+We shipped it to both app stores on Friday.
+The change was reverted on Saturday.
+
+## Result
+Some users could not log in for a while.
+
+## Lesson
+I learned to communicate better with the QA team.
+"""
+
+CHECKLIST_FAILURE = """\
+---
+title: The migration that locked the orders table
+archetypes: [3]
+---
+# The migration that locked the orders table
+
+## Situation
+I wrote a migration that added a non-null column to the orders table, and I decided to test it only on my laptop.
+
+## Task
+I had to unlock checkout, tell the right people, and stop it happening again.
+
+## Action
+The staging deploy had taken 40 seconds longer than usual, and I dismissed it as a noisy database without checking.
+Within 3 minutes of the first errors I cancelled the migration, and checkout recovered 11 minutes after the deploy.
+Within 20 minutes I told my manager and the incident channel what my migration had done.
+
+## Result
+The outage lasted 11 minutes and cost about 1,900 failed checkouts.
+
+## Lesson
+Before I merge any schema change, I now run a three-item checklist and paste the output into the pull request.
+"""
+
+
+# --- Weak stories: novice, with the offending sentences quoted --------------------------
+
+
+def test_weak_failure_story_is_novice_on_ownership_quoting_the_passive_sentence(linter):
+    card = score(WEAK_FAILURE, linter)
+    ownership = card.dimension("ownership")
+    assert ownership.rating == "novice"
+    assert "line 9: 'Mistakes were made during the mobile release.'" in ownership.reason
+    assert {"line": 9, "column": 10} in [{"line": e.line, "column": e.column} for e in ownership.evidence]
+
+
+def test_weak_failure_story_is_novice_on_concrete_lesson_quoting_the_vague_lesson(linter):
+    lesson = score(WEAK_FAILURE, linter).dimension("concrete_lesson")
+    assert lesson.rating == "novice"
+    assert "line 24: 'I learned to communicate better with the QA team.'" in lesson.reason
+    assert any(e.text == "I learned to communicate better with the QA team." for e in lesson.evidence)
+
+
+def test_failure_story_with_no_warning_sign_is_novice_on_detection(linter):
+    detection = score(WEAK_FAILURE, linter).dimension("detection")
+    assert detection.rating == "novice"
+    assert "no early warning sign" in detection.reason
+
+
+def test_recovery_done_by_nobody_in_particular_is_novice(linter):
+    recovery = score(WEAK_FAILURE, linter).dimension("recovery")
+    assert recovery.rating in ("novice", "intermediate")
+    assert recovery.rating == "intermediate" or "hides who" in recovery.reason
+
+
+def test_improvements_are_actions_that_quote_the_story(linter):
+    card = score(WEAK_FAILURE, linter)
+    assert len(card.improvements) == 3
+    assert any(i.startswith("Replace 'Mistakes were made during the mobile release.' (line 9)") for i in card.improvements)
+    assert all(i[0].isupper() and i.endswith((".", "'", "?")) for i in card.improvements)
+
+
+def test_resources_are_chosen_for_the_weakest_dimensions(linter):
+    card = score(WEAK_FAILURE, linter)
+    novice = {d.name for d in card.dimensions if d.rating == "novice"}
+    assert 2 <= len(card.resources) <= 3
+    assert all(set(r.dimensions) & novice for r in card.resources)
+
+
+def test_every_reason_is_one_line(linter):
+    for text in (WEAK_FAILURE, CHECKLIST_FAILURE):
+        for dimension in score(text, linter).dimensions:
+            assert dimension.reason and "\n" not in dimension.reason
+
+
+# --- Positive signals --------------------------------------------------------------------
+
+
+def test_named_signal_and_why_it_was_dismissed_is_expert_detection(linter):
+    detection = score(CHECKLIST_FAILURE, linter).dimension("detection")
+    assert detection.rating == "expert"
+    assert "I dismissed it as a noisy" in detection.reason
+
+
+def test_timed_message_and_timed_steps_are_expert_recovery(linter):
+    recovery = score(CHECKLIST_FAILURE, linter).dimension("recovery")
+    assert recovery.rating == "expert"
+    assert "Within 20 minutes I told my manager" in recovery.reason
+
+
+def test_first_person_decision_is_expert_ownership(linter):
+    ownership = score(CHECKLIST_FAILURE, linter).dimension("ownership")
+    assert ownership.rating == "expert"
+    assert "line 8:" in ownership.reason
+    assert any("I decided to test it only on my laptop" in e.text for e in ownership.evidence)
+
+
+def test_hypothetical_and_negated_verbs_are_not_owned_decisions(linter):
+    story = WEAK_FAILURE.replace(
+        "Mistakes were made during the mobile release.",
+        "I should have tested the release, and I did not decide anything.",
+    )
+    ownership = score(story, linter).dimension("ownership")
+    assert ownership.rating == "novice"
+    assert "no decision told with 'I'" in ownership.reason
+
+
+# --- Level awareness ------------------------------------------------------------------------
+
+
+def test_checklist_lesson_is_expert_at_swe1(linter):
+    card = score(CHECKLIST_FAILURE, linter, level="swe1")
+    assert card.level == "swe1"
+    assert card.dimension("concrete_lesson").rating == "expert"
+    assert "SWE-I" in card.dimension("concrete_lesson").reason
+
+
+def test_pattern_awareness_is_not_rated_at_swe1_unless_shown(linter):
+    pattern = score(CHECKLIST_FAILURE, linter, level="swe1").dimension("pattern_awareness")
+    assert pattern.rating is None
+    assert "not expected at SWE-I" in pattern.reason
+
+
+def test_same_checklist_story_at_staff_is_not_expert_on_pattern_awareness(linter):
+    card = score(CHECKLIST_FAILURE, linter, level="staff")
+    assert card.dimension("pattern_awareness").rating == "novice"
+    assert "staff" in card.dimension("pattern_awareness").reason.lower()
+    # At staff a checklist also has to have held up since.
+    assert card.dimension("concrete_lesson").rating == "intermediate"
+
+
+def test_staff_story_that_only_generalises_is_at_most_intermediate(linter):
+    story = CHECKLIST_FAILURE.replace(
+        "into the pull request.",
+        "into the pull request.\nI treat every data change the same way, and the checklist has caught two since.",
+    )
+    card = score(story, linter, level="staff")
+    assert card.dimension("pattern_awareness").rating == "intermediate"
+    assert card.dimension("concrete_lesson").rating == "expert"
+
+
+def test_pattern_across_failures_with_a_response_is_expert_at_staff(linter):
+    story = CHECKLIST_FAILURE.replace(
+        "into the pull request.",
+        "into the pull request.\nThis was the third time I skipped a production-sized test because a change "
+        "looked small, so I now ask myself what the largest table it touches is before I merge.",
+    )
+    assert score(story, linter, level="staff").dimension("pattern_awareness").rating == "expert"
+
+
+def test_pattern_shown_at_swe2_is_rated(linter):
+    story = CHECKLIST_FAILURE.replace("into the pull request.", "into the pull request.\nIt was the second time I had made this kind of mistake.")
+    assert score(story, linter, level="swe2").dimension("pattern_awareness").rating == "intermediate"
+
+
+def test_cli_level_wins_over_front_matter_and_front_matter_over_the_default(linter):
+    story = CHECKLIST_FAILURE.replace("archetypes: [3]", "archetypes: [3]\nlevel: swe2")
+    assert score(story, linter).level == "swe2"
+    assert score(story, linter, level="staff").level == "staff"
+    assert score(CHECKLIST_FAILURE, linter).level == "senior"
+
+
+# --- Rubric choice -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "rubric"),
+    [
+        ("archetypes: [3]", "failure"),
+        ("archetypes: [8]", "failure"),
+        ("archetypes: [1]\ntags: [mistake]", "failure"),
+        ("archetypes: []\ntags: [incident]", "failure"),
+        ("archetypes: [1]\ntags: [debugging, incident]", "star"),
+        ("archetypes: [2]\ntags: [learning]", "learning"),
+        ("archetypes: [4]", "star"),
+    ],
+)
+def test_rubric_choice_follows_archetypes_and_tags(linter, front_matter, rubric):
+    text = CHECKLIST_FAILURE.replace("archetypes: [3]", front_matter)
+    card = score(text, linter)
+    assert card.rubric == rubric
+    expected = list(load_rubrics().rubrics[rubric].dimensions)
+    assert [d.name for d in card.dimensions] == expected
+
+
+def test_failure_learning_and_star_rubrics_have_the_named_dimensions():
+    book = load_rubrics()
+    assert list(book.rubrics["failure"].dimensions) == [
+        "ownership", "detection", "recovery", "concrete_lesson", "pattern_awareness",
+    ]
+    assert list(book.rubrics["learning"].dimensions) == [
+        "stretch", "discomfort", "output", "method", "practice", "direction",
+    ]
+    assert list(book.rubrics["star"].dimensions) == ["ownership", "impact", "concrete_lesson", "structure"]
+
+
+LEARNING = """\
+---
+title: Learning Go
+tags: [learning]
+---
+# Learning Go
+
+## Situation
+I joined a platform team where every service was written in Go, a language I had never used.
+
+## Task
+I wanted to read the services well enough to review pull requests within two months.
+
+## Action
+For the first three weeks I felt lost in code reviews and asked basic questions in front of the team.
+I paired with a senior engineer on my first change and applied each chapter of the Go book to a real ticket the same week.
+
+## Result
+I shipped the retry library rewrite, which cut failed jobs from 40 to 3 a day.
+
+## Lesson
+I protect a 90-minute learning block every Tuesday morning for the next skill the roadmap needs.
+"""
+
+
+def test_learning_story_gets_the_learning_rubric_with_direction_from_senior(linter):
+    senior = score(LEARNING, linter, level="senior")
+    assert senior.rubric == "learning"
+    assert all(d.rating in ("intermediate", "expert") for d in senior.dimensions)
+    swe2 = score(LEARNING, linter, level="swe2").dimension("direction")
+    assert swe2.rating is None and "senior signal" in swe2.reason
+
+
+def test_topic_list_learning_story_is_novice(linter):
+    text = LEARNING.split("## Situation")[0] + (
+        "## Situation\nI decided to get into machine learning because it is the future of our industry.\n\n"
+        "## Action\nI read two books and watched a lot of talks.\n\n"
+        "## Result\nI understand transformers much better now.\n\n"
+        "## Lesson\nLearning never stops.\n"
+    )
+    card = score(text, linter, level="senior")
+    assert card.ratings() == {
+        "stretch": "novice", "discomfort": "novice", "output": "novice",
+        "method": "novice", "practice": "novice", "direction": "novice",
+    }
+
+
+# --- The strong sample stories ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_cards(linter):
+    report = score_paths([str(p) for p in SAMPLE_STORIES], linter=linter)
+    assert not report.errors
+    return report.scorecards
+
+
+def test_strong_sample_stories_rate_intermediate_or_expert_on_every_dimension_that_applies(sample_cards):
+    assert len(sample_cards) == len(SAMPLE_STORIES) > 0
+    weak = [
+        f"{card.path}: {d.name} {d.rating} ({d.reason})"
+        for card in sample_cards
+        for d in card.dimensions
+        if d.rating not in (None, "intermediate", "expert")
+    ]
+    assert weak == []
+
+
+def test_sample_scorecards_end_with_strengths_improvements_and_resources(sample_cards):
+    for card in sample_cards:
+        assert len(card.strengths) == 3, card.path
+        assert len(card.improvements) == 3, card.path
+        assert 2 <= len(card.resources) <= 3, card.path
+
+
+def test_evidence_points_inside_the_story_file(sample_cards):
+    for card in sample_cards:
+        lines = Path(card.path).read_text(encoding="utf-8").splitlines()
+        for dimension in card.dimensions:
+            for evidence in dimension.evidence:
+                assert 1 <= evidence.line <= len(lines)
+                assert 1 <= evidence.column <= len(lines[evidence.line - 1])
+                assert evidence.text
+
+
+def test_rated_dimensions_cite_a_line(sample_cards):
+    for card in sample_cards:
+        for dimension in card.dimensions:
+            if dimension.rating is not None and dimension.evidence:
+                assert "line " in dimension.reason, (card.path, dimension.name)
+
+
+# --- The rubric data ----------------------------------------------------------------------
+
+
+def test_rubric_data_rejects_unknown_keys(tmp_path):
+    data = yaml.safe_load((ROOT / "star_bank" / "data" / "rubrics.yaml").read_text(encoding="utf-8"))
+    data["rubrics"]["failure"]["dimensions"]["ownership"]["colour"] = "red"
+    path = tmp_path / "rubrics.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(RubricError, match=r"rubrics\.failure\.dimensions\.ownership\.colour: unknown key"):
+        load_rubrics(path)
+
+
+def test_rubric_data_rejects_a_resource_for_an_unknown_dimension(tmp_path):
+    data = yaml.safe_load((ROOT / "star_bank" / "data" / "rubrics.yaml").read_text(encoding="utf-8"))
+    data["resources"][0]["dimensions"] = ["charisma"]
+    path = tmp_path / "rubrics.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(RubricError, match="charisma"):
+        load_rubrics(path)
+
+
+def test_every_dimension_describes_all_three_ratings_and_has_advice():
+    for rubric in load_rubrics().rubrics.values():
+        for name, dimension in rubric.dimensions.items():
+            assert dimension.novice and dimension.intermediate and dimension.expert, name
+            assert "missing" in dimension.advice, name
+
+
+def test_rubric_data_is_inside_the_package_so_the_wheel_carries_it():
+    import importlib.resources
+
+    assert importlib.resources.files("star_bank.data").joinpath("rubrics.yaml").is_file()
