@@ -13,8 +13,8 @@ from typing import Callable, TextIO
 import click
 
 from star_bank.cli.common import EXIT_ERROR, error_line, print_json
+from star_bank.model.story import DEFAULT_LEVEL, LEVELS
 
-LEVEL_CHOICES = ["swe1", "swe2", "senior", "staff"]
 WRAP = 88
 INTERACTIVE_HELP = (
     "(Answer in as many lines as you like; press Enter on two empty lines to send it. "
@@ -29,8 +29,8 @@ INTERACTIVE_HELP = (
     help="Open with the scenario question of a failure archetype: 3 (incident you caused) or 8 (decision you'd make differently).",
 )
 @click.option(
-    "--level", type=click.Choice(LEVEL_CHOICES), default=None,
-    help="What is expected [default: the config's level, else senior]. Staff is asked for the pattern across failures.",
+    "--level", type=click.Choice(LEVELS), default=None,
+    help=f"What is expected [default: the config's level, else {DEFAULT_LEVEL}]. Staff is asked for the pattern across failures.",
 )
 @click.option(
     "--answers", "answers_file", type=click.Path(path_type=Path, dir_okay=False), default=None,

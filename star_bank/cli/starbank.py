@@ -11,6 +11,7 @@ import click
 from star_bank import __version__
 from star_bank.retrieve.archetypes import ArchetypeBook, ArchetypeError, load_archetypes
 from star_bank.story.bank import Bank, load_bank
+from star_bank.model.story import DEFAULT_LEVEL, LEVELS
 from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, default_bank, error_line
 from star_bank.report.coverage import render_coverage_json, render_coverage_text
 from star_bank.report.listing import render_listing_json, render_listing_text
@@ -275,8 +276,8 @@ def new_command(archetype: str, title: str | None, output: Path | None) -> None:
 @main.command("score")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
-    "--level", type=click.Choice(["swe1", "swe2", "senior", "staff"]), default=None,
-    help="Judge at this level [default: the story's front matter level, else the config, else senior].",
+    "--level", type=click.Choice(LEVELS), default=None,
+    help=f"Judge at this level [default: the story's front matter level, else the config, else {DEFAULT_LEVEL}].",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,

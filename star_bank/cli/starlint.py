@@ -13,6 +13,7 @@ from star_bank.lint.cache import LintCache, resolve_cache_dir
 from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, default_bank, error_line
 from star_bank.lint.config import ConfigError, find_config, load_config
 from star_bank.model.findings import Severity
+from star_bank.model.story import LEVELS
 from star_bank.lint.engine import Linter
 from star_bank.nlp.pipeline import PipelineUnavailable
 from star_bank.report import RENDERERS
@@ -76,7 +77,7 @@ def _names(values: tuple[str, ...]) -> list[str]:
     "--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
     help="Config file [default: nearest .starlint.toml or pyproject.toml with [tool.starlint]].",
 )
-@click.option("--level", type=click.Choice(["swe1", "swe2", "senior", "staff"]), help="Your level (for the rubric).")
+@click.option("--level", type=click.Choice(LEVELS), help="Your level (for the rubric).")
 @click.option("--role", type=click.Choice(["ai", "lead", "ic"]), help="The role you interview for.")
 @click.option(
     "--fail-on", type=click.Choice([s.value for s in Severity]), default=None,

@@ -1,5 +1,8 @@
 """Reading star-bank's YAML data files (archetypes, rules, rubrics, the drill script).
 
+`load_shipped` is the one way to read a shipped file, cached; `load_yaml_model`
+reads any path (a user's own archetypes or rubric book).
+
 Always with a safe loader (PyYAML's C one when available: it keeps start-up
 fast), always validated by a pydantic model, and every problem is one line
 naming the file and the key.
@@ -7,11 +10,14 @@ naming the file and the key.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+
+from star_bank.data.paths import data_path
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -46,3 +52,14 @@ def load_yaml_model(path: Path, model: type[Model], error: type[Exception]) -> M
         return model.model_validate(data)
     except ValidationError as exc:
         raise error(f"{path}: {validation_message(exc)}") from None
+
+
+@functools.cache
+def load_shipped(name: str, model: type[Model], error: type[Exception]) -> Model:
+    """The shipped data file `name` (see `data_path`) as `model`, read once per process.
+
+    Every command asks for the archetypes, the rubric book or the drill script
+    many times; reading and validating the YAML once keeps them fast. The
+    value is shared, so callers must not change it.
+    """
+    return load_yaml_model(data_path(name), model, error)

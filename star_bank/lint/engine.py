@@ -25,6 +25,7 @@ from star_bank.model.story import FileError, SectionKind, Story
 from star_bank.story.parse import StoryParseError, decode_story, parse_story, read_story
 from star_bank.story.positions import LineIndex
 from star_bank.lint.rules import Rule, RuleError, load_rules, validate_options
+from star_bank.lint.wording import FormatValues
 from star_bank.lint.suppress import is_suppressed, suppression_regions
 
 if TYPE_CHECKING:
@@ -38,13 +39,6 @@ class ActiveRule:
     rule: Rule
     severity: Severity
     options: Any
-
-
-class _Values(dict):
-    """Message values; a placeholder with no value stays as written."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
 
 
 class Linter:
@@ -231,7 +225,7 @@ class Linter:
                 if hit.severity is not None:
                     severity = Severity(hit.severity)
                 span = story.index.span(hit.start, hit.end)
-                values = _Values(hit.values)
+                values = FormatValues(hit.values)
                 findings.append(
                     Finding(
                         path=story.story.path,

@@ -8,7 +8,7 @@ columns count characters, and CRLF or a lone CR counts as one line break.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -31,9 +31,13 @@ STAR_KINDS: tuple[SectionKind, ...] = (
     SectionKind.result,
 )
 
+# The career levels a story is judged at, most junior first: the one list every
+# option, check and message reads.
 Level = Literal["swe1", "swe2", "senior", "staff"]
+LEVELS: tuple[str, ...] = get_args(Level)
+# The level when neither the story, the command line nor the configuration names one.
+DEFAULT_LEVEL: Level = "senior"
 Role = Literal["ai", "lead", "ic"]
-LEVELS: tuple[str, ...] = ("swe1", "swe2", "senior", "staff")
 
 
 class Span(BaseModel):

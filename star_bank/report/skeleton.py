@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import textwrap
 
+from star_bank.model.story import DEFAULT_LEVEL, LEVELS
 from star_bank.retrieve.archetypes import Archetype, ArchetypeBook, load_archetypes
 
 TITLE_PROMPT = "[a specific title: what happened, with a number]"
@@ -49,7 +50,7 @@ def story_skeleton(archetype: int | Archetype, title: str | None = None, book: A
         # JSON strings are valid YAML scalars: quotes and colons in a title stay safe.
         f"title: {json.dumps(heading, ensure_ascii=False)}",
         f"archetypes: [{archetype.id}]",
-        f"{'# level: senior':<20}# optional: swe1 | swe2 | senior | staff",
+        f"{'# level: ' + DEFAULT_LEVEL:<20}# optional: {' | '.join(LEVELS)}",
         f"{'# role: ' + archetype.tie_in.kind:<20}# optional: ai | lead | ic (ai and lead expect a tie-in)",
         "tags: []",
         "---",

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from star_bank.data.loader import load_yaml_model
-from star_bank.data.paths import data_path
-
-
+from star_bank.data.loader import load_shipped, load_yaml_model
 
 
 class ArchetypeError(Exception):
@@ -90,14 +86,5 @@ class ArchetypeBook(_Strict):
 def load_archetypes(path: str | Path | None = None) -> ArchetypeBook:
     """Load and validate `archetypes.yaml` (the shipped one unless `path` is given)."""
     if path is None:
-        return _shipped()
-    return _load(Path(path))
-
-
-@functools.cache
-def _shipped() -> ArchetypeBook:
-    return _load(data_path("archetypes.yaml"))
-
-
-def _load(path: Path) -> ArchetypeBook:
-    return load_yaml_model(path, ArchetypeBook, ArchetypeError)
+        return load_shipped("archetypes.yaml", ArchetypeBook, ArchetypeError)
+    return load_yaml_model(Path(path), ArchetypeBook, ArchetypeError)

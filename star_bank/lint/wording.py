@@ -1,0 +1,46 @@
+"""Filling message templates and quoting story text: shared by lint findings, rubric advice and the drill.
+
+Templates come from data files (a rule's `message`, a rubric's advice, the
+drill's lines), so a template may name a value its caller does not have. With
+`FormatValues` such a placeholder stays as written (`{limit}`), or is left
+empty with `blank=True`, instead of raising KeyError in the middle of a run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+
+class FormatValues(dict):
+    """Values for `str.format_map`; a placeholder with no value stays as written, or empty with `blank=True`."""
+
+    def __init__(self, values: Mapping[str, Any] | None = None, /, *, blank: bool = False, **more: Any) -> None:
+        super().__init__(values or {}, **more)
+        self.blank = blank
+
+    def __missing__(self, key: str) -> str:
+        return "" if self.blank else "{" + key + "}"
+
+
+def quote(text: str, limit: int, around: str = "") -> str:
+    """`text` on one line in at most about `limit` characters, cut at a word (marked `…`).
+
+    When `around` (the matched words) would fall past the cut, the quote is a
+    window that keeps them in view, so the reader sees what was flagged.
+    """
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text
+    around = re.sub(r"[*_`]+", "", re.sub(r"\s+", " ", around)).strip()
+    at = text.find(around) if around else -1
+    if at <= 0 or len(around) > limit // 2 or at + len(around) <= limit - 1:
+        cut = text[: limit - 1].rsplit(" ", 1)[0]
+        return cut.rstrip(",;:") + "…"
+    start = max(0, min(at - limit // 3, len(text) - limit + 2))
+    start = text.find(" ", start) + 1 if start > 0 else 0
+    window = text[start : start + limit - 2]
+    if start + limit - 2 < len(text):
+        window = window.rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return "…" + window

@@ -1,0 +1,38 @@
+"""The one reader of star-bank's YAML data files (star_bank.data.loader)."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import BaseModel
+
+from star_bank.data.loader import load_shipped, load_yaml_model
+from star_bank.retrieve.archetypes import ArchetypeBook, ArchetypeError, load_archetypes
+
+
+class _Pair(BaseModel):
+    a: int
+    b: str
+
+
+class _Broken(Exception):
+    pass
+
+
+def test_a_shipped_file_is_read_once_and_shared():
+    first = load_shipped("archetypes.yaml", ArchetypeBook, ArchetypeError)
+    assert load_shipped("archetypes.yaml", ArchetypeBook, ArchetypeError) is first
+    assert load_archetypes() is first
+
+
+def test_a_file_that_breaks_the_schema_is_one_line_naming_file_and_key(write_file):
+    path = write_file("pair.yaml", "a: 1\nb: [x]\n")
+    with pytest.raises(_Broken) as caught:
+        load_yaml_model(path, _Pair, _Broken)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: b:") and "\n" not in message
+
+
+def test_invalid_yaml_is_one_line(write_file):
+    path = write_file("pair.yaml", "a: [1\n")
+    with pytest.raises(_Broken, match=r"not valid YAML"):
+        load_yaml_model(path, _Pair, _Broken)
