@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 import sys
-import textwrap
 import threading
 from pathlib import Path
 from typing import Callable, TextIO
@@ -14,8 +12,8 @@ import click
 
 from star_bank.cli.common import EXIT_ERROR, error_line, print_json
 from star_bank.model.story import DEFAULT_LEVEL, LEVELS
+from star_bank.report.transcript import MAX_WIDTH, render_turn, turn_width
 
-WRAP = 88
 INTERACTIVE_HELP = (
     "(Answer in as many lines as you like; press Enter on two empty lines to send it. "
     "Type 'hint' for a hint, Ctrl-D to finish and see the scorecard.)"
@@ -227,23 +225,8 @@ def _is_tty(stream: TextIO) -> bool:
 
 
 def _echo_turn(turn, err: bool = False) -> None:
-    if turn.role == "interviewer":
-        click.echo(_wrap("Interviewer: ", turn.text), err=err)
-        if turn.probe:
-            click.echo(f"  [probe: {turn.probe}]", err=err)
-    else:
-        paragraphs = [p for p in re.split(r"\n\s*\n", turn.text) if p.strip()]
-        body = "\n".join(_wrap("You: " if n == 0 else "     ", " ".join(p.split())) for n, p in enumerate(paragraphs))
-        click.echo(body, err=err)
-    click.echo("", err=err)
-
-
-def _wrap(label: str, text: str) -> str:
-    width = max(40, min(WRAP, shutil.get_terminal_size((WRAP, 24)).columns - 1))
-    return textwrap.fill(
-        text, width=width, initial_indent=label, subsequent_indent=" " * min(len(label), 5),
-        break_long_words=False, break_on_hyphens=False,
-    )
+    width = turn_width(shutil.get_terminal_size((MAX_WIDTH, 24)).columns)
+    click.echo(render_turn(turn, width), err=err)
 
 
 def _echo_scorecard(card) -> None:

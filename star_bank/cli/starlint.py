@@ -17,6 +17,7 @@ from star_bank.model.story import LEVELS
 from star_bank.lint.engine import Linter
 from star_bank.nlp.pipeline import PipelineUnavailable
 from star_bank.report import RENDERERS
+from star_bank.report.rule_docs import render_rule_list
 from star_bank.lint.rules import RuleError
 
 
@@ -133,9 +134,8 @@ def main(
         error_line(str(exc))
         raise SystemExit(EXIT_ERROR) from None
     if list_rules:
-        for active in linter.active:
-            rule = active.rule
-            click.echo(f"{rule.code}  {rule.slug:<26} {active.severity.value:<10} {rule.dimension}")
+        if linter.active:
+            click.echo(render_rule_list(linter.active))
         raise SystemExit(EXIT_CLEAN)
     cache = None if no_cache else LintCache.for_linter(linter, resolve_cache_dir(config, cache_dir))
     progress = LintProgress() if fmt == "text" and _stderr_is_terminal() else None

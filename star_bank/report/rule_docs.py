@@ -1,4 +1,4 @@
-"""Generate docs/rules.md from the rule pack, so the reference cannot drift.
+"""The rule pack as text: docs/rules.md (generated, so the reference cannot drift) and `starlint --list-rules`.
 
     python -m star_bank.report.rule_docs > docs/rules.md
 """
@@ -6,8 +6,13 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from star_bank.lint.rules import Rule, load_rules
+
+if TYPE_CHECKING:
+    from star_bank.lint.engine import ActiveRule
 
 HEADER = """# Rule reference
 
@@ -49,6 +54,13 @@ def render_rules(rules: list[Rule]) -> str:
                 out.append(f"- `{key}`: `{value}`\n")
             out.append("\n")
     return "".join(out).rstrip() + "\n"
+
+
+def render_rule_list(active: Iterable[ActiveRule]) -> str:
+    """One line per rule a run applies: code, slug, severity as configured, dimension."""
+    return "\n".join(
+        f"{a.rule.code}  {a.rule.slug:<26} {a.severity.value:<10} {a.rule.dimension}" for a in active
+    )
 
 
 def main() -> None:
