@@ -376,7 +376,8 @@ def score_command(paths: tuple[Path, ...], level: str | None, fmt: str) -> None:
     from star_bank.lint.config import ConfigError
     from star_bank.lint.engine import Linter
     from star_bank.nlp.pipeline import PipelineUnavailable
-    from star_bank.rubric.score import RubricError, score_paths
+    from star_bank.rubric.run import score_paths
+    from star_bank.rubric.score import RubricError
     from star_bank.lint.rules import RuleError
     from star_bank.model.scorecard import RENDERERS as SCORE_RENDERERS
 

@@ -142,7 +142,7 @@ def main(
     try:
         if scorecard:
             # The scorecard reads the parse too: lint and score from one parse, uncached.
-            from star_bank.rubric.score import lint_and_score_paths
+            from star_bank.rubric.run import lint_and_score_paths
 
             report, scores = lint_and_score_paths(targets, level=level, linter=linter)
             cards = scores.scorecards
