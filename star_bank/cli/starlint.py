@@ -141,10 +141,12 @@ def main(
     cards = []
     try:
         if scorecard:
-            # The scorecard reads the parse too: lint and score from one parse, uncached.
+            # Lint and score from one parse; a cached story is neither parsed nor scored again.
             from star_bank.rubric.run import lint_and_score_paths
 
-            report, scores = lint_and_score_paths(targets, level=level, linter=linter)
+            report, scores = lint_and_score_paths(
+                targets, level=level, linter=linter, cache=cache, progress=progress
+            )
             cards = scores.scorecards
         else:
             report = linter.lint_paths(targets, progress=progress, cache=cache)
@@ -160,7 +162,7 @@ def main(
     if output:
         click.echo(output)
     if cards:
-        from star_bank.model.scorecard import render_text
+        from star_bank.report.scorecard import render_text
 
         # The scorecards never change the exit code.
         click.echo("\n" + render_text(cards))
