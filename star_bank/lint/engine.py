@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 from star_bank.lint.activation import ActiveRule, activate, config_rules
 from star_bank.lint.config import Config, find_config, load_config
 from star_bank.lint.fingerprint import settings_fingerprint
+from star_bank.lint.kinds.registry import kind_of
 from star_bank.lint.rules import rules_fingerprint
 from star_bank.lint.suppress import is_suppressed, suppression_regions
 from star_bank.model.findings import Finding, LintReport, Severity
@@ -69,7 +70,7 @@ class Linter:
 
     @property
     def needs_nlp(self) -> bool:
-        return any(a.rule.kind_module.NEEDS_NLP for a in self.active)
+        return any(kind_of(a.rule).NEEDS_NLP for a in self.active)
 
     def fingerprint(self) -> str:
         """One string for everything besides a story's bytes that decides its findings.
@@ -174,7 +175,7 @@ class Linter:
                 continue
             if rule.applies_to == "learning" and not story.is_learning:
                 continue
-            for hit in rule.kind_module.check(story, rule, active.options):
+            for hit in kind_of(rule).check(story, rule, active.options):
                 if not is_suppressed(regions, hit.start, rule.names()):
                     findings.append(_finding(story, active, hit))
         return sorted(findings, key=lambda f: (f.offset, f.code))
