@@ -19,12 +19,18 @@ Scope = Literal["situation", "task", "action", "result", "lesson", "tie_in", "ot
 
 
 class Example(BaseModel):
-    """An example with options of its own (to show a threshold on a short text)."""
+    """An example with options of its own (to show a threshold on a short text), and
+    for a bad example, optionally where its finding must be and what it must say
+    (as yamllint and Vale fixtures do): `line` and `column` count from 1 in the
+    example as written, `message` is the whole message."""
 
     model_config = ConfigDict(extra="forbid")
 
     text: str
     options: dict[str, Any] = Field(default_factory=dict)
+    line: int | None = Field(default=None, ge=1)
+    column: int | None = Field(default=None, ge=1)
+    message: str | None = None
 
 
 class Examples(BaseModel):
