@@ -150,6 +150,7 @@ class LintCache:
         self._write(key, entry)
 
     def _write(self, key: str, entry: dict[str, Any]) -> None:
+        """Write to a temporary file, then rename: a crash never leaves half an entry."""
         tmp = None
         try:
             self._prepare()
@@ -168,6 +169,7 @@ class LintCache:
                     pass
 
     def _prepare(self) -> None:
+        """Create the folder, marked so git and backup tools leave it alone."""
         if self._prepared:
             return
         self.directory.mkdir(parents=True, exist_ok=True)
@@ -182,6 +184,7 @@ class LintCache:
 
 
 def _write_if_missing(path: Path, text: str) -> None:
+    """Create a file once; another run creating it at the same moment is fine."""
     if not path.exists():
         try:
             with open(path, "x", encoding="utf-8") as handle:

@@ -89,16 +89,7 @@ def run_paths(
     """
     files, errors = discover(list(paths))
     scoring = scorer.fingerprint() if scorer is not None else None
-    results: list[CachedFile | None] = [None] * len(files)
-    todo: list[tuple[int, str, bytes | None, str | None]] = []
-    for n, file in enumerate(files):
-        data = key = None
-        if cache is not None and (data := _read_bytes(file)) is not None:
-            key = cache.key(data)
-            results[n] = cache.lookup(key, file, scoring)
-            if results[n] is not None:
-                continue
-        todo.append((n, file, data, key))
+    results, todo = _from_cache(cache, files, scoring)
     keys = {n: key for n, _, _, key in todo}
     for n, outcome in _outcomes(linter, [(n, f, d) for n, f, d, _ in todo], progress, scorer):
         if isinstance(outcome, FileError):
@@ -112,6 +103,24 @@ def run_paths(
     errors = sorted(errors, key=lambda e: e.path)
     report = LintReport(findings=findings, errors=errors, summary=summarise(findings, errors, len(files)))
     return Run(report, [r.scorecard for r in done if r.scorecard is not None])
+
+
+def _from_cache(
+    cache: LintCache | None, files: list[str], scoring: str | None
+) -> tuple[list[CachedFile | None], list[tuple[int, str, bytes | None, str | None]]]:
+    """Each file's cached result (None when absent) and the files still to do,
+    with the bytes already read (not read twice) and their cache key."""
+    results: list[CachedFile | None] = [None] * len(files)
+    todo: list[tuple[int, str, bytes | None, str | None]] = []
+    for n, file in enumerate(files):
+        data = key = None
+        if cache is not None and (data := _read_bytes(file)) is not None:
+            key = cache.key(data)
+            results[n] = cache.lookup(key, file, scoring)
+            if results[n] is not None:
+                continue
+        todo.append((n, file, data, key))
+    return results, todo
 
 
 def _outcomes(
@@ -182,6 +191,7 @@ _worker: tuple[StoryLinter, StoryScorer | None] | None = None
 
 
 def _start_worker(linter: StoryLinter, scorer: StoryScorer | None) -> None:
+    """Keep the linter and scorer in the worker: sent once per worker, not once per chunk."""
     global _worker
     import signal
 
@@ -190,6 +200,7 @@ def _start_worker(linter: StoryLinter, scorer: StoryScorer | None) -> None:
 
 
 def _run_chunk(sources: list[Source]) -> list[Outcome]:
+    """A worker's share: a list, so the outcomes go back to the main process in one message."""
     assert _worker is not None
     linter, scorer = _worker
     return list(_in_process(linter, scorer, sources))
