@@ -16,7 +16,6 @@ import pytest
 import star_bank.nlp.stream as stream_module
 from star_bank.lint.cache import CACHE_SCHEMA, LintCache
 from star_bank.lint.engine import Linter
-from star_bank.nlp.stream import PARALLEL_MIN_STORIES, parse_processes
 from star_bank.rubric.run import RubricScorer, lint_and_score_paths
 from star_bank.rubric.score import load_rubrics
 
@@ -42,12 +41,6 @@ class Progress:
 
     def __call__(self, done: int) -> None:
         self.calls.append(done)
-
-
-def test_one_story_is_linted_in_this_process_and_a_bank_on_every_core():
-    assert parse_processes(1) == 1
-    assert parse_processes(PARALLEL_MIN_STORIES - 1) == 1
-    assert parse_processes(PARALLEL_MIN_STORIES) in (1, 2)  # 1 on a one-core machine
 
 
 def test_workers_give_the_same_report_as_one_process(big_bank, monkeypatch):
