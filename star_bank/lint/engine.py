@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from star_bank.lint.activation import ActiveRule, activate, config_rules
 from star_bank.lint.config import Config, find_config, load_config
@@ -96,7 +96,7 @@ class Linter:
 
     def lint_paths(
         self,
-        paths: list[str | os.PathLike[str]],
+        paths: Sequence[str | os.PathLike[str]],
         progress: Progress | None = None,
         cache: "LintCache | None" = None,
     ) -> LintReport:
@@ -148,7 +148,7 @@ class Linter:
         start = getattr(progress, "start", None)
         if callable(start):
             start(count)
-        analysed = ((tag, analyse(story)) for tag, story in tagged)
+        analysed: Iterator[tuple[Any, AnalysedStory]] = ((tag, analyse(story)) for tag, story in tagged)
         if parse or self.needs_nlp:
             from star_bank.nlp.pipeline import load_pipeline
 

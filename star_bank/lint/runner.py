@@ -96,8 +96,9 @@ def run_paths(
             errors.append(outcome)
             continue
         results[n] = outcome
-        if cache is not None and keys[n] is not None:
-            cache.put(keys[n], outcome.findings, outcome.scorecard, scoring)
+        key = keys[n]
+        if cache is not None and key is not None:
+            cache.put(key, outcome.findings, outcome.scorecard, scoring)
     done = [result for result in results if result is not None]
     findings = [f for result in done for f in result.findings]
     errors = sorted(errors, key=lambda e: e.path)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from star_bank.data.paths import data_path
 from star_bank.lint.fingerprint import file_digest, settings_fingerprint
@@ -53,7 +53,7 @@ class RubricScorer:
 
 
 def score_paths(
-    paths: list[str | os.PathLike[str]] | str | os.PathLike[str],
+    paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     level: str | None = None,
     linter: "Linter | None" = None,
@@ -66,7 +66,7 @@ def score_paths(
 
 
 def lint_and_score_paths(
-    paths: list[str | os.PathLike[str]] | str | os.PathLike[str],
+    paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     level: str | None = None,
     linter: "Linter | None" = None,

@@ -23,8 +23,10 @@ class CheckKind(Protocol[OptionsT]):
     # Whether `check` reads the spaCy parse: a run whose active kinds all say no never loads spaCy.
     NEEDS_NLP: bool
 
-    # The kind's options model (a module-level class in each kind); rule files and configs fill it.
-    Options: type[KindOptions]
+    @property
+    def Options(self) -> type[KindOptions]:  # noqa: N802 (a module-level class in each kind)
+        """The kind's options model; rule files and configs fill it, unknown keys rejected."""
+        ...
 
     def check(self, story: AnalysedStory, rule: Rule, options: OptionsT) -> Iterable[Hit]:
         """The places in `story` the rule flags, in file offsets, with message values."""
