@@ -46,8 +46,8 @@ _EXPORTS = {
     "match_question": "star_bank.retrieve.question_match",
     "RubricError": "star_bank.rubric.score",
     "load_rubrics": "star_bank.rubric.score",
-    "lint_and_score_paths": "star_bank.rubric.score",
-    "score_paths": "star_bank.rubric.score",
+    "lint_and_score_paths": "star_bank.rubric.run",
+    "score_paths": "star_bank.rubric.run",
     "score_stories": "star_bank.rubric.score",
     "score_story": "star_bank.rubric.score",
     "DimensionRating": "star_bank.model.scorecard",
@@ -74,9 +74,8 @@ if TYPE_CHECKING:
     from star_bank.model.story import FileError, FrontMatter, Section, SectionKind, Sentence, Span, Story
     from star_bank.story.parse import StoryParseError, parse_story, read_story
     from star_bank.retrieve.question_match import QuestionMatch, match_question
-    from star_bank.rubric.score import (
-        RubricError, lint_and_score_paths, load_rubrics, score_paths, score_stories, score_story,
-    )
+    from star_bank.rubric.run import lint_and_score_paths, score_paths
+    from star_bank.rubric.score import RubricError, load_rubrics, score_stories, score_story
     from star_bank.model.scorecard import DimensionRating, Evidence, Scorecard, ScoreReport
     from star_bank.report.skeleton import story_skeleton
     from star_bank.retrieve.suggestions import StoryPick, Suggestion, suggest

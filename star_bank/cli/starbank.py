@@ -298,14 +298,14 @@ def score_command(paths: tuple[Path, ...], level: str | None, fmt: str) -> None:
     from star_bank.lint.config import ConfigError
     from star_bank.lint.engine import Linter
     from star_bank.nlp.pipeline import PipelineUnavailable
-    from star_bank.rubric.score import RubricError, score_paths
+    from star_bank.rubric.run import RubricError, score_paths
     from star_bank.lint.rules import RuleError
-    from star_bank.model.scorecard import RENDERERS as SCORE_RENDERERS
+    from star_bank.report.scorecard import RENDERERS as SCORE_RENDERERS
 
     targets = list(paths) or [default_bank()]
     try:
         linter = Linter.from_path(targets[0])
-        report = score_paths(targets, level=level, linter=linter)
+        report = score_paths(targets, level=level, linter=linter, cache=linter.open_cache(os.getenv("STARLINT_CACHE_DIR")))
     except (ConfigError, RuleError, RubricError, PipelineUnavailable) as exc:
         error_line(str(exc))
         raise SystemExit(EXIT_ERROR) from None

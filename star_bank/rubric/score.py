@@ -742,46 +742,6 @@ def score_story(
     return score_stories([story], level=level, linter=linter, book=book)[0]
 
 
-def score_paths(
-    paths: list[str | os.PathLike[str]] | str | os.PathLike[str],
-    *,
-    level: str | None = None,
-    linter: "Linter | None" = None,
-    book: RubricBook | None = None,
-) -> ScoreReport:
-    """Scorecards for every story file under `paths`; unreadable files become `errors`."""
-    return lint_and_score_paths(paths, level=level, linter=linter, book=book)[1]
-
-
-def lint_and_score_paths(
-    paths: list[str | os.PathLike[str]] | str | os.PathLike[str],
-    *,
-    level: str | None = None,
-    linter: "Linter | None" = None,
-    book: RubricBook | None = None,
-) -> tuple[LintReport, ScoreReport]:
-    """The lint report and the scorecards of every story under `paths`, from one parse."""
-    from star_bank.lint.engine import Linter
-
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    files, errors = discover(list(paths))
-    stories: list[Story] = []
-    for file in files:
-        try:
-            stories.append(read_story(file))
-        except StoryParseError as exc:
-            errors.append(FileError(path=exc.path, message=exc.reason))
-    errors = sorted(errors, key=lambda e: e.path)
-    linter = linter or Linter()
-    analysed = linter.analyse_and_lint(stories, parse=True) if stories else []
-    fallback = linter.config.level  # the config file's level ranks below front matter
-    cards = [score_analysed(a, f, level=level, fallback_level=fallback, book=book) for a, f in analysed]
-    findings = [f for _, batch in analysed for f in batch]
-    report = LintReport(findings=findings, errors=errors, summary=summarise(findings, errors, len(files)))
-    return report, ScoreReport(scorecards=cards, errors=errors)
-
-
 def _evidence(ev: StoryEvidence, mark: Mark) -> Evidence:
     line, column = ev.position(mark)
     return Evidence(line=line, column=column, text=re.sub(r"\s+", " ", mark.sentence).strip())

@@ -9,7 +9,8 @@ import yaml
 
 from star_bank.lint.engine import Linter
 from star_bank.story.parse import parse_story
-from star_bank.rubric.score import RubricError, load_rubrics, score_paths, score_story
+from star_bank.rubric.run import score_paths
+from star_bank.rubric.score import RubricError, load_rubrics, score_story
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_STORIES = sorted((ROOT / "stories").glob("*.md"))

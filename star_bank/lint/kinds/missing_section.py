@@ -14,6 +14,7 @@ from typing import Iterator
 
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
+from star_bank.lint.rule import Rule
 from star_bank.model.story import SectionKind
 
 NEEDS_NLP = False
@@ -29,7 +30,7 @@ class Options(KindOptions):
     recommended: list[SectionKind] = [SectionKind.lesson]
 
 
-def check(story: AnalysedStory, rule: object, options: Options) -> Iterator[Hit]:
+def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     present = {s.kind for s in story.sections}
     if not present - {SectionKind.other}:
         hit = story.story_hit(name="STAR", detail="no Situation/Task/Action/Result labels found")

@@ -17,6 +17,7 @@ from pydantic import Field
 
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
+from star_bank.lint.rule import Rule
 from star_bank.nlp.lexicon import any_phrase, compile_phrases
 
 NEEDS_NLP = True
@@ -31,7 +32,7 @@ class Options(KindOptions):
     value_statements: list[str]
 
 
-def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
+def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     mechanisms = compile_phrases([*options.mechanisms, *options.extra_mechanisms])
     cadences = compile_phrases([*options.cadences, *options.extra_cadences])
     values = compile_phrases(options.value_statements)

@@ -16,6 +16,7 @@ from pydantic import Field
 
 from star_bank.nlp.analysis import AnalysedStory, Hit, is_first_person_singular
 from star_bank.lint.kinds.options import KindOptions
+from star_bank.lint.rule import Rule
 
 NEEDS_NLP = True
 
@@ -54,7 +55,7 @@ def count_subjects(doc, collective_weight: float = 0.5) -> tuple[float, int]:
     return plural, singular
 
 
-def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
+def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     default = options.thresholds.get("default", Threshold())
     for section in story.in_scope(rule.scope):
         if section.doc is None:
