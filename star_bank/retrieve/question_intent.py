@@ -15,10 +15,17 @@ Two signals, both plain patterns over the lower-cased question:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from pydantic import BaseModel, ConfigDict, Field
+
+from star_bank.data.loader import load_yaml_model
+from star_bank.data.paths import data_path
 from star_bank.retrieve.text_match import words
+
+INTENTS_FILE = "question_intents.yaml"
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,28 @@ class TopicPattern:
     pattern: re.Pattern[str]
     # True when the topic wins even inside a story frame ("tell me about your weakness").
     beats_story_frame: bool = False
+    # True when, asked as a story, the question wants one of the candidate's stories.
+    wants_story: bool = False
+
+
+class IntentEntry(BaseModel):
+    """One intent of `question_intents.yaml`."""
+
+    model_config = ConfigDict(extra="forbid")
+    topic: str
+    beats_story_frame: bool = False
+    wants_story: bool = False
+    patterns: list[str] = Field(min_length=1)
+
+
+class IntentFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: int = 1
+    intents: list[IntentEntry]
+
+
+class IntentDataError(ValueError):
+    """`question_intents.yaml` cannot be read or a pattern does not compile (one line)."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +63,7 @@ class QuestionIntent:
     story_frame: str | None  # the words that ask for a story, if any
     topic: str | None  # the out-of-bank topic, if one matched
     topic_evidence: str | None  # the words that matched it
+    wants_story: bool = False  # the topic, asked as a story, still wants one of your stories
 
 
 def _p(pattern: str) -> re.Pattern[str]:
@@ -43,8 +73,11 @@ def _p(pattern: str) -> re.Pattern[str]:
 _STORY_FRAMES = [
     _p(r"\btell (me|us) about (a|an|the|one|some|your|someone|somebody|something|how|when|what)\b"),
     _p(r"\b(describe|share|recall|recount) (a|an|the|one|some|your|how|when|what)\b"),
-    _p(r"\bgive (me|us) (a|an|one|some) (example|instance|story|time|situation)"),
-    _p(r"\bwalk (me|us) through (a|an|the|one|how|what|when)\b"),
+    # "Tell me a goal you missed", "tell me of a time": the frame without "about".
+    _p(r"\btell (me|us) (of |about )?(a|an|one|the) (\w+ )?(time|situation|moment|occasion|example|goal|project|decision|mistake|story)\b"),
+    _p(r"\btell (me|us) (how|when) you\b"),
+    _p(r"\bgive (me |us )?(a|an|one|some) (\w+ )?(example|instance|story|time|situation)"),
+    _p(r"\b(walk|talk|take) (me|us) through (a|an|the|one|how|what|when|your)\b"),
     _p(r"\bhave you ever\b"),
     _p(r"\bwhen (was|is) the last time\b"),
     _p(r"\bwhen have you\b"),
@@ -107,7 +140,7 @@ _TOPICS = [
     ),
     TopicPattern(
         "strengths",
-        _p(r"\bstrengths?\b|\bwhy should (we|i) hire you\b|\bwhat makes you (a |the )?(good|great|right|"
+        _p(r"\b(your|my) (\w+ ){0,2}strengths?\b|\bstrengths? (and|or) weakness|^(what|which) (is|are) (\w+ ){0,2}strengths?\b|\bwhy should (we|i) hire you\b|\bwhat makes you (a |the )?(good|great|right|"
            r"unique|different|stand out|qualified)|\bwhat (are|is) you (best|good|great) at\b|"
            r"\bwhat would (\w+ ){1,3}say you (are|is) (best|good|great) at\b"),
         beats_story_frame=True,
@@ -207,18 +240,41 @@ _TOPICS = [
 ]
 
 
+@functools.lru_cache(maxsize=1)
+def _data_topics() -> tuple[TopicPattern, ...]:
+    """The intents of `question_intents.yaml`, one TopicPattern per pattern."""
+    path = data_path(INTENTS_FILE)
+    data = load_yaml_model(path, IntentFile, IntentDataError)
+    topics = []
+    for entry in data.intents:
+        for pattern in entry.patterns:
+            try:
+                compiled = re.compile(pattern)
+            except re.error as exc:
+                raise IntentDataError(f"{path}: {entry.topic}: bad pattern {pattern!r}: {exc}") from None
+            topics.append(TopicPattern(entry.topic, compiled, entry.beats_story_frame, entry.wants_story))
+    return tuple(topics)
+
+
+def _all_topics() -> list[TopicPattern]:
+    """About the candidate first, then the data's intents, then the ones a story frame overrides."""
+    first = [t for t in _TOPICS if t.beats_story_frame]
+    rest = [t for t in _TOPICS if not t.beats_story_frame]
+    return first + list(_data_topics()) + rest
+
+
 def question_intent(question: str) -> QuestionIntent:
     """The story frame and the out-of-bank topic of `question`, each None when absent."""
     text = " ".join(words(question))
     frame = next((m.group(0) for p in _STORY_FRAMES if (m := p.search(text))), None)
     soft = next((m.group(0) for p in _SOFT_STORY_FRAMES if (m := p.search(text))), None)
-    for topic in _TOPICS:
+    for topic in _all_topics():
         match = topic.pattern.search(text)
         if match and (frame is None or topic.beats_story_frame):
-            return QuestionIntent(frame or soft, topic.topic, match.group(0).strip())
+            return QuestionIntent(frame or soft, topic.topic, match.group(0).strip(), topic.wants_story)
     return QuestionIntent(frame or soft, None, None)
 
 
 def intent_topics() -> list[str]:
     """Every topic the patterns can name (each must exist under `unmatched`)."""
-    return [t.topic for t in _TOPICS]
+    return list(dict.fromkeys(t.topic for t in _all_topics()))
