@@ -54,7 +54,7 @@ _EXPORTS = {
     "Evidence": "star_bank.model.scorecard",
     "Scorecard": "star_bank.model.scorecard",
     "ScoreReport": "star_bank.model.scorecard",
-    "story_skeleton": "star_bank.retrieve.scaffold",
+    "story_skeleton": "star_bank.report.skeleton",
     "StoryPick": "star_bank.retrieve.suggestions",
     "Suggestion": "star_bank.retrieve.suggestions",
     "suggest": "star_bank.retrieve.suggestions",
@@ -78,7 +78,7 @@ if TYPE_CHECKING:
         RubricError, lint_and_score_paths, load_rubrics, score_paths, score_stories, score_story,
     )
     from star_bank.model.scorecard import DimensionRating, Evidence, Scorecard, ScoreReport
-    from star_bank.retrieve.scaffold import story_skeleton
+    from star_bank.report.skeleton import story_skeleton
     from star_bank.retrieve.suggestions import StoryPick, Suggestion, suggest
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import click
+
+from star_bank.report.json_report import dumps
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -25,4 +26,5 @@ def default_bank() -> Path:
 
 
 def print_json(value: Any) -> None:
-    click.echo(json.dumps(value, indent=2, ensure_ascii=False))
+    """`value` as JSON on stdout, laid out like every other JSON output."""
+    click.echo(dumps(value))

@@ -11,11 +11,14 @@ import click
 from star_bank import __version__
 from star_bank.retrieve.archetypes import ArchetypeBook, ArchetypeError, load_archetypes
 from star_bank.story.bank import Bank, load_bank
-from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, default_bank, error_line, print_json
-from star_bank.retrieve.bank_coverage import MAX_ARCHETYPES_PER_STORY, Coverage, coverage
+from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, default_bank, error_line
+from star_bank.report.coverage import render_coverage_json, render_coverage_text
+from star_bank.report.listing import render_listing_json, render_listing_text
+from star_bank.report.skeleton import story_skeleton
+from star_bank.report.suggestion import render_suggestions_json, render_suggestions_text
+from star_bank.retrieve.bank_coverage import coverage
 from star_bank.retrieve.listing import list_stories
-from star_bank.retrieve.scaffold import story_skeleton
-from star_bank.retrieve.suggestions import Suggestion, suggest
+from star_bank.retrieve.suggestions import suggest
 
 
 class _OneLineErrors(click.Group):
@@ -95,14 +98,9 @@ def list_command(bank_dir: Path | None, fmt: str) -> None:
     bank = _load(bank_dir)
     entries = list_stories(bank, book)
     if fmt == "json":
-        print_json([e.model_dump(mode="json") for e in entries])
+        click.echo(render_listing_json(entries))
     else:
-        for entry in entries:
-            archetypes = ",".join(str(a) for a in entry.archetypes) or "-"
-            source = "" if entry.archetype_source == "front-matter" else f" (classified, {entry.confidence:.2f})"
-            click.echo(f"{entry.path}  [{archetypes}]{source}  {entry.title}")
-            click.echo(f"    {' '.join(entry.sections) or 'no STAR sections'} · {entry.words} words")
-        click.echo(f"{len(entries)} stories, {len(bank.errors)} unreadable")
+        click.echo(render_listing_text(entries, unreadable=len(bank.errors)))
     if bank.errors:
         raise SystemExit(EXIT_ERROR)
 
@@ -156,9 +154,9 @@ def suggest_command(
     bank = _load(bank_dir) if bank_dir is not None else Bank()
     results = suggest(asked, bank, book, top=top, quality=_cached_lint_quality(bank_dir))
     if fmt == "json":
-        print_json([_suggestion_json(s) for s in results])
+        click.echo(render_suggestions_json(results))
     else:
-        _print_suggestions(results, bank, bank_dir)
+        click.echo(render_suggestions_text(results, has_bank=bank_dir is not None))
     if bank.errors:
         raise SystemExit(EXIT_ERROR)
 
@@ -207,44 +205,6 @@ def _read_questions(path: Path) -> list[str]:
     return questions
 
 
-def _suggestion_json(suggestion: Suggestion) -> dict:
-    return {
-        "question": suggestion.question,
-        "match": suggestion.match,
-        "archetypes": [a.model_dump(mode="json") for a in suggestion.archetypes],
-        "stories": [s.model_dump(mode="json") for s in suggestion.stories],
-        "why": suggestion.why,
-        "advice": suggestion.advice,
-    }
-
-
-def _print_suggestions(results: list[Suggestion], bank: Bank, bank_dir: Path | None) -> None:
-    for number, result in enumerate(results, start=1):
-        if number > 1:
-            click.echo("")
-        prefix = f"{number}. " if len(results) > 1 else ""
-        click.echo(f"{prefix}{result.question}")
-        if result.match == "none":
-            click.echo(f"   match: none ({result.why})")
-            click.echo(f"   prepare instead: {result.advice}")
-            continue
-        click.echo(f"   match: {result.match}")
-        for rank, fit in enumerate(result.archetypes, start=1):
-            click.echo(f"   {rank}) #{fit.id} {fit.name}  [{fit.score:.2f}]  {fit.why}")
-        if result.advice:
-            click.echo(f"   tip: {result.advice}")
-        if result.stories:
-            click.echo("   your stories:")
-            for story in result.stories:
-                click.echo(f"     - {story.title}  (#{story.archetype}, {story.score:.2f})")
-                click.echo(f"       {story.path}: {story.why}")
-        elif bank_dir is None:
-            click.echo("   your stories: no story bank here (pass --bank DIR)")
-        else:
-            wanted = ", ".join(f"#{a.id}" for a in result.archetypes)
-            click.echo(f"   your stories: none for {wanted} yet (starbank new --archetype {result.archetypes[0].id})")
-
-
 @main.command("coverage")
 @_BANK_OPTION
 @_FORMAT_OPTION
@@ -259,50 +219,11 @@ def coverage_command(bank_dir: Path | None, fmt: str) -> None:
     book = _archetypes()
     bank = _load(bank_dir)
     report = coverage(bank, book)
-    if fmt == "json":
-        print_json({**report.model_dump(mode="json"), "complete": report.complete})
-    else:
-        _print_coverage(report)
+    click.echo(render_coverage_json(report) if fmt == "json" else render_coverage_text(report))
     if bank.errors:
         raise SystemExit(EXIT_ERROR)
     if not report.complete:
         raise SystemExit(EXIT_FINDINGS)
-
-
-def _print_coverage(report: Coverage) -> None:
-    columns = report.stories
-    name_width = max(len(f"#{r.id} {r.name}") for r in report.rows)
-    header = " " * (name_width + 2) + "".join(f"{n:>3}" for n in range(1, len(columns) + 1))
-    click.echo(header.rstrip())
-    for row in report.rows:
-        cells = []
-        for column in columns:
-            if row.id not in column.archetypes:
-                cells.append("  .")
-            else:
-                cells.append("  F" if column.archetype_source == "front-matter" else "  c")
-        label = f"#{row.id} {row.name}"
-        click.echo(f"{label:<{name_width}}  {''.join(cells)}   {len(row.stories)}")
-    click.echo("F = front matter, c = classified from the text")
-    click.echo("")
-    for n, column in enumerate(columns, start=1):
-        source = "" if column.archetype_source == "front-matter" else f" (classified, {column.confidence:.2f})"
-        click.echo(f"{n:>3}  {column.path}{source}")
-    click.echo("")
-    if report.missing:
-        names = "; ".join(f"#{r.id} {r.name}" for r in report.rows if r.id in report.missing)
-        click.echo(f"archetypes with no story: {names}")
-    else:
-        click.echo(f"all {len(report.rows)} archetypes have a story")
-    for story in report.overloaded:
-        listed = ",".join(str(a) for a in story.archetypes)
-        click.echo(
-            f"too many archetypes: {story.path} claims [{listed}]; "
-            f"keep the {MAX_ARCHETYPES_PER_STORY} it tells best"
-        )
-    for thin in report.thin_questions:
-        wanted = ", ".join(f"#{a}" for a in thin.archetypes)
-        click.echo(f'only one story answers "{thin.question}" ({wanted}): {thin.story}')
 
 
 @main.command("new")

@@ -1,6 +1,8 @@
-"""Renderers: a LintReport as text, JSON, SARIF 2.1.0 or GitHub annotations.
+"""Renderers: every way a result becomes text (lint reports, listings, suggestions, coverage, skeletons).
 
-Each renderer is a function `render(report, rules) -> str`; the CLI prints it.
+Lint reports render through `RENDERERS`, each `render(report, rules) -> str`;
+the other modules here render one library value each. The CLI only chooses one
+and prints what it returns.
 """
 
 from star_bank.report import github, json_report, sarif, text

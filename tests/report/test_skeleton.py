@@ -1,4 +1,4 @@
-"""`starbank new`: a story skeleton for an archetype, never overwriting a file."""
+"""The new-story skeleton (`star_bank.report.skeleton`) and `starbank new`, which writes it without overwriting a file."""
 
 from __future__ import annotations
 

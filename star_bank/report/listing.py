@@ -1,0 +1,31 @@
+"""`starbank list`: the story listing as text or JSON."""
+
+from __future__ import annotations
+
+from star_bank.report.json_report import dumps
+from star_bank.retrieve.listing import StoryEntry
+
+
+def render_listing_json(entries: list[StoryEntry]) -> str:
+    """The listing as a JSON array, one object per story."""
+    return dumps([entry.model_dump(mode="json") for entry in entries])
+
+
+def render_listing_text(entries: list[StoryEntry], unreadable: int = 0) -> str:
+    """Two lines per story (path, archetypes, title; sections and length), then a count."""
+    lines = []
+    for entry in entries:
+        lines.append(f"{entry.path}  [{archetype_list(entry.archetypes) or '-'}]{source_note(entry)}  {entry.title}")
+        lines.append(f"    {' '.join(entry.sections) or 'no STAR sections'} · {entry.words} words")
+    lines.append(f"{len(entries)} stories, {unreadable} unreadable")
+    return "\n".join(lines)
+
+
+def archetype_list(archetypes: list[int]) -> str:
+    """Archetype ids as `3,1,8`: how a listing and the coverage warnings show them."""
+    return ",".join(str(a) for a in archetypes)
+
+
+def source_note(entry: StoryEntry) -> str:
+    """Nothing for front-matter archetypes, ` (classified, 0.85)` for classified ones."""
+    return "" if entry.archetype_source == "front-matter" else f" (classified, {entry.confidence:.2f})"
