@@ -45,6 +45,7 @@ class IntentEntry(BaseModel):
     topic: str
     beats_story_frame: bool = False
     wants_story: bool = False
+    story_words: list[str] = Field(default_factory=list)
     patterns: list[str] = Field(min_length=1)
 
 
@@ -241,12 +242,22 @@ _TOPICS = [
 
 
 @functools.lru_cache(maxsize=1)
+def _intent_file() -> IntentFile:
+    return load_yaml_model(data_path(INTENTS_FILE), IntentFile, IntentDataError)
+
+
+def topic_story_words(topic: str | None) -> list[str]:
+    """The words that mark a story as telling `topic` (empty for most topics)."""
+    entry = next((e for e in _intent_file().intents if e.topic == topic), None)
+    return list(entry.story_words) if entry is not None else []
+
+
+@functools.lru_cache(maxsize=1)
 def _data_topics() -> tuple[TopicPattern, ...]:
     """The intents of `question_intents.yaml`, one TopicPattern per pattern."""
     path = data_path(INTENTS_FILE)
-    data = load_yaml_model(path, IntentFile, IntentDataError)
     topics = []
-    for entry in data.intents:
+    for entry in _intent_file().intents:
         for pattern in entry.patterns:
             try:
                 compiled = re.compile(pattern)
