@@ -119,6 +119,14 @@ _NAMED_TECHNOLOGY = (
 # age well?"), so it is not a knowledge question even without "you" in it.
 _NO_EPISODE = r"(?!.*\b(did|was|were|had|went|turned out|ended up|aged?|in hindsight|looking back)\b)"
 
+# "Experience with" a tool is a knowledge question; experience with a practice that an
+# archetype story shows ("crisis management", "cross-functional teams") wants the story.
+_NOT_A_PRACTICE = (
+    r"(?!.*\b(manag\w*|lead\w*|team|teams|crisis|crises|incidents?|outages?|people|stakeholders?|"
+    r"customers?|clients?|users?|mentor\w*|coach\w*|conflicts?|cross[- ]functional|product|sales|"
+    r"scal\w*|production|on[- ]call|debugg\w*|delegat\w*)\b)"
+)
+
 # How someone defines or recognises a good engineer or team is an opinion, not a story.
 _OPINION_OF_GOOD = (
     r"^how (do|would) you define\b|\bwhat makes (a|an|the|someone) (\w+ ){0,2}(good|great|strong|successful)\b|"
@@ -232,10 +240,10 @@ _TOPICS = [
            r"\bwhat (tools|technologies|languages|frameworks|libraries) do you (use|like|prefer)\b|"
            r"^(what|which) (is|are) (a|an|the) (?!.*\b(you|your|yours|yourself)\b)" + _NO_EPISODE + "|"
            r"^what (is|are) (?!.*\b(you|your|yours|yourself|i|my)\b)" + _NO_EPISODE + "|"
-           r"\b(what is|what are) your (experience|familiarity) with\b|"
-           r"\bhow (familiar|comfortable|experienced) are you with\b|"
-           r"\bhow much experience\b|\bhave you (used|worked with)\b(?!.*\b(time|when)\b)|"
-           r"\bdo you have (any |much )?(experience|familiarity) (with|in)\b|" + _OPINION_OF_GOOD + "|"
+           r"\b(what is|what are) your (experience|familiarity) with\b" + _NOT_A_PRACTICE + "|"
+           r"\bhow (familiar|comfortable|experienced) are you with\b" + _NOT_A_PRACTICE + "|"
+           r"\bhow much experience\b" + _NOT_A_PRACTICE + "|\bhave you (used|worked with)\b(?!.*\b(time|when)\b)|"
+           r"\bdo you have (any |much )?(experience|familiarity) (with|in)\b" + _NOT_A_PRACTICE + "|" + _OPINION_OF_GOOD + "|"
            + _HYPOTHETICAL_DESIGN + "|" + _NAMED_TECHNOLOGY),
     ),
 ]

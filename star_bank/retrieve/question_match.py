@@ -54,12 +54,15 @@ MODEL_WEIGHT = 1.0
 # The model's "no archetype" probability at or above which a question with lexical
 # evidence below MODEL_NONE_EVIDENCE is unmatched. Both were chosen on the model's
 # out-of-fold answers for the project's own questions (bench/train_question_model.py).
-MODEL_NONE_AT = 0.95
+MODEL_NONE_AT = 0.9
 MODEL_NONE_EVIDENCE = 1.05
+# The model's probability for one archetype at or above which the question matches it
+# (weakly) even when no cue or labelled question does: "a target you did not reach".
+MODEL_SURE_AT = 0.4
 # A question framed as a story request ("tell me about a time ...") needs less evidence.
 STORY_FRAME_DISCOUNT = 0.5
 # Archetypes scoring at least this share of the best are reported as alternatives.
-ALTERNATIVE_SHARE = 0.45
+ALTERNATIVE_SHARE = 0.25
 # A cue that is the candidate's own action ("a time you *mentored* ...") says more.
 OWN_ACTION_FACTOR = 1.3
 # A failure word ("mistake", "wrong") that the candidate only judges ("you were sure the plan
@@ -239,7 +242,7 @@ def match_question(question: str, book: ArchetypeBook) -> QuestionMatch:
     if _model_says_none(reading, evidence):
         return _unmatched(question, book, intent, "it reads like questions no archetype answers")
     factor = STORY_FRAME_DISCOUNT if intent.story_frame else 1.0
-    if best < WEAK_AT * factor:
+    if best < WEAK_AT * factor and not _model_is_sure(reading):
         return _unmatched(question, book, intent, "no archetype's cues or questions match it")
     strength: Strength = "strong" if best >= STRONG_AT * factor else "weak"
     best_lexical = max(found.lexical for found in evidence.values())
@@ -265,6 +268,11 @@ def _alternative(found: _Evidence, best: float, best_lexical: float) -> bool:
     return found.total >= ALTERNATIVE_SHARE * best or (
         found.lexical > 0 and found.lexical >= ALTERNATIVE_SHARE * best_lexical
     )
+
+
+def _model_is_sure(reading: ModelReading | None) -> bool:
+    ranked = reading.ranked_archetypes() if reading is not None else []
+    return bool(ranked) and ranked[0][1] >= MODEL_SURE_AT
 
 
 def _model_says_none(reading: ModelReading | None, evidence: dict[int, _Evidence]) -> bool:

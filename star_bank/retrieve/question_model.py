@@ -36,6 +36,14 @@ from star_bank.retrieve.text_match import stem, words
 MODEL_FILE = "question_model.json"
 CONCEPTS_FILE = "question_concepts.yaml"
 NO_ARCHETYPE = 0
+# How far back from a concept its subject ("you", "a teammate") may be.
+SUBJECT_WINDOW = 5
+_YOU = frozenset({"you", "i", "yourself", "myself"})
+_OTHER_SUBJECTS = frozenset(
+    {"team", "member", "members", "they", "he", "she", "someone", "somebody", "others", "everyone", "nobody"}
+)
+# Concepts that name people other than the candidate.
+_PEOPLE_CONCEPTS = frozenset({"peer", "superior", "report", "customer", "nontechnical"})
 
 # The question's shape, as patterns over its lower-cased words joined by spaces.
 _SHAPES = {
@@ -115,14 +123,42 @@ def features(question: str) -> list[str]:
     tokens = [stem(w) for w in surface]
     found = [f"w:{t}" for t in tokens]
     found += [f"b:{a}_{b}" for a, b in zip(tokens, tokens[1:])]
-    table = concept_table()
-    for n in (3, 2, 1):
-        for i in range(len(tokens) - n + 1):
-            for concept in table.get(" ".join(tokens[i : i + n]), ()):
-                found.append(f"c:{concept}")
+    hits = _concept_hits(tokens)
+    others = {i for start, end, concept in hits if concept in _PEOPLE_CONCEPTS for i in range(start, end)}
+    others |= {i for i, t in enumerate(surface) if t in _OTHER_SUBJECTS}
+    for start, _end, concept in hits:
+        found.append(f"c:{concept}")
+        whose = _whose(surface, start, others)
+        if whose:
+            found.append(f"c:{concept}@{whose}")
     text = " ".join(surface)
     found += [f"s:{name}" for name, pattern in _SHAPES.items() if pattern.search(text)]
     return found
+
+
+def _concept_hits(tokens: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, concept) for every phrase of the concept table found in `tokens`."""
+    table = concept_table()
+    hits = []
+    for n in (3, 2, 1):
+        for i in range(len(tokens) - n + 1):
+            for concept in table.get(" ".join(tokens[i : i + n]), ()):
+                hits.append((i, i + n, concept))
+    return hits
+
+
+def _whose(surface: list[str], start: int, others: set[int]) -> str | None:
+    """Whose act a concept at `start` is: the nearest subject before it, "you" or "other".
+
+    "A teammate didn't meet your expectations" is someone else's shortfall (a
+    mentoring story); "you couldn't meet your own" is the candidate's (a failure).
+    """
+    for back in range(start - 1, max(start - 1 - SUBJECT_WINDOW, -1), -1):
+        if surface[back] in _YOU:
+            return "you"
+        if back in others:
+            return "other"
+    return None
 
 
 @functools.lru_cache(maxsize=1)
