@@ -38,7 +38,7 @@ from star_bank.retrieve.question_match import match_question
 
 DATA_DIR = Path(__file__).parent / "data"
 DATA = (DATA_DIR / "questions.yaml", DATA_DIR / "questions_extra.yaml", DATA_DIR / "questions_more.yaml")
-SPLITS = ("dev", "test", "extra", "more")
+SPLITS = ("dev", "test", "extra", "more", "holdout")
 # "open" (a story question no archetype fits) names no archetype, like "none".
 UNMATCHED = ("none", "open")
 STYLES = ("direct", "paraphrase", "oblique", "out-of-bank")

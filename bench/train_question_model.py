@@ -3,8 +3,8 @@
 A multinomial logistic regression over the features of
 `star_bank.retrieve.question_model.features` (word stems, stem pairs, concepts
 from the synonym table, the question's shape), trained on the project's own
-labelled questions in bench/data/: every split except `test`, which stays held
-out for bench/suggest_accuracy.py. Classes are the ten archetypes and 0 (no
+labelled questions in bench/data/: every split except `test` and `holdout`,
+which stay held out for bench/suggest_accuracy.py. Classes are the ten archetypes and 0 (no
 archetype story fits). A question labelled with several archetypes teaches its
 first one most: the target puts FIRST_SHARE on it and shares the rest.
 
@@ -13,8 +13,8 @@ and an L2 penalty; features seen fewer than MIN_COUNT times are dropped so the
 shipped file stays small.
 
 Usage: python bench/train_question_model.py [--check] [--epochs N] [--l2 X]
-  --check  train on the dev/extra/more splits and print held-out test accuracy
-           of the model alone, without writing the weights
+  --check  train and print the held-out accuracy of the model alone, without
+           writing the weights
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from star_bank.data.paths import data_path
 from star_bank.retrieve.question_model import MODEL_FILE, NO_ARCHETYPE, features, softmax
 
 DATA_DIR = Path(__file__).parent / "data"
-HELD_OUT = "test"
+HELD_OUT = ("test", "holdout")
 CLASSES = (NO_ARCHETYPE, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
 FIRST_SHARE = 0.7
 MIN_COUNT = 2
@@ -123,10 +123,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=0.002)
     args = parser.parse_args(argv)
     items = labelled_questions()
-    training = [i for i in items if i.get("split") != HELD_OUT]
+    training = [i for i in items if i.get("split") not in HELD_OUT]
     model = train(training, args.epochs, args.l2)
     print(f"trained on {len(training)} questions, {len(model['weights'])} features")
-    print(report(model, [i for i in items if i.get("split") == HELD_OUT]))
+    print(report(model, [i for i in items if i.get("split") in HELD_OUT]))
     if not args.check:
         path = data_path("question_concepts.yaml").parent / MODEL_FILE
         path.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
