@@ -59,6 +59,11 @@ MODEL_NONE_EVIDENCE = 1.05
 # The model's probability for one archetype at or above which the question matches it
 # (weakly) even when no cue or labelled question does: "a target you did not reach".
 MODEL_SURE_AT = 0.4
+# One cue alone (no labelled question close, evidence short of strong) against a model at
+# least this sure of another archetype: the one word is more often misleading ("your own
+# *expectations*" is not a stakeholder story), so the model's reading counts this much more.
+MODEL_OVERRULES_AT = 0.7
+OVERRULE_WEIGHT = 3.0
 # A question framed as a story request ("tell me about a time ...") needs less evidence.
 STORY_FRAME_DISCOUNT = 0.5
 # Archetypes scoring at least this share of the best are reported as alternatives.
@@ -235,8 +240,9 @@ def match_question(question: str, book: ArchetypeBook) -> QuestionMatch:
     evidence = score_archetypes(question, index)
     reading = read_question(question) if model_available() else None
     if reading is not None:
+        weight = OVERRULE_WEIGHT if _one_cue_against_the_model(evidence, reading) else MODEL_WEIGHT
         for archetype_id, found in evidence.items():
-            found.model_score = MODEL_WEIGHT * reading.probabilities.get(archetype_id, 0.0)
+            found.model_score = weight * reading.probabilities.get(archetype_id, 0.0)
     ranked = sorted(evidence.items(), key=lambda kv: (-kv[1].total, kv[0]))
     best = ranked[0][1].total
     if _model_says_none(reading, evidence):
@@ -268,6 +274,16 @@ def _alternative(found: _Evidence, best: float, best_lexical: float) -> bool:
     return found.total >= ALTERNATIVE_SHARE * best or (
         found.lexical > 0 and found.lexical >= ALTERNATIVE_SHARE * best_lexical
     )
+
+
+def _one_cue_against_the_model(evidence: dict[int, _Evidence], reading: ModelReading) -> bool:
+    """The lexical lead rests on a single cue, and the model is sure of another archetype."""
+    lead_id, lead = max(evidence.items(), key=lambda kv: (kv[1].lexical, -kv[0]))
+    ranked = reading.ranked_archetypes()
+    if not ranked or ranked[0][0] == lead_id or ranked[0][1] < MODEL_OVERRULES_AT:
+        return False
+    single_cue = len(set(lead.cues)) <= 1 and lead.example_score < 0.2
+    return single_cue and lead.lexical < STRONG_AT
 
 
 def _model_is_sure(reading: ModelReading | None) -> bool:

@@ -59,6 +59,15 @@ def test_concepts_carry_whose_act_they_are():
     assert "c:failure@other" in theirs
 
 
+# ---- One misleading word does not decide the first archetype ----
+
+def test_a_lone_cue_gives_way_to_a_sure_reading_of_the_whole_question(book):
+    # "dismissed" alone reads like a failure; the whole question is a proposal turned down.
+    found = match_question("Tell me about a time the suggestion you made to your lead was dismissed.", book)
+    assert found.archetypes[0].id == 4
+    assert "worded like questions of this archetype" in found.archetypes[0].why
+
+
 # ---- Off-bank intents are recognised, narrowly ----
 
 @pytest.mark.parametrize(
