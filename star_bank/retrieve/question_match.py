@@ -66,8 +66,10 @@ MODEL_OVERRULES_AT = 0.7
 OVERRULE_WEIGHT = 3.0
 # A question framed as a story request ("tell me about a time ...") needs less evidence.
 STORY_FRAME_DISCOUNT = 0.5
-# Archetypes scoring at least this share of the best are reported as alternatives.
+# Archetypes scoring at least this share of the best are reported as alternatives, and so
+# are those whose lexical evidence alone is at least LEXICAL_ALTERNATIVE_SHARE of the best's.
 ALTERNATIVE_SHARE = 0.25
+LEXICAL_ALTERNATIVE_SHARE = 0.45
 # A cue that is the candidate's own action ("a time you *mentored* ...") says more.
 OWN_ACTION_FACTOR = 1.3
 # A failure word ("mistake", "wrong") that the candidate only judges ("you were sure the plan
@@ -272,7 +274,7 @@ def _alternative(found: _Evidence, best: float, best_lexical: float) -> bool:
     """Close enough to the best to list: in all the evidence, or in the lexical evidence alone
     (the model backs the first label of a question most, so it would hide a runner-up)."""
     return found.total >= ALTERNATIVE_SHARE * best or (
-        found.lexical > 0 and found.lexical >= ALTERNATIVE_SHARE * best_lexical
+        found.lexical > 0 and found.lexical >= LEXICAL_ALTERNATIVE_SHARE * best_lexical
     )
 
 
