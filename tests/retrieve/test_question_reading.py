@@ -143,6 +143,19 @@ def test_an_open_learning_question_ranks_the_story_that_tells_learning_first(boo
     assert "learn" in answer.stories[0].why
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["What is one skill you picked up this year?", "Tell me about something new you taught yourself lately."],
+)
+def test_something_you_learned_is_an_open_learning_question(book, question):
+    found = match_question(question, book)
+    assert (found.match, found.topic) == ("open", "learning something new")
+
+
+def test_a_lesson_learned_from_a_mistake_is_still_a_failure_story(book):
+    assert set(_ids("Tell me about a mistake of yours and something you learned from it.", book)) & {3, 8}
+
+
 def test_a_question_that_wants_no_story_lists_no_stories(book):
     [answer] = suggest(["What frustrates you about meetings?"], _bank(), book)
     assert answer.match == "none"
