@@ -38,6 +38,8 @@ CLASSES = (NO_ARCHETYPE, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
 FIRST_SHARE = 0.7
 MIN_COUNT = 2
 SEED = 7
+EPOCHS = 30
+L2 = 0.002
 
 
 def labelled_questions() -> list[dict]:
@@ -119,8 +121,8 @@ def report(model: dict, items: list[dict]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true")
-    parser.add_argument("--epochs", type=int, default=30)
-    parser.add_argument("--l2", type=float, default=0.002)
+    parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--l2", type=float, default=L2)
     args = parser.parse_args(argv)
     items = labelled_questions()
     training = [i for i in items if i.get("split") not in HELD_OUT]

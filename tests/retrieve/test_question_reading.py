@@ -175,3 +175,20 @@ def test_open_topics_with_story_words_name_real_topics(book):
     topics = {entry.topic for entry in book.unmatched}
     assert topic_story_words("learning something new")
     assert "learning something new" in topics
+
+
+def test_the_shipped_weights_are_what_the_training_script_makes_of_the_labelled_questions():
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    from star_bank.data.paths import data_path
+
+    script = Path(__file__).resolve().parents[2] / "bench" / "train_question_model.py"
+    spec = importlib.util.spec_from_file_location("train_question_model", script)
+    trainer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(trainer)
+    items = [i for i in trainer.labelled_questions() if i.get("split") not in trainer.HELD_OUT]
+    shipped = json.loads(data_path("question_model.json").read_text(encoding="utf-8"))
+    # Retrain with `python bench/train_question_model.py` after editing the questions or concepts.
+    assert trainer.train(items, trainer.EPOCHS, trainer.L2) == shipped
