@@ -39,6 +39,8 @@ def render_suggestions_text(results: list[Suggestion], has_bank: bool = True) ->
 def _answer_lines(result: Suggestion, has_bank: bool) -> list[str]:
     if result.match == "none":
         return [f"   match: none ({result.why})", f"   prepare instead: {result.advice}"]
+    if result.match == "open":
+        return [f"   match: open ({result.why})", f"   tip: {result.advice}", *_open_story_lines(result, has_bank)]
     lines = [f"   match: {result.match}"]
     for rank, fit in enumerate(result.archetypes, start=1):
         lines.append(f"   {rank}) #{fit.id} {fit.name}  [{fit.score:.2f}]  {fit.why}")
@@ -58,3 +60,15 @@ def _story_lines(result: Suggestion, has_bank: bool) -> list[str]:
         return ["   your stories: no story bank here (pass --bank DIR)"]
     wanted = ", ".join(f"#{a.id}" for a in result.archetypes)
     return [f"   your stories: none for {wanted} yet (starbank new --archetype {result.archetypes[0].id})"]
+
+
+def _open_story_lines(result: Suggestion, has_bank: bool) -> list[str]:
+    """No archetype fits but a story is wanted: the bank's readiest stories."""
+    if not result.stories:
+        return ["   your stories: no story bank here (pass --bank DIR)"] if not has_bank else []
+    lines = ["   your readiest stories:"]
+    for story in result.stories:
+        label = f"#{story.archetype}, " if story.archetype else ""
+        lines.append(f"     - {story.title}  ({label}{story.score:.2f})")
+        lines.append(f"       {story.path}: {story.why}")
+    return lines

@@ -15,10 +15,17 @@ Two signals, both plain patterns over the lower-cased question:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from pydantic import BaseModel, ConfigDict, Field
+
+from star_bank.data.loader import load_yaml_model
+from star_bank.data.paths import data_path
 from star_bank.retrieve.text_match import words
+
+INTENTS_FILE = "question_intents.yaml"
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,29 @@ class TopicPattern:
     pattern: re.Pattern[str]
     # True when the topic wins even inside a story frame ("tell me about your weakness").
     beats_story_frame: bool = False
+    # True when, asked as a story, the question wants one of the candidate's stories.
+    wants_story: bool = False
+
+
+class IntentEntry(BaseModel):
+    """One intent of `question_intents.yaml`."""
+
+    model_config = ConfigDict(extra="forbid")
+    topic: str
+    beats_story_frame: bool = False
+    wants_story: bool = False
+    story_words: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(min_length=1)
+
+
+class IntentFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: int = 1
+    intents: list[IntentEntry]
+
+
+class IntentDataError(ValueError):
+    """`question_intents.yaml` cannot be read or a pattern does not compile (one line)."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +64,7 @@ class QuestionIntent:
     story_frame: str | None  # the words that ask for a story, if any
     topic: str | None  # the out-of-bank topic, if one matched
     topic_evidence: str | None  # the words that matched it
+    wants_story: bool = False  # the topic, asked as a story, still wants one of your stories
 
 
 def _p(pattern: str) -> re.Pattern[str]:
@@ -43,8 +74,11 @@ def _p(pattern: str) -> re.Pattern[str]:
 _STORY_FRAMES = [
     _p(r"\btell (me|us) about (a|an|the|one|some|your|someone|somebody|something|how|when|what)\b"),
     _p(r"\b(describe|share|recall|recount) (a|an|the|one|some|your|how|when|what)\b"),
-    _p(r"\bgive (me|us) (a|an|one|some) (example|instance|story|time|situation)"),
-    _p(r"\bwalk (me|us) through (a|an|the|one|how|what|when)\b"),
+    # "Tell me a goal you missed", "tell me of a time": the frame without "about".
+    _p(r"\btell (me|us) (of |about )?(a|an|one|the) (\w+ )?(time|situation|moment|occasion|example|goal|project|decision|mistake|story)\b"),
+    _p(r"\btell (me|us) (how|when) you\b"),
+    _p(r"\bgive (me |us )?(a|an|one|some) (\w+ )?(example|instance|story|time|situation)"),
+    _p(r"\b(walk|talk|take) (me|us) through (a|an|the|one|how|what|when|your)\b"),
     _p(r"\bhave you ever\b"),
     _p(r"\bwhen (was|is) the last time\b"),
     _p(r"\bwhen have you\b"),
@@ -85,6 +119,14 @@ _NAMED_TECHNOLOGY = (
 # age well?"), so it is not a knowledge question even without "you" in it.
 _NO_EPISODE = r"(?!.*\b(did|was|were|had|went|turned out|ended up|aged?|in hindsight|looking back)\b)"
 
+# "Experience with" a tool is a knowledge question; experience with a practice that an
+# archetype story shows ("crisis management", "cross-functional teams") wants the story.
+_NOT_A_PRACTICE = (
+    r"(?!.*\b(manag\w*|lead\w*|team|teams|crisis|crises|incidents?|outages?|people|stakeholders?|"
+    r"customers?|clients?|users?|mentor\w*|coach\w*|conflicts?|cross[- ]functional|product|sales|"
+    r"scal\w*|production|on[- ]call|debugg\w*|delegat\w*)\b)"
+)
+
 # How someone defines or recognises a good engineer or team is an opinion, not a story.
 _OPINION_OF_GOOD = (
     r"^how (do|would) you define\b|\bwhat makes (a|an|the|someone) (\w+ ){0,2}(good|great|strong|successful)\b|"
@@ -107,7 +149,7 @@ _TOPICS = [
     ),
     TopicPattern(
         "strengths",
-        _p(r"\bstrengths?\b|\bwhy should (we|i) hire you\b|\bwhat makes you (a |the )?(good|great|right|"
+        _p(r"\b(your|my) (\w+ ){0,2}strengths?\b|\bstrengths? (and|or) weakness|^(what|which) (is|are) (\w+ ){0,2}strengths?\b|\bwhy should (we|i) hire you\b|\bwhat makes you (a |the )?(good|great|right|"
            r"unique|different|stand out|qualified)|\bwhat (are|is) you (best|good|great) at\b|"
            r"\bwhat would (\w+ ){1,3}say you (are|is) (best|good|great) at\b"),
         beats_story_frame=True,
@@ -198,13 +240,46 @@ _TOPICS = [
            r"\bwhat (tools|technologies|languages|frameworks|libraries) do you (use|like|prefer)\b|"
            r"^(what|which) (is|are) (a|an|the) (?!.*\b(you|your|yours|yourself)\b)" + _NO_EPISODE + "|"
            r"^what (is|are) (?!.*\b(you|your|yours|yourself|i|my)\b)" + _NO_EPISODE + "|"
-           r"\b(what is|what are) your (experience|familiarity) with\b|"
-           r"\bhow (familiar|comfortable|experienced) are you with\b|"
-           r"\bhow much experience\b|\bhave you (used|worked with)\b(?!.*\b(time|when)\b)|"
-           r"\bdo you have (any |much )?(experience|familiarity) (with|in)\b|" + _OPINION_OF_GOOD + "|"
+           r"\b(what is|what are) your (experience|familiarity) with\b" + _NOT_A_PRACTICE + "|"
+           r"\bhow (familiar|comfortable|experienced) are you with\b" + _NOT_A_PRACTICE + "|"
+           r"\bhow much experience\b" + _NOT_A_PRACTICE + "|\bhave you (used|worked with)\b(?!.*\b(time|when)\b)|"
+           r"\bdo you have (any |much )?(experience|familiarity) (with|in)\b" + _NOT_A_PRACTICE + "|" + _OPINION_OF_GOOD + "|"
            + _HYPOTHETICAL_DESIGN + "|" + _NAMED_TECHNOLOGY),
     ),
 ]
+
+
+@functools.lru_cache(maxsize=1)
+def _intent_file() -> IntentFile:
+    return load_yaml_model(data_path(INTENTS_FILE), IntentFile, IntentDataError)
+
+
+def topic_story_words(topic: str | None) -> list[str]:
+    """The words that mark a story as telling `topic` (empty for most topics)."""
+    entry = next((e for e in _intent_file().intents if e.topic == topic), None)
+    return list(entry.story_words) if entry is not None else []
+
+
+@functools.lru_cache(maxsize=1)
+def _data_topics() -> tuple[TopicPattern, ...]:
+    """The intents of `question_intents.yaml`, one TopicPattern per pattern."""
+    path = data_path(INTENTS_FILE)
+    topics = []
+    for entry in _intent_file().intents:
+        for pattern in entry.patterns:
+            try:
+                compiled = re.compile(pattern)
+            except re.error as exc:
+                raise IntentDataError(f"{path}: {entry.topic}: bad pattern {pattern!r}: {exc}") from None
+            topics.append(TopicPattern(entry.topic, compiled, entry.beats_story_frame, entry.wants_story))
+    return tuple(topics)
+
+
+def _all_topics() -> list[TopicPattern]:
+    """About the candidate first, then the data's intents, then the ones a story frame overrides."""
+    first = [t for t in _TOPICS if t.beats_story_frame]
+    rest = [t for t in _TOPICS if not t.beats_story_frame]
+    return first + list(_data_topics()) + rest
 
 
 def question_intent(question: str) -> QuestionIntent:
@@ -212,13 +287,13 @@ def question_intent(question: str) -> QuestionIntent:
     text = " ".join(words(question))
     frame = next((m.group(0) for p in _STORY_FRAMES if (m := p.search(text))), None)
     soft = next((m.group(0) for p in _SOFT_STORY_FRAMES if (m := p.search(text))), None)
-    for topic in _TOPICS:
+    for topic in _all_topics():
         match = topic.pattern.search(text)
         if match and (frame is None or topic.beats_story_frame):
-            return QuestionIntent(frame or soft, topic.topic, match.group(0).strip())
+            return QuestionIntent(frame or soft, topic.topic, match.group(0).strip(), topic.wants_story)
     return QuestionIntent(frame or soft, None, None)
 
 
 def intent_topics() -> list[str]:
     """Every topic the patterns can name (each must exist under `unmatched`)."""
-    return [t.topic for t in _TOPICS]
+    return list(dict.fromkeys(t.topic for t in _all_topics()))

@@ -7,6 +7,17 @@ score and the question's intent (does it ask for a story? is it about salary,
 a weakness, a design exercise?) decide whether the match is `strong`, `weak`
 or `none`. Everything that counted is kept, so the answer can say why.
 
+A small supervised model (`question_model`), trained on the project's own
+labelled questions, adds its probability for each archetype to the lexical
+evidence, so a wording no cue anticipated ("a colleague you clashed with")
+still finds its archetype; when it is sure no archetype fits and the lexical
+evidence is faint, the question is unmatched.
+
+An unmatched question that asks for a story ("tell me about a time you went
+above and beyond") is `open`: it wants one of the candidate's stories, just not
+one an archetype describes. One that wants no story ("what frustrates you?")
+is `none`.
+
 Failure words count for the failure archetypes (an incident you caused, a
 decision you would make differently) only when the failure is the candidate's:
 "your team was about to make a mistake" is a disagreement story, not a mistake
@@ -29,18 +40,36 @@ from star_bank.retrieve.cue_index import (
     LabelledQuestion,
     archetype_index,
 )
-from star_bank.retrieve.question_intent import question_intent
+from star_bank.retrieve.question_intent import QuestionIntent, question_intent
+from star_bank.retrieve.question_model import ModelReading, model_available, read_question
 from star_bank.retrieve.text_match import AUXILIARIES, content_stems, is_content, stem, stems, words
 
-Strength = Literal["strong", "weak", "none"]
+Strength = Literal["strong", "weak", "open", "none"]
 
 # Raw evidence at or above which a match is strong; between the two it is weak.
 STRONG_AT = 1.6
-WEAK_AT = 0.75
+WEAK_AT = 1.0
+# The question model's probability for an archetype, times this, adds to its evidence.
+MODEL_WEIGHT = 1.0
+# The model's "no archetype" probability at or above which a question with lexical
+# evidence below MODEL_NONE_EVIDENCE is unmatched. Both were chosen on the model's
+# out-of-fold answers for the project's own questions (bench/train_question_model.py).
+MODEL_NONE_AT = 0.9
+MODEL_NONE_EVIDENCE = 1.05
+# The model's probability for one archetype at or above which the question matches it
+# (weakly) even when no cue or labelled question does: "a target you did not reach".
+MODEL_SURE_AT = 0.4
+# One cue alone (no labelled question close, evidence short of strong) against a model at
+# least this sure of another archetype: the one word is more often misleading ("your own
+# *expectations*" is not a stakeholder story), so the model's reading counts this much more.
+MODEL_OVERRULES_AT = 0.7
+OVERRULE_WEIGHT = 3.0
 # A question framed as a story request ("tell me about a time ...") needs less evidence.
 STORY_FRAME_DISCOUNT = 0.5
-# Archetypes scoring at least this share of the best are reported as alternatives.
-ALTERNATIVE_SHARE = 0.45
+# Archetypes scoring at least this share of the best are reported as alternatives, and so
+# are those whose lexical evidence alone is at least LEXICAL_ALTERNATIVE_SHARE of the best's.
+ALTERNATIVE_SHARE = 0.25
+LEXICAL_ALTERNATIVE_SHARE = 0.45
 # A cue that is the candidate's own action ("a time you *mentored* ...") says more.
 OWN_ACTION_FACTOR = 1.3
 # A failure word ("mistake", "wrong") that the candidate only judges ("you were sure the plan
@@ -65,6 +94,10 @@ LATER_LABEL_FACTOR = 0.85
 GENERIC_ADVICE = (
     "No story archetype fits this question: answer it directly in a few sentences, "
     "with one concrete example from your own work if you have one."
+)
+OPEN_ADVICE = (
+    "This asks for a story that no archetype describes: tell the readiest story of yours "
+    "that shows it, with your own actions and a result you can put a number on."
 )
 
 
@@ -96,10 +129,15 @@ class _Evidence:
     cue_score: float = 0.0
     word_score: float = 0.0
     example_score: float = 0.0
+    model_score: float = 0.0
+
+    @property
+    def lexical(self) -> float:
+        return self.cue_score + self.word_score + self.example_score
 
     @property
     def total(self) -> float:
-        return self.cue_score + self.word_score + self.example_score
+        return self.lexical + self.model_score
 
 
 def score_archetypes(question: str, index: ArchetypeIndex) -> dict[int, _Evidence]:
@@ -200,14 +238,22 @@ def match_question(question: str, book: ArchetypeBook) -> QuestionMatch:
     intent = question_intent(question)
     if intent.topic is not None:
         reason = f'it is about {intent.topic} ("{intent.topic_evidence}")'
-        return _unmatched(question, book, intent.topic, reason)
+        return _unmatched(question, book, intent, reason)
     evidence = score_archetypes(question, index)
+    reading = read_question(question) if model_available() else None
+    if reading is not None:
+        weight = OVERRULE_WEIGHT if _one_cue_against_the_model(evidence, reading) else MODEL_WEIGHT
+        for archetype_id, found in evidence.items():
+            found.model_score = weight * reading.probabilities.get(archetype_id, 0.0)
     ranked = sorted(evidence.items(), key=lambda kv: (-kv[1].total, kv[0]))
     best = ranked[0][1].total
+    if _model_says_none(reading, evidence):
+        return _unmatched(question, book, intent, "it reads like questions no archetype answers")
     factor = STORY_FRAME_DISCOUNT if intent.story_frame else 1.0
-    if best < WEAK_AT * factor:
-        return _unmatched(question, book, None, "no archetype's cues or questions match it")
+    if best < WEAK_AT * factor and not _model_is_sure(reading):
+        return _unmatched(question, book, intent, "no archetype's cues or questions match it")
     strength: Strength = "strong" if best >= STRONG_AT * factor else "weak"
+    best_lexical = max(found.lexical for found in evidence.values())
     fits = [
         ArchetypeFit(
             id=archetype_id,
@@ -216,12 +262,42 @@ def match_question(question: str, book: ArchetypeBook) -> QuestionMatch:
             why=_explain(found),
         )
         for archetype_id, found in ranked
-        if found.total > 0 and found.total >= ALTERNATIVE_SHARE * best
+        if found.total > 0 and _alternative(found, best, best_lexical)
     ]
     top = ranked[0][1]
     advice = top.example.advice if top.example and top.example.advice else None
     why = f"#{fits[0].id} {fits[0].name}: {fits[0].why}"
     return QuestionMatch(question=question, match=strength, archetypes=fits, why=why, advice=advice)
+
+
+def _alternative(found: _Evidence, best: float, best_lexical: float) -> bool:
+    """Close enough to the best to list: in all the evidence, or in the lexical evidence alone
+    (the model backs the first label of a question most, so it would hide a runner-up)."""
+    return found.total >= ALTERNATIVE_SHARE * best or (
+        found.lexical > 0 and found.lexical >= LEXICAL_ALTERNATIVE_SHARE * best_lexical
+    )
+
+
+def _one_cue_against_the_model(evidence: dict[int, _Evidence], reading: ModelReading) -> bool:
+    """The lexical lead rests on a single cue, and the model is sure of another archetype."""
+    lead_id, lead = max(evidence.items(), key=lambda kv: (kv[1].lexical, -kv[0]))
+    ranked = reading.ranked_archetypes()
+    if not ranked or ranked[0][0] == lead_id or ranked[0][1] < MODEL_OVERRULES_AT:
+        return False
+    single_cue = len(set(lead.cues)) <= 1 and lead.example_score < 0.2
+    return single_cue and lead.lexical < STRONG_AT
+
+
+def _model_is_sure(reading: ModelReading | None) -> bool:
+    ranked = reading.ranked_archetypes() if reading is not None else []
+    return bool(ranked) and ranked[0][1] >= MODEL_SURE_AT
+
+
+def _model_says_none(reading: ModelReading | None, evidence: dict[int, _Evidence]) -> bool:
+    """The model is sure no archetype fits, and no cue or labelled question says otherwise."""
+    if reading is None or reading.none_probability < MODEL_NONE_AT:
+        return False
+    return max(found.lexical for found in evidence.values()) < MODEL_NONE_EVIDENCE
 
 
 def _explain(found: _Evidence) -> str:
@@ -233,20 +309,23 @@ def _explain(found: _Evidence) -> str:
         parts.append("its story shape mentions " + ", ".join(f'"{w}"' for w in dict.fromkeys(found.words)))
     if found.example is not None and found.example_score >= 0.2:
         parts.append(f'close to the bank question "{found.example.question}"')
+    if found.model_score >= 0.2:
+        parts.append(f"worded like questions of this archetype ({found.model_score / MODEL_WEIGHT:.2f})")
     return "; ".join(parts) or "weak lexical overlap"
 
 
-def _unmatched(question: str, book: ArchetypeBook, topic: str | None, reason: str) -> QuestionMatch:
-    advice = GENERIC_ADVICE
-    if topic:
-        entry = next((u for u in book.unmatched if u.topic == topic), None)
-    else:
-        entry = _nearest_topic(question, book)
-    if entry is not None:
-        advice = entry.advice
-        topic = entry.topic
+def _unmatched(question: str, book: ArchetypeBook, intent: QuestionIntent, reason: str) -> QuestionMatch:
+    """`open` when the question asks for a story (and its topic wants one), else `none`."""
+    topic = intent.topic
+    wants_story = intent.story_frame is not None and (topic is None or intent.wants_story)
+    entry = next((u for u in book.unmatched if u.topic == topic), None) if topic else _nearest_topic(question, book)
+    advice = entry.advice if entry is not None else (OPEN_ADVICE if wants_story else GENERIC_ADVICE)
+    topic = entry.topic if entry is not None else topic
+    match: Strength = "open" if wants_story else "none"
     why = f"no archetype fits: {reason}"
-    return QuestionMatch(question=question, match="none", archetypes=[], why=why, advice=advice, topic=topic)
+    if wants_story:
+        why += "; it still asks for a story, so your readiest stories come first"
+    return QuestionMatch(question=question, match=match, archetypes=[], why=why, advice=advice, topic=topic)
 
 
 def _nearest_topic(question: str, book: ArchetypeBook) -> UnmatchedTopic | None:

@@ -11,6 +11,11 @@ ranks the bank's stories that answer them by
 - freshness: across a list of questions, a story already suggested first for
   an earlier question ranks lower, so one story is not the answer to
   everything.
+
+A question that asks for a story no archetype describes (`open`: "a time you
+went above and beyond", "something you learned recently") ranks every story by
+readiness instead, and stories that tell the question's topic (for learning:
+"learned", "picked up", "new to me") come first.
 """
 
 from __future__ import annotations
@@ -23,9 +28,10 @@ from star_bank.retrieve.archetypes import ArchetypeBook, load_archetypes
 from star_bank.story.bank import Bank
 from star_bank.retrieve.classify import ArchetypeMatch, classify_story
 from star_bank.model.story import Story
+from star_bank.retrieve.question_intent import topic_story_words
 from star_bank.retrieve.question_match import ArchetypeFit, Strength, match_question
 from star_bank.rubric.readiness import QualityScorer, StoryQuality, structure_quality
-from star_bank.retrieve.text_match import content_stems
+from star_bank.retrieve.text_match import content_stems, find_phrase, stems
 
 # The parts of a story's rank: archetype fit matters most.
 FIT_WEIGHT = 0.7
@@ -37,6 +43,10 @@ FRONT_MATTER_STEP = 0.15
 # Each word the question shares with the story's title adds this much (up to a cap).
 TITLE_WORD_BONUS = 0.03
 TITLE_BONUS_CAP = 0.09
+# For an `open` question, each topic phrase a story uses adds this much to its readiness
+# (up to TOPIC_PHRASES_COUNTED phrases), so stories that tell the topic rank first.
+TOPIC_PHRASE_BONUS = 0.15
+TOPIC_PHRASES_COUNTED = 2
 
 
 class StoryPick(BaseModel):
@@ -44,7 +54,9 @@ class StoryPick(BaseModel):
 
     path: str
     title: str
-    archetype: int
+    archetype: int = Field(
+        description="the archetype it answers through; for an open question the story's own first one (0: none)"
+    )
     score: float = Field(description="0..1, higher is a better pick")
     why: str
 
@@ -82,7 +94,9 @@ def suggest(
     for number, question in enumerate(questions, start=1):
         found = match_question(question, book)
         picks: list[StoryPick] = []
-        if found.match != "none":
+        if found.match == "open":
+            picks = _rank_open(question, found.topic, bank.stories, matches, qualities, quality, used)
+        elif found.match != "none":
             picks = _rank_stories(question, found.archetypes, bank.stories, matches, qualities, quality, used)
             if picks and picks[0].path not in used:
                 used[picks[0].path] = number
@@ -145,6 +159,58 @@ def _rank_stories(
         )
     picks.sort(key=lambda p: (-p.score, p.path))
     return picks
+
+
+def _rank_open(
+    question: str,
+    topic: str | None,
+    stories: list[Story],
+    matches: dict[str, ArchetypeMatch],
+    qualities: dict[str, StoryQuality],
+    quality: QualityScorer,
+    used: dict[str, int],
+) -> list[StoryPick]:
+    """Every story, readiest first; stories that tell the topic before the rest."""
+    topic_phrases = {w: tuple(stems(w)) for w in topic_story_words(topic)}
+    question_words = set(content_stems(question))
+    picks: list[tuple[float, StoryPick]] = []
+    for story in stories:
+        if story.path not in qualities:
+            qualities[story.path] = quality(story)
+        ready = qualities[story.path]
+        reasons = list(ready.notes)
+        score = ready.score
+        told = _told_phrases(story, topic_phrases)
+        if told:
+            score += TOPIC_PHRASE_BONUS * min(len(told), TOPIC_PHRASES_COUNTED)
+            reasons.insert(0, f"it tells {topic} ({', '.join(told[:3])})")
+        title_words = question_words & set(content_stems(story.title))
+        if title_words:
+            score += min(TITLE_BONUS_CAP, TITLE_WORD_BONUS * len(title_words))
+            reasons.append("its title shares " + ", ".join(sorted(title_words)))
+        if story.path in used:
+            score *= REUSE_FACTOR
+            reasons.append(f"already the first pick for question {used[story.path]}")
+        archetypes = matches[story.path].archetypes
+        pick = StoryPick(
+            path=story.path,
+            title=story.title,
+            archetype=archetypes[0] if archetypes else 0,
+            score=round(min(score, 1.0), 2),
+            why="; ".join(reasons if told else ["ready to tell", *reasons]),
+        )
+        picks.append((score, pick))
+    # Sorted on the uncapped score, so a ready story that tells the topic stays first.
+    picks.sort(key=lambda sp: (-sp[0], sp[1].path))
+    return [pick for _, pick in picks]
+
+
+def _told_phrases(story: Story, phrases: dict[str, tuple[str, ...]]) -> list[str]:
+    """The topic phrases (as written in the data) whose stems the story's text uses."""
+    if not phrases:
+        return []
+    tokens = stems(story.text)
+    return [word for word, phrase in phrases.items() if phrase and find_phrase(tokens, phrase)]
 
 
 def _archetype_strength(match: ArchetypeMatch) -> dict[int, float]:

@@ -299,3 +299,17 @@ def test_mistake_question_lists_the_sample_stories_for_archetypes_3_and_8():
     [answer] = json.loads(result.output)
     assert [a["id"] for a in answer["archetypes"][:2]] == [3, 8]
     assert answer["stories"] and {s["archetype"] for s in answer["stories"]} <= {3, 8}
+
+
+def test_cli_prints_an_open_question_with_the_readiest_stories():
+    result = CliRunner().invoke(
+        main, ["suggest", "Tell me about a time you went well beyond what was asked of you.", "--bank", str(ROOT / "stories")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "match: open (" in result.output
+    assert "your readiest stories:" in result.output
+    as_json = CliRunner().invoke(
+        main, ["suggest", "Tell me about a time you went well beyond what was asked of you.", "--format", "json"]
+    )
+    [item] = json.loads(as_json.output)
+    assert item["match"] == "open" and item["archetypes"] == []

@@ -1,0 +1,194 @@
+"""How `suggest` reads real interview wording: one test per class of error it used to make.
+
+Every question here is written for the test; none is a labelled question the
+model was trained on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from star_bank import load_archetypes, match_question, parse_story, suggest
+from star_bank.story.bank import Bank
+from star_bank.retrieve.question_intent import question_intent, topic_story_words
+from star_bank.retrieve.question_model import concept_table, features, read_question
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_archetypes()
+
+
+def _ids(question: str, book, k: int = 2) -> list[int]:
+    found = match_question(question, book)
+    assert found.match in ("strong", "weak"), (question, found.match, found.why)
+    return [a.id for a in found.archetypes[:k]]
+
+
+# ---- Paraphrases with no cue word still find their archetype ----
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("Tell me about an objective of yours that you fell well short of.", {3, 8}),
+        ("Describe a teammate you had real friction with and how it ended.", {4}),
+        ("Tell me about the largest initiative you have headed yourself.", {2}),
+        ("Tell me about a time you were the one everybody depended on for answers.", {10}),
+    ],
+)
+def test_a_paraphrase_with_no_cue_word_finds_its_archetype(book, question, wanted):
+    assert set(_ids(question, book)) & wanted
+
+
+# ---- Whose shortfall it is decides between a failure story and a mentoring one ----
+
+def test_someone_elses_shortfall_is_not_your_failure_story(book):
+    ids = _ids("Tell me about a time one of your reports kept delivering work below the bar.", book)
+    assert ids[0] == 5
+
+
+def test_your_own_shortfall_is_a_failure_story(book):
+    ids = _ids("Tell me about a time you could not live up to the standard you set yourself.", book)
+    assert ids[0] in (3, 8)
+
+
+def test_concepts_carry_whose_act_they_are():
+    mine = features("Tell me about a time you missed the goal")
+    theirs = features("Tell me about a time a colleague missed the goal")
+    assert "c:failure@you" in mine and "c:failure@other" not in mine
+    assert "c:failure@other" in theirs
+
+
+# ---- One misleading word does not decide the first archetype ----
+
+def test_a_lone_cue_gives_way_to_a_sure_reading_of_the_whole_question(book):
+    # "dismissed" alone reads like a failure; the whole question is a proposal turned down.
+    found = match_question("Tell me about a time the suggestion you made to your lead was dismissed.", book)
+    assert found.archetypes[0].id == 4
+    assert "worded like questions of this archetype" in found.archetypes[0].why
+
+
+# ---- Off-bank intents are recognised, narrowly ----
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("What are your thoughts on pair programming?", "opinions and technical knowledge"),
+        ("How do you handle competing deadlines?", "prioritising and workload"),
+        ("What would you do if a teammate took the credit for your work?", "hypothetical situations"),
+        ("What annoys you most in a code review?", "self-description"),
+        ("How do you bounce back from setbacks?", "stress and pressure"),
+    ],
+)
+def test_a_question_that_wants_no_story_is_none(book, question, topic):
+    found = match_question(question, book)
+    assert (found.match, found.topic) == ("none", topic)
+
+
+def test_feedback_you_received_is_not_a_mentoring_story(book):
+    found = match_question("Tell me about a time a manager's criticism of your work stung.", book)
+    assert found.match == "open"
+    assert found.topic == "received feedback"
+
+
+def test_feedback_you_gave_is_still_a_mentoring_story(book):
+    assert 5 in _ids("Tell me about a time you gave a junior engineer feedback they did not want to hear.", book)
+
+
+def test_a_missed_deadline_is_a_failure_not_a_workload_question(book):
+    assert set(_ids("Tell me about a time you missed a deadline you had promised.", book)) & {3, 8}
+
+
+def test_a_habit_question_about_an_archetype_stays_in_the_bank(book):
+    assert _ids("How do you handle a disagreement with a peer about an API design?", book)[0] == 4
+
+
+def test_a_teammates_strengths_do_not_make_a_strengths_question(book):
+    intent = question_intent("Tell me about a time you matched work to each teammate's strengths.")
+    assert intent.topic != "strengths"
+
+
+def test_experience_with_a_practice_is_not_a_knowledge_question(book):
+    assert set(_ids("What is your experience with handling outages in production?", book)) & {1, 3}
+
+
+def test_experience_with_a_tool_is_still_a_knowledge_question(book):
+    assert match_question("What is your experience with Kubernetes?", book).match == "none"
+
+
+# ---- A story question that fits no archetype is open, with the bank's stories ----
+
+def _bank() -> Bank:
+    ready = "## Situation\nContext.\n\n## Task\nMine.\n\n## Action\nI did it.\n\n## Result\nDown 30% in a month.\n"
+    learning = ready.replace("I did it.", "I had never used Rust, so I learned it from the book and picked up the rest pairing.")
+    stories = [
+        parse_story(f"# Ready story\n\n{ready}", path="a.md"),
+        parse_story(f"# Learning story\n\n{learning}", path="b.md"),
+        parse_story("# Thin story\n\nSomething happened once.\n", path="c.md"),
+    ]
+    return Bank(stories=stories)
+
+
+def test_a_story_question_no_archetype_fits_is_open_with_the_readiest_stories(book):
+    [answer] = suggest(["Tell me about a time you went far beyond what your role asked of you."], _bank(), book)
+    assert answer.match == "open"
+    assert [s.path for s in answer.stories][-1] == "c.md"
+    assert answer.stories[0].score >= answer.stories[-1].score
+
+
+def test_an_open_learning_question_ranks_the_story_that_tells_learning_first(book):
+    [answer] = suggest(["Tell me about a time you had to pick up an unfamiliar language fast."], _bank(), book)
+    assert answer.match == "open"
+    assert answer.stories[0].path == "b.md"
+    assert "learn" in answer.stories[0].why
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is one skill you picked up this year?", "Tell me about something new you taught yourself lately."],
+)
+def test_something_you_learned_is_an_open_learning_question(book, question):
+    found = match_question(question, book)
+    assert (found.match, found.topic) == ("open", "learning something new")
+
+
+def test_a_lesson_learned_from_a_mistake_is_still_a_failure_story(book):
+    assert set(_ids("Tell me about a mistake of yours and something you learned from it.", book)) & {3, 8}
+
+
+def test_a_question_that_wants_no_story_lists_no_stories(book):
+    [answer] = suggest(["What frustrates you about meetings?"], _bank(), book)
+    assert answer.match == "none"
+    assert answer.stories == []
+
+
+# ---- The data behind it loads and is consistent ----
+
+def test_the_concept_table_and_the_model_load():
+    assert concept_table()
+    reading = read_question("Tell me about a production outage you debugged.")
+    assert abs(sum(reading.probabilities.values()) - 1.0) < 1e-6
+    assert reading.best == 1
+
+
+def test_open_topics_with_story_words_name_real_topics(book):
+    topics = {entry.topic for entry in book.unmatched}
+    assert topic_story_words("learning something new")
+    assert "learning something new" in topics
+
+
+def test_the_shipped_weights_are_what_the_training_script_makes_of_the_labelled_questions():
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    from star_bank.data.paths import data_path
+
+    script = Path(__file__).resolve().parents[2] / "bench" / "train_question_model.py"
+    spec = importlib.util.spec_from_file_location("train_question_model", script)
+    trainer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(trainer)
+    items = [i for i in trainer.labelled_questions() if i.get("split") not in trainer.HELD_OUT]
+    shipped = json.loads(data_path("question_model.json").read_text(encoding="utf-8"))
+    # Retrain with `python bench/train_question_model.py` after editing the questions or concepts.
+    assert trainer.train(items, trainer.EPOCHS, trainer.L2) == shipped
