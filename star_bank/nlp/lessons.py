@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict
 from star_bank.data.loader import read_yaml
 from star_bank.data.paths import data_path
 from star_bank.model.story import SectionKind
-from star_bank.nlp.analysis import AnalysedStory, SectionText, subject_of
+from star_bank.nlp.analysis import AnalysedStory, SectionText, is_first_person_singular, subject_of
 from star_bank.nlp.lexicon import PhraseList, compile_phrases, find_phrases
 from star_bank.nlp.numbers import has_quantity
 
@@ -68,6 +68,10 @@ class LessonVocabulary(BaseModel):
     evaluations: list[str]
     person_nouns: list[str]
     vague_traits: list[str]
+    after_event: list[str]
+    safeguards: list[str]
+    adopting_verbs: list[str]
+    vague_amounts: list[str]
 
     def extended(self, **extra: Iterable[str]) -> "LessonVocabulary":
         """A copy with words added to some lists (a rule's `extra_mechanisms`, say)."""
@@ -135,6 +139,7 @@ def find_lessons(story: AnalysedStory, vocabulary: LessonVocabulary | None = Non
     """
     vocabulary = vocabulary or load_vocabulary()
     lists = _compiled(vocabulary)
+    failure = story.is_failure
     found: list[LessonStatement] = []
     for section in story.sections:
         if section.doc is None or section.kind is SectionKind.tie_in:
@@ -147,9 +152,14 @@ def find_lessons(story: AnalysedStory, vocabulary: LessonVocabulary | None = Non
             if cue is None and in_lesson:
                 cue = "lesson section"
             if cue is None:
+                cue = change_cue(sentence, vocabulary, lists, section.kind, failure)
+            if cue is None:
                 continue
-            mechanism = _mechanism(sentence, lists)
-            abstraction = None if mechanism else _abstraction(sentence, vocabulary, lists)
+            abstraction = _abstraction(sentence, vocabulary)
+            topic = set(abstraction[1].subtree) if abstraction else set()
+            mechanism = _mechanism(sentence, lists, topic)
+            if mechanism is not None:
+                abstraction = None
             found.append(
                 LessonStatement(
                     section=section,
@@ -157,7 +167,7 @@ def find_lessons(story: AnalysedStory, vocabulary: LessonVocabulary | None = Non
                     cue=cue,
                     hypothetical=is_hypothetical(sentence, vocabulary),
                     mechanism=mechanism,
-                    abstraction=abstraction,
+                    abstraction=abstraction[0] if abstraction else None,
                 )
             )
     return found
@@ -170,6 +180,8 @@ class _Lists:
     mechanisms: PhraseList
     cadences: PhraseList
     values: PhraseList
+    after_event: PhraseList
+    safeguards: PhraseList
 
 
 _COMPILED: dict[int, tuple[LessonVocabulary, _Lists]] = {}
@@ -188,6 +200,8 @@ def _compiled(vocabulary: LessonVocabulary) -> _Lists:
         mechanisms=compile_phrases(vocabulary.mechanisms),
         cadences=compile_phrases(vocabulary.cadences),
         values=compile_phrases(vocabulary.value_statements),
+        after_event=compile_phrases(vocabulary.after_event),
+        safeguards=compile_phrases(vocabulary.safeguards),
     )
     _COMPILED[id(vocabulary)] = (vocabulary, lists)
     return lists
@@ -207,6 +221,30 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: _List
         if phrase.text in _AFTER_MARKERS or not _past_narration(sentence):
             return sentence.doc[first.i : last.i + 1].text
     return _recurrence_cue(tokens, vocabulary, lists)
+
+
+def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: _Lists,
+               kind: SectionKind, failure: bool) -> str | None:
+    """'The next day I added an expiry to the lock': the speaker puts a mechanism in
+    place after the event. Dated by an after-event marker, or (in a story about the
+    speaker's own mistake) told in the Result or the closing part."""
+    tokens = list(sentence)
+    # spaCy sometimes cuts a leading time phrase off as a sentence of its own ("The next day my lead").
+    before = sentence.doc[sentence.start - 1].sent if sentence.start > 0 else None
+    dating = tokens if before is None or any(t.pos_ == "VERB" for t in before) else [*before, *tokens]
+    dated = next(find_phrases(dating, lists.after_event), None) is not None
+    if not dated and not (failure and kind in (SectionKind.result, SectionKind.lesson, SectionKind.other)):
+        return None
+    for token in tokens:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in vocabulary.adopting_verbs:
+            continue
+        subject = subject_of(token)
+        if subject is None or not (subject.lower_ == "we" or is_first_person_singular(subject)):
+            continue
+        objects = [t for c in token.children if c.dep_ in ("dobj", "prt", "prep") for t in c.subtree]
+        if next(find_phrases(objects, lists.safeguards), None) is not None:
+            return token.text
+    return None
 
 
 def _learning_cue(token: "Token", vocabulary: LessonVocabulary, kind: SectionKind) -> str | None:
@@ -299,7 +337,7 @@ def _past_narration(sentence: "SpacySpan") -> bool:
 def is_hypothetical(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> bool:
     """'I would ...', 'I should have ...', 'next time I'd ...': not a change the speaker made."""
     for token in sentence:
-        if token.tag_ == "MD" and token.lower_ in vocabulary.hypothetical_modals:
+        if token.tag_ == "MD" and token.lower_ in vocabulary.hypothetical_modals and _in_main_clause(token.head):
             subject = subject_of(token.head)
             if subject is None or subject.lower_ in SPEAKER_SUBJECTS:
                 return True
@@ -308,22 +346,76 @@ def is_hypothetical(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> bool
     )
 
 
-def _mechanism(sentence: "SpacySpan", lists: _Lists) -> str | None:
-    """The observable mechanism or cadence the sentence names, or None for a praise of a value."""
+def _in_main_clause(verb: "Token") -> bool:
+    """Whether a verb is the sentence's own claim (or what the speaker learned), not a
+    condition or a description inside it ("... the case where I would be wrong")."""
+    node = verb
+    for _ in range(6):
+        if node.dep_ in ("relcl", "advcl", "acl", "pcomp", "pobj"):
+            return False
+        if node.head is node:
+            return True
+        node = node.head
+    return True
+
+
+def _mechanism(sentence: "SpacySpan", lists: _Lists, topic: set["Token"] = frozenset()) -> str | None:
+    """The observable mechanism, cadence or trigger the sentence names, or None.
+
+    A cadence counts when the speaker does the recurring act ("I review it every
+    Monday", not "requirements will always change"); a mechanism that is only the
+    topic of an abstract lesson ("more proactive about monitoring") does not count,
+    nor does a sentence that only praises a value ("the importance of testing").
+    """
     tokens = list(sentence)
-    cadence = next(find_phrases(tokens, lists.cadences), None)
-    if cadence is not None:
-        return sentence.doc[cadence[0].i : cadence[1].i + 1].text
+    for first, last, _ in find_phrases(tokens, lists.cadences):
+        if _speaker_acts(first):
+            return sentence.doc[first.i : last.i + 1].text
+    trigger = _habit_trigger(sentence)
+    if trigger is not None:
+        return trigger
     if next(find_phrases(tokens, lists.values, max_gap=1), None) is not None:
         return None
     for first, last, _ in find_phrases(tokens, lists.mechanisms):
+        if last in topic:
+            continue
         if last.pos_ in ("NOUN", "PROPN") or last.dep_ == "compound" or first.i != last.i:
             return sentence.doc[first.i : last.i + 1].text
     return None
 
 
-def _abstraction(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: _Lists) -> str | None:
-    """The abstract value a lesson states with no behaviour, trigger, artefact or number."""
+def _speaker_acts(token: "Token") -> bool:
+    """Whether the verb a word belongs to has the speaker (or no one: an imperative, a note) as subject."""
+    node = token
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "compound"):
+            break
+        if node.head is node:
+            return True
+        node = node.head
+    subject = subject_of(node)
+    return subject is None or subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)
+
+
+def _habit_trigger(sentence: "SpacySpan") -> str | None:
+    """'When I disagree now, I ask for ...': a present-tense habit with the event that triggers it."""
+    root = sentence.root
+    if root.tag_ not in ("VBP", "VBZ") or not _speaker_acts(root):
+        return None
+    for clause in root.children:
+        if clause.dep_ != "advcl" or clause.tag_ not in ("VBP", "VBZ"):
+            continue
+        mark = next((c for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in _TRIGGERS), None)
+        if mark is not None:
+            return sentence.doc[mark.i : clause.i + 1].text
+    return None
+
+
+_TRIGGERS = frozenset({"when", "whenever", "before", "after", "once", "if", "as soon as"})
+
+
+def _abstraction(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> tuple[str, "Token"] | None:
+    """The abstract value a lesson states with no number (its text and head word), or None."""
     tokens = list(sentence)
     if has_quantity(tokens):
         return None
@@ -332,36 +424,50 @@ def _abstraction(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: _Li
         if lemma in vocabulary.abstract_nouns and token.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ in ("of", "for") for c in token.children
         ):
-            return _phrase_of(token)
+            return _phrase_of(token), token
         if lemma in vocabulary.evaluations and token.dep_ in ("acomp", "attr") and token.head.lemma_ in ("be", "matter"):
-            return _phrase_of(token.head)
+            return _phrase_of(token.head), token.head
         if lemma in vocabulary.person_nouns and any(c.lower_ in ("better", "stronger") for c in token.children):
-            return _phrase_of(token)
+            return _phrase_of(token), token
+        if lemma in vocabulary.vague_amounts and token.dep_ in ("dobj", "npadvmod", "advmod") \
+                and token.head.lemma_.lower() in (*vocabulary.learning_verbs, "grow"):
+            return token.doc[token.head.i : token.i + 1].text, token.head
         trait = _comparative_trait(token, vocabulary)
         if trait is not None:
             return trait
     return None
 
 
-def _comparative_trait(token: "Token", vocabulary: LessonVocabulary) -> str | None:
+def _comparative_trait(token: "Token", vocabulary: LessonVocabulary) -> tuple[str, "Token"] | None:
     """'to be more careful', 'communicate better', 'plan more carefully', 'be proactive'."""
     lemma = token.lemma_.lower()
     more = any(c.lower_ in ("more", "less") and c.dep_ == "advmod" for c in token.children)
     if token.pos_ == "ADJ" and token.head.lemma_ in ("be", "become", "get", "stay"):
-        if lemma in vocabulary.vague_traits or (more or token.tag_ == "JJR") and _speaker_subject(token.head):
-            return token.doc[token.head.i : token.i + 1].text if token.head.i < token.i else token.text
+        if (lemma in vocabulary.vague_traits or more or token.tag_ == "JJR") and _speaker_subject(token.head):
+            text = token.doc[token.head.i : token.i + 1].text if token.head.i < token.i else token.text
+            return text, token
     if token.pos_ == "ADV" and token.head.pos_ == "VERB" and token.dep_ == "advmod":
         comparative = token.tag_ == "RBR" and token.lower_ in ("better", "earlier", "sooner", "faster") or more
-        if comparative:
-            return token.doc[min(token.head.i, token.i) : max(token.head.i, token.i) + 1].text
+        concrete_object = any(
+            c.dep_ == "dobj" and c.pos_ != "PRON" and c.lemma_.lower() not in _VAGUE_OBJECTS for c in token.head.children
+        )
+        if comparative and not concrete_object:
+            return token.doc[min(token.head.i, token.i) : max(token.head.i, token.i) + 1].text, token.head
     return None
 
 
+# "plan things more carefully": an object that names nothing in particular.
+_VAGUE_OBJECTS = frozenset({"thing", "stuff", "everything", "work", "time", "myself", "way"})
+
+
 def _speaker_subject(verb: "Token") -> bool:
+    """'(I need) to be more careful', 'I should be more patient', 'you have to be flexible':
+    a resolution about the speaker's traits, not a description of the story."""
+    resolution = any(c.tag_ in ("TO", "MD") for c in verb.children) or verb.dep_ == "xcomp"
+    if not resolution:
+        return False
     subject = subject_of(verb)
-    if subject is None:  # "to be more careful": the subject is the learner's
-        return verb.dep_ in ("xcomp", "ccomp") or any(c.tag_ == "TO" for c in verb.children)
-    return subject.lower_ in SPEAKER_SUBJECTS
+    return subject is None or subject.lower_ in (*SPEAKER_SUBJECTS, "you", "one")
 
 
 def _phrase_of(token: "Token") -> str:
