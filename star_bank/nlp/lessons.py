@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict
 
@@ -40,13 +40,10 @@ from star_bank.nlp.lexicon import PhraseList, compile_phrases, find_phrases
 from star_bank.nlp.numbers import has_quantity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span as SpacySpan, Token
+    from spacy.tokens import Doc, Span as SpacySpan, Token
 
 SPEAKER_SUBJECTS = frozenset({"i", "we"})
 SPEAKER_OBJECTS = frozenset({"me", "us", "myself", "ourselves"})
-# Markers that date a change after the event whatever the tense ("Since then I always ran ...").
-_AFTER_MARKERS = frozenset({"since then", "ever since", "from then on", "from that point", "from that day",
-                            "going forward", "moving forward", "have since", "to this day"})
 
 
 class LessonVocabulary(BaseModel):
@@ -57,6 +54,7 @@ class LessonVocabulary(BaseModel):
     learning_verbs: list[str]
     teaching_verbs: list[str]
     lesson_nouns: list[str]
+    later_markers: list[str]
     change_markers: list[str]
     recurrence_verbs: list[str]
     recurrence_phrases: list[str]
@@ -72,6 +70,9 @@ class LessonVocabulary(BaseModel):
     safeguards: list[str]
     adopting_verbs: list[str]
     vague_amounts: list[str]
+    adoption_nouns: list[str]
+    gaining_verbs: list[str]
+    insight_nouns: list[str]
 
     def extended(self, **extra: Iterable[str]) -> "LessonVocabulary":
         """A copy with words added to some lists (a rule's `extra_mechanisms`, say)."""
@@ -145,7 +146,7 @@ def find_lessons(story: AnalysedStory, vocabulary: LessonVocabulary | None = Non
         if section.doc is None or section.kind is SectionKind.tie_in:
             continue
         in_lesson = section.kind is SectionKind.lesson
-        for sentence in section.doc.sents:
+        for sentence in statement_units(section.doc):
             if not any(t.is_alpha for t in sentence):
                 continue
             cue = lesson_cue(sentence, vocabulary, lists, section.kind)
@@ -173,8 +174,23 @@ def find_lessons(story: AnalysedStory, vocabulary: LessonVocabulary | None = Non
     return found
 
 
+def statement_units(doc: "Doc") -> Iterator["SpacySpan"]:
+    """The Doc's sentences, also cut at line breaks: a bullet or a label line is a
+    statement of its own even when spaCy runs it into the next line."""
+    for sentence in doc.sents:
+        start = sentence.start
+        for token in sentence:
+            if "\n" in token.text_with_ws and token.i + 1 < sentence.end:
+                if any(not t.is_space for t in doc[start : token.i + 1]):
+                    yield doc[start : token.i + 1]
+                    start = token.i + 1
+        if any(not t.is_space for t in doc[start : sentence.end]):
+            yield doc[start : sentence.end]
+
+
 @dataclass(frozen=True)
 class _Lists:
+    later: PhraseList
     markers: PhraseList
     recurrence: PhraseList
     mechanisms: PhraseList
@@ -195,6 +211,7 @@ def _compiled(vocabulary: LessonVocabulary) -> _Lists:
     if len(_COMPILED) > 32:
         _COMPILED.clear()
     lists = _Lists(
+        later=compile_phrases(vocabulary.later_markers),
         markers=compile_phrases(vocabulary.change_markers),
         recurrence=compile_phrases(vocabulary.recurrence_phrases),
         mechanisms=compile_phrases(vocabulary.mechanisms),
@@ -212,15 +229,75 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: _List
     """The words that make `sentence` a lesson statement, or None."""
     tokens = list(sentence)
     for token in tokens:
-        cue = _learning_cue(token, vocabulary, kind) or _teaching_cue(token, vocabulary) or _noun_cue(token, vocabulary)
+        cue = (
+            _learning_cue(token, vocabulary, kind)
+            or _teaching_cue(token, vocabulary)
+            or _noun_cue(token, vocabulary)
+            or _gaining_cue(token, vocabulary)
+            or _adoption_cue(token, vocabulary)
+        )
         if cue:
             return cue
-    marker = next(find_phrases(tokens, lists.markers), None)
-    if marker is not None and _speaker_in(tokens):
-        first, last, phrase = marker
-        if phrase.text in _AFTER_MARKERS or not _past_narration(sentence):
-            return sentence.doc[first.i : last.i + 1].text
+    if _speaker_in(tokens):
+        for first, last, _ in find_phrases(tokens, lists.later):
+            if not _verb_use(first):
+                return sentence.doc[first.i : last.i + 1].text
+        marker = next(find_phrases(tokens, lists.markers), None)
+        if marker is not None and not _past_narration(sentence):
+            return sentence.doc[marker[0].i : marker[1].i + 1].text
+    if kind not in (SectionKind.situation, SectionKind.task):
+        principle = _principle_cue(sentence, vocabulary)
+        if principle:
+            return principle
     return _recurrence_cue(tokens, vocabulary, lists)
+
+
+def _verb_use(first: "Token") -> bool:
+    """'moving forward with the migration' uses the marker's words as a verb phrase."""
+    return first.pos_ == "VERB" and any(c.dep_ in ("prep", "dobj") and c.lower_ != "forward" for c in first.children)
+
+
+def _gaining_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
+    """'I gained a better understanding of ...', 'we developed a real appreciation for ...'."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in vocabulary.gaining_verbs:
+        return None
+    subject = subject_of(token)
+    if subject is None or subject.lower_ not in SPEAKER_SUBJECTS:
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in vocabulary.insight_nouns), None)
+    return _cue_text(token, obj) if obj is not None else None
+
+
+def _adoption_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
+    """'The spike became our standard for ...': a practice the team adopted after the event."""
+    if token.lemma_.lower() not in ("become", "remain") or token.pos_ not in ("VERB", "AUX"):
+        return None
+    attr = next((c for c in token.children if c.dep_ in ("attr", "acomp")), None)
+    if attr is None or attr.lemma_.lower() not in vocabulary.adoption_nouns:
+        return None
+    if not any(c.dep_ == "poss" for c in attr.children):
+        return None  # "became the template for the next deal" is the deliverable reused, not a practice
+    return _cue_text(token, attr)
+
+
+def _adopted_practice(verb: "Token") -> bool:
+    """Whether 'X became our standard/process/...' names a practice (read with the shipped vocabulary)."""
+    return _adoption_cue(verb, load_vocabulary()) is not None
+
+
+def _principle_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> str | None:
+    """'It is important to ...', 'it's key to ...': a principle the speaker states (not past narration)."""
+    for token in sentence:
+        if token.lemma_.lower() not in vocabulary.evaluations or token.dep_ not in ("acomp", "attr"):
+            continue
+        verb = token.head
+        if verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP"):
+            continue
+        if any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in verb.children) and any(
+            c.dep_ in ("xcomp", "ccomp") for c in [*verb.children, *token.children]
+        ):
+            return sentence.doc[verb.i : token.i + 1].text
+    return None
 
 
 def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: _Lists,
@@ -374,6 +451,9 @@ def _mechanism(sentence: "SpacySpan", lists: _Lists, topic: set["Token"] = froze
     trigger = _habit_trigger(sentence)
     if trigger is not None:
         return trigger
+    adopted = next((t for t in tokens if t.lemma_.lower() in ("become", "remain") and _adopted_practice(t)), None)
+    if adopted is not None:
+        return _phrase_of(adopted)
     if next(find_phrases(tokens, lists.values, max_gap=1), None) is not None:
         return None
     for first, last, _ in find_phrases(tokens, lists.mechanisms):
@@ -398,16 +478,23 @@ def _speaker_acts(token: "Token") -> bool:
 
 
 def _habit_trigger(sentence: "SpacySpan") -> str | None:
-    """'When I disagree now, I ask for ...': a present-tense habit with the event that triggers it."""
-    root = sentence.root
-    if root.tag_ not in ("VBP", "VBZ") or not _speaker_acts(root):
-        return None
-    for clause in root.children:
-        if clause.dep_ != "advcl" or clause.tag_ not in ("VBP", "VBZ"):
+    """'When I disagree now, I ask for ...', '... I spiked it before committing': an act of the
+    speaker's (named as the subject) with the event that triggers it."""
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBP", "VBZ", "VB", "VBD"):
             continue
-        mark = next((c for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in _TRIGGERS), None)
-        if mark is not None:
-            return sentence.doc[mark.i : clause.i + 1].text
+        subject = subject_of(verb)
+        if subject is None or not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)):
+            continue
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and clause.tag_ in ("VBP", "VBZ"):
+                mark = next((c for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in _TRIGGERS), None)
+                if mark is not None:
+                    return sentence.doc[mark.i : clause.i + 1].text
+            if clause.dep_ == "prep" and clause.lower_ in ("before", "after") and any(
+                c.dep_ == "pcomp" and c.tag_ == "VBG" for c in clause.children
+            ):
+                return sentence.doc[clause.i : clause.i + 2].text
     return None
 
 
@@ -429,6 +516,14 @@ def _abstraction(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> tuple[s
             return _phrase_of(token.head), token.head
         if lemma in vocabulary.person_nouns and any(c.lower_ in ("better", "stronger") for c in token.children):
             return _phrase_of(token), token
+        if lemma in vocabulary.insight_nouns and any(
+            c.dep_ == "amod" and c.tag_ in ("JJR", "JJS") for c in token.children
+        ):
+            return _phrase_of(token), token
+        if token.pos_ == "NOUN" and token.dep_ == "dobj" and any(
+            c.lower_ in ("more", "less") and c.dep_ == "amod" for c in token.children
+        ) and _speaker_subject(token.head):
+            return token.doc[token.head.i : token.i + 1].text, token.head
         if lemma in vocabulary.vague_amounts and token.dep_ in ("dobj", "npadvmod", "advmod") \
                 and token.head.lemma_.lower() in (*vocabulary.learning_verbs, "grow"):
             return token.doc[token.head.i : token.i + 1].text, token.head
@@ -443,7 +538,7 @@ def _comparative_trait(token: "Token", vocabulary: LessonVocabulary) -> tuple[st
     lemma = token.lemma_.lower()
     more = any(c.lower_ in ("more", "less") and c.dep_ == "advmod" for c in token.children)
     if token.pos_ == "ADJ" and token.head.lemma_ in ("be", "become", "get", "stay"):
-        if (lemma in vocabulary.vague_traits or more or token.tag_ == "JJR") and _speaker_subject(token.head):
+        if _speaker_subject(token.head):
             text = token.doc[token.head.i : token.i + 1].text if token.head.i < token.i else token.text
             return text, token
     if token.pos_ == "ADV" and token.head.pos_ == "VERB" and token.dep_ == "advmod":
@@ -463,7 +558,8 @@ _VAGUE_OBJECTS = frozenset({"thing", "stuff", "everything", "work", "time", "mys
 def _speaker_subject(verb: "Token") -> bool:
     """'(I need) to be more careful', 'I should be more patient', 'you have to be flexible':
     a resolution about the speaker's traits, not a description of the story."""
-    resolution = any(c.tag_ in ("TO", "MD") for c in verb.children) or verb.dep_ == "xcomp"
+    imperative = verb.dep_ == "ROOT" and verb.tag_ == "VB" and subject_of(verb) is None
+    resolution = imperative or any(c.tag_ in ("TO", "MD") for c in verb.children) or verb.dep_ == "xcomp"
     if not resolution:
         return False
     subject = subject_of(verb)
