@@ -37,6 +37,8 @@ _PLAIN_LABEL = re.compile(
 _LABEL_LINE = re.compile(r"^[ \t]{0,3}#{0,6}[ \t]*(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t:.–—-]*$")
 _LETTER_AT_START = re.compile(r"^[ \t]{0,3}(?:[(\[](?P<a>[STARL])[)\]]|(?P<b>[STARL])[ \t]*[:)\-–—])[ \t]*")
 _LETTER_INLINE = re.compile(r"(?<=[ \t])[(\[](?P<a>[STARL])[)\]][ \t]+")
+# An all-capitals label run into its first word, as copying often leaves it ("SITUATIONWhen I ...").
+_CAPS_GLUED = re.compile(r"^[ \t]{0,3}(?P<label>[A-Z]{2,}(?: [A-Z]{2,})*)(?=[A-Z][a-z])")
 _TAGS = re.compile(r"<[^<>\n]*>")
 _QUESTION_LINE = re.compile(r"^[ \t]{0,3}(?:Q|Question|Interviewer)[ \t]*:", re.M)
 
@@ -124,9 +126,10 @@ def _label_at_start(line: str, letters: bool, bold_only: bool) -> Label | None:
     match = _LABEL_LINE.match(line)
     if match and alias_kind(match.group("label")) is not None and _looks_like_label(match.group("label")):
         return Label(alias_kind(match.group("label")), match.group("label").strip(), 0, len(line))
-    match = _PLAIN_LABEL.match(line)
-    if match and alias_kind(match.group("label")) is not None:
-        return Label(alias_kind(match.group("label")), match.group("label").strip(), 0, match.end())
+    for pattern in (_PLAIN_LABEL, _CAPS_GLUED):
+        match = pattern.match(line)
+        if match and alias_kind(match.group("label")) is not None:
+            return Label(alias_kind(match.group("label")), match.group("label").strip(), 0, match.end())
     if letters:
         match = _LETTER_AT_START.match(line)
         if match:
