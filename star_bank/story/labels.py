@@ -54,29 +54,31 @@ class Label:
 
 
 @functools.cache
-def _vocabulary() -> tuple[dict[str, SectionKind], dict[str, SectionKind], dict[str, SectionKind]]:
+def _vocabulary() -> tuple[dict[str, SectionKind], dict[str, SectionKind], dict[str, SectionKind], dict[str, SectionKind]]:
+    """(aliases, leading words, letters, every whole-label alias)."""
     data = read_yaml(data_path("section_labels.yaml"), ValueError)
     aliases = {alias.lower(): SectionKind(kind) for kind, words in data["aliases"].items() for alias in words}
+    exact = {alias.lower(): SectionKind(kind) for kind, words in data["exact_aliases"].items() for alias in words}
     leading = {word: SectionKind(kind) for kind, words in data["leading_words"].items() for word in words}
     letters = {letter.upper(): SectionKind(kind) for letter, kind in data["letters"].items()}
-    return aliases, leading, letters
+    return aliases, leading, letters, {**exact, **aliases}
 
 
 def alias_kind(label: str) -> SectionKind | None:
     """The part an exact alias names ("The Learning" -> lesson), or None."""
     text = re.sub(r"\s+", " ", label.lower().replace("’", "'")).strip(" .:-–—\t")
-    return _vocabulary()[0].get(text)
+    return _vocabulary()[3].get(text)
 
 
 def classify_label(label: str) -> SectionKind | None:
     """The STAR part a heading or bold label names, or None for any other heading."""
-    aliases, leading, _ = _vocabulary()
+    aliases, leading, _, whole = _vocabulary()
     text = COMMENT.sub(" ", label).lower().replace("’", "'")
     text = re.sub(r"[*_`#]", " ", text)
     text = re.sub(r"^[^a-z]*(?:\d+[.)]\s*)?", "", text).strip(" .:-–—\t")
     text = re.sub(r"\s+", " ", text)
-    if text in aliases:
-        return aliases[text]
+    if text in whole:
+        return whole[text]
     parts = [p.strip(" .-") for p in _SEPARATORS.split(text) if p.strip(" .-")]
     for part in parts:
         if part in aliases:
