@@ -249,6 +249,10 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: _List
         principle = _principle_cue(sentence, vocabulary)
         if principle:
             return principle
+        if sentence.root.tag_ in ("VBP", "VBZ"):
+            habit = _habit_trigger(sentence)  # "When I estimate now, I add ...": a habit told in the present
+            if habit:
+                return habit
     return _recurrence_cue(tokens, vocabulary, lists)
 
 
@@ -333,7 +337,8 @@ def _learning_cue(token: "Token", vocabulary: LessonVocabulary, kind: SectionKin
         return None
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
     for child in token.children:
-        if child.dep_ == "xcomp" or (child.dep_ in ("ccomp", "advcl") and _general(child)):
+        infinitive = child.dep_ == "xcomp" and any(c.tag_ == "TO" for c in child.children)
+        if infinitive or (child.dep_ in ("ccomp", "advcl") and _general(child)):
             if kind in (SectionKind.situation, SectionKind.task) and not perfect:
                 return None  # "I had to learn to ..." sets the scene
             return _cue_text(token, child)
@@ -368,9 +373,16 @@ def _teaching_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     for node in token.subtree:
         if node.i != token.i and node.lemma_.lower() in vocabulary.learning_verbs:
             return _cue_text(token, node)
-        if node.lemma_.lower() in vocabulary.person_nouns and any(c.lower_ == "better" for c in node.children):
+        if node.lemma_.lower() in vocabulary.person_nouns and _improved(node):
             return _cue_text(token, node)
     return None
+
+
+def _improved(noun: "Token") -> bool:
+    """'a better engineer', 'a stronger developer', 'a more patient lead'."""
+    return any(
+        c.dep_ == "amod" and (c.tag_ == "JJR" or any(g.lower_ == "more" for g in c.children)) for c in noun.children
+    )
 
 
 def _noun_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
@@ -514,7 +526,7 @@ def _abstraction(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> tuple[s
             return _phrase_of(token), token
         if lemma in vocabulary.evaluations and token.dep_ in ("acomp", "attr") and token.head.lemma_ in ("be", "matter"):
             return _phrase_of(token.head), token.head
-        if lemma in vocabulary.person_nouns and any(c.lower_ in ("better", "stronger") for c in token.children):
+        if lemma in vocabulary.person_nouns and _improved(token):
             return _phrase_of(token), token
         if lemma in vocabulary.insight_nouns and any(
             c.dep_ == "amod" and c.tag_ in ("JJR", "JJS") for c in token.children

@@ -42,6 +42,8 @@ _MEASURE = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_YEAR_BEFORE = frozenset({"in", "since", "by", "until", "during", "early", "late", "mid", "of", "from", "to", "spring",
+                          "summer", "autumn", "fall", "winter"})
 # "one" as a pronoun or an article-like word ("one of the", "no one", "one day") is not a count.
 _ONE_NOT_COUNT_NEXT = frozenset({"of", "another", "thing", "way", "point"})
 # "one" counts only with a unit ("one more day", "one engineer"): "one example", "one day" (some day) do not.
@@ -94,7 +96,7 @@ def _digits_measure(token: "Token") -> bool:
     if previous is not None and previous.pos_ == "PROPN" and token.dep_ in ("compound", "nummod", "appos", "npadvmod") \
             and token.head.i <= token.i:
         return False  # "Python 3", "iOS 17"
-    if _YEAR.match(text) and token.ent_type_ == "DATE":
+    if _YEAR.match(text) and (token.ent_type_ == "DATE" or (previous is not None and previous.lower_ in _YEAR_BEFORE)):
         return False
     return True
 
