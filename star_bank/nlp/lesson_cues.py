@@ -188,7 +188,14 @@ def _noun_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
 
 def _recurrence_cue(tokens: list["Token"], vocabulary: LessonVocabulary, lists: PhraseLists) -> str | None:
     """'To avoid this happening again, I ...', 'so that it never happens again, we ...'."""
-    guard = next((t for t in tokens if t.lemma_.lower() in vocabulary.recurrence_verbs and t.pos_ == "VERB"), None)
+    guard = next(
+        (
+            t for t in tokens
+            if t.lemma_.lower() in vocabulary.recurrence_verbs and t.pos_ == "VERB"
+            and (any(c.tag_ == "TO" for c in t.children) or t.head.dep_ == "prep" or t.dep_ == "pcomp")
+        ),
+        None,
+    )  # "to avoid a repeat", "for preventing it": a purpose, not an event
     if guard is None or next(find_phrases(tokens, lists.recurrence), None) is None:
         return None
     if not _speaker_in(tokens):
@@ -226,6 +233,20 @@ def speaker_acts(token: "Token") -> bool:
     return subject is None or subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)
 
 
+def _mental(verb: "Token") -> bool:
+    """An act of the mind ('think', 'try to keep in mind'), read with the shipped vocabulary."""
+    if verb.lemma_.lower() in load_vocabulary().mental_verbs:
+        return True
+    return any(t.lower_ == "mind" for t in verb.subtree if t.head.i == verb.i or t.head.head.i == verb.i)
+
+
+def _wish_or_vague(verb: "Token") -> bool:
+    """'I need to / want to / try to X', or an act only said to get better ('manage my time better')."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("need", "want", "try", "hope", "aim", "plan", "intend"):
+        return True
+    return any(c.dep_ == "advmod" and c.tag_ in ("RBR", "JJR") for c in verb.children)
+
+
 def habit_trigger(sentence: "SpacySpan") -> str | None:
     """'When I disagree now, I ask for ...', '... I spiked it before committing': an act of the
     speaker's (named as the subject) with the event that triggers it."""
@@ -235,6 +256,10 @@ def habit_trigger(sentence: "SpacySpan") -> str | None:
         subject = subject_of(verb)
         if subject is None or not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)):
             continue
+        if _mental(verb):
+            continue  # "I keep it in mind when ...": nothing anyone could watch
+        if _wish_or_vague(verb):
+            continue  # "I need to manage my time better when ...": a wish, not a habit
         for clause in verb.children:
             if clause.dep_ == "advcl" and clause.tag_ in ("VBP", "VBZ"):
                 mark = next((c for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in _TRIGGERS), None)

@@ -111,7 +111,7 @@ def _comparative_trait(token: "Token", vocabulary: LessonVocabulary) -> tuple[st
             text = token.doc[token.head.i : token.i + 1].text if token.head.i < token.i else token.text
             return text, token
     if token.pos_ == "ADV" and token.head.pos_ == "VERB" and token.dep_ == "advmod":
-        comparative = token.tag_ == "RBR" and token.lower_ in ("better", "earlier", "sooner", "faster") or more
+        comparative = token.tag_ == "RBR" and token.lower_ in ("better", "earlier", "sooner", "faster", "more") or more
         concrete_object = any(
             c.dep_ == "dobj" and c.pos_ != "PRON" and c.lemma_.lower() not in _VAGUE_OBJECTS for c in token.head.children
         )

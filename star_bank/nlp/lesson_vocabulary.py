@@ -36,6 +36,7 @@ class LessonVocabulary(BaseModel):
     recurrence_verbs: list[str]
     recurrence_phrases: list[str]
     hypothetical_modals: list[str]
+    mental_verbs: list[str]
     mechanisms: list[str]
     cadences: list[str]
     value_statements: list[str]
