@@ -213,10 +213,9 @@ def _inferred_sections(index: LineIndex, hidden: bytearray, prose: Prose) -> lis
     sections = []
     for n, start in enumerate(starts):
         section = _section(index, hidden, start, starts[n + 1].label_start if n + 1 < len(starts) else end)
-        # No label to point at: a finding about the part points at its first line.
-        first_line = index.line_of(section.body.start)
-        heading_end = min(index.ends[first_line], section.body.end)
-        section.heading = index.span(section.body.start, heading_end)
+        # No label: the heading is an empty span where the part starts (findings about
+        # the part point at its first line; see AnalysedStory.heading_hit).
+        section.heading = index.span(section.body.start, section.body.start)
         section.inferred = True
         sections.append(section)
     return sections
