@@ -56,3 +56,12 @@ def test_parts_never_go_back_in_the_order():
 
 def test_prose_with_no_action_or_outcome_is_left_alone():
     assert infer_parts(["It was a sunny day.", "The office was quiet.", "Coffee was good.", "Nothing else."]) is None
+
+
+def test_the_bank_listing_names_the_inferred_parts(tmp_path):
+    from star_bank.retrieve.listing import list_stories
+    from star_bank.story.bank import load_bank
+
+    (tmp_path / "export.md").write_text(UNLABELLED, encoding="utf-8")
+    (entry,) = list_stories(load_bank(tmp_path))
+    assert entry.inferred_sections == entry.sections
