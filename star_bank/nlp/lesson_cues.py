@@ -39,6 +39,9 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
         for first, last, _ in find_phrases(tokens, lists.later):
             if not _verb_use(first):
                 return sentence.doc[first.i : last.i + 1].text
+        reflection = next(find_phrases(tokens, lists.reflection), None)
+        if reflection is not None:
+            return sentence.doc[reflection[0].i : reflection[1].i + 1].text
         marker = next(find_phrases(tokens, lists.markers), None)
         if marker is not None and not _past_narration(sentence):
             return sentence.doc[marker[0].i : marker[1].i + 1].text
@@ -134,7 +137,10 @@ def _learning_cue(token: "Token", vocabulary: LessonVocabulary, kind: SectionKin
         return None
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
     for child in token.children:
-        infinitive = child.dep_ == "xcomp" and any(c.tag_ == "TO" for c in child.children)
+        infinitive = child.dep_ == "xcomp" and (
+            any(c.tag_ == "TO" for c in child.children)
+            or any(t.lower_ == "to" for t in token.doc[min(token.i, child.i) : max(token.i, child.i)])
+        )
         if infinitive or (child.dep_ in ("ccomp", "advcl") and _general(child)):
             if kind in (SectionKind.situation, SectionKind.task) and not perfect:
                 return None  # "I had to learn to ..." sets the scene

@@ -32,6 +32,7 @@ class LessonVocabulary(BaseModel):
     teaching_verbs: list[str]
     lesson_nouns: list[str]
     later_markers: list[str]
+    reflection_markers: list[str]
     change_markers: list[str]
     recurrence_verbs: list[str]
     recurrence_phrases: list[str]
@@ -69,6 +70,7 @@ def load_vocabulary() -> LessonVocabulary:
 @dataclass(frozen=True)
 class PhraseLists:
     later: PhraseList
+    reflection: PhraseList
     markers: PhraseList
     recurrence: PhraseList
     mechanisms: PhraseList
@@ -90,6 +92,7 @@ def compiled(vocabulary: LessonVocabulary) -> PhraseLists:
         _COMPILED.clear()
     lists = PhraseLists(
         later=compile_phrases(vocabulary.later_markers),
+        reflection=compile_phrases(vocabulary.reflection_markers),
         markers=compile_phrases(vocabulary.change_markers),
         recurrence=compile_phrases(vocabulary.recurrence_phrases),
         mechanisms=compile_phrases(vocabulary.mechanisms),

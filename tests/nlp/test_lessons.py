@@ -70,7 +70,7 @@ def test_a_hypothetical_is_not_an_observable_change():
     [
         ("Since then I review the error budget every Monday.", "every"),
         ("I now keep a checklist for database migrations.", "checklist"),
-        ("When I estimate now, I add a day for every unknown dependency.", "every"),
+        ("When I estimate now, I add a day for every unknown dependency.", "for every"),
         ("Our design review became our standard for risky changes, and I still run it.", None),
     ],
 )
@@ -118,3 +118,20 @@ def test_a_one_off_act_after_the_event_is_not_a_change():
 
 def test_a_tie_in_is_not_a_lesson():
     assert not lessons("## AI tie-in\nI learned that evals need a fixed test set.\n")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I learned to always double-check my work.",
+        "I learned a valuable lesson about trust.",
+        "Next time I will try to keep the bigger picture in mind when a deadline gets close.",
+    ],
+)
+def test_lessons_that_name_nothing_a_colleague_could_watch(sentence):
+    assert not one(sentence).observable
+
+
+def test_looking_back_introduces_a_lesson():
+    statement = one("Looking back, I should have asked for a second reviewer.")
+    assert statement.cue == "Looking back" and statement.hypothetical
