@@ -123,8 +123,10 @@ def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
         if subject is None or not (subject.lower_ == "we" or is_first_person_singular(subject)):
             continue
         objects = [t for c in token.children if c.dep_ in ("dobj", "prt", "prep") for t in c.subtree]
-        if next(find_phrases(objects, lists.safeguards), None) is not None:
-            return token.text
+        if next(find_phrases(objects, lists.safeguards), None) is not None or next(
+            find_phrases(objects, lists.cadences), None
+        ) is not None:
+            return token.text  # a safeguard, or anything set up to recur ("a weekly sync")
     return None
 
 

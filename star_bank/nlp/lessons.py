@@ -38,6 +38,10 @@ from star_bank.nlp.lesson_vocabulary import LessonVocabulary, compiled, load_voc
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan
 
+# A lesson is told in a sentence; a "sentence" this long is a run-on list or pasted
+# data, and reading it clause by clause would cost time for nothing.
+MAX_STATEMENT_TOKENS = 150
+
 __all__ = ["LessonStatement", "LessonVocabulary", "find_lessons", "load_vocabulary", "statement_units"]
 
 
@@ -99,7 +103,7 @@ def find_lessons(story: AnalysedStory, vocabulary: LessonVocabulary | None = Non
             continue
         in_lesson = section.kind is SectionKind.lesson
         for sentence in statement_units(section.doc):
-            if not any(t.is_alpha for t in sentence):
+            if len(sentence) > MAX_STATEMENT_TOKENS or not any(t.is_alpha for t in sentence):
                 continue
             cue = lesson_cue(sentence, vocabulary, lists, section.kind)
             if cue is None and in_lesson:
