@@ -95,6 +95,16 @@ def find_lessons(story: AnalysedStory, vocabulary: LessonVocabulary | None = Non
     are skipped). A tie-in section (how the story maps to the role) is not a lesson.
     """
     vocabulary = vocabulary or load_vocabulary()
+    key = ("lessons", id(vocabulary), tuple(id(s.doc) for s in story.sections))
+    cached = story.memo.get(key)
+    if cached is not None and cached[0] is vocabulary:
+        return list(cached[1])
+    found = _find(story, vocabulary)
+    story.memo[key] = (vocabulary, found)
+    return list(found)
+
+
+def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStatement]:
     lists = compiled(vocabulary)
     failure = story.is_failure
     found: list[LessonStatement] = []

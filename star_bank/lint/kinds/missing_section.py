@@ -17,7 +17,7 @@ from typing import Iterator
 
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
-from star_bank.model.story import SectionKind
+from star_bank.model.story import STAR_KINDS, SectionKind
 from star_bank.nlp.lessons import find_lessons
 
 NEEDS_NLP = True
@@ -35,7 +35,8 @@ class Options(KindOptions):
 
 def check(story: AnalysedStory, rule: object, options: Options) -> Iterator[Hit]:
     present = {s.kind for s in story.sections}
-    if story.labels_missing or not present - {SectionKind.other}:
+    if story.labels_missing or not present & set(STAR_KINDS):
+        # No STAR label (a closing "Key Takeaway" heading at most): nothing to say is missing.
         hit = story.story_hit(
             name="STAR",
             detail="No STAR labels: the parts were read from the prose; labels ('Situation:', '## Action') would help",
