@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from star_bank.model.story import Section, SectionKind, Sentence, Story
+from star_bank.model.story import STAR_KINDS, Section, SectionKind, Sentence, Story
 from star_bank.story.errors import StoryParseError
 from star_bank.story.front_matter import read_front_matter
 from star_bank.story.infer import infer_parts
@@ -138,13 +138,17 @@ def parse_story(text: str, path: str = "<story>") -> Story:
         for n, start in enumerate(starts)
     ]
     body_prose = None
+    body_start = index.starts[body_line] if body_line < index.line_count else len(text)
+    if title_span is not None:
+        body_start = max(body_start, title_span.end)
+    if sections and not {s.kind for s in sections} & set(STAR_KINDS):
+        # Only a closing label ("Key Takeaway"): the story before it is unlabelled prose.
+        before = extract_prose(index, body_start, starts[0].label_start, hidden)
+        sections = _inferred_sections(index, hidden, before) + sections
     if sections:
         words = sum(s.words for s in sections)
     else:
         # No STAR labels: the body after the title is one stretch of prose.
-        body_start = index.starts[body_line] if body_line < index.line_count else len(text)
-        if title_span is not None:
-            body_start = max(body_start, title_span.end)
         body_prose = extract_prose(index, body_start, len(text), hidden)
         words = count_words(body_prose.text)
         sections = _inferred_sections(index, hidden, body_prose)
