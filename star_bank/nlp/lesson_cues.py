@@ -97,8 +97,9 @@ def _principle_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> str |
         verb = token.head
         if verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP"):
             continue
+        complements = [c for c in [*verb.children, *token.children] if c.dep_ in ("xcomp", "ccomp")]
         if any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in verb.children) and any(
-            c.dep_ in ("xcomp", "ccomp") for c in [*verb.children, *token.children]
+            c.lemma_.lower() not in vocabulary.discourse_verbs for c in complements
         ):
             return sentence.doc[verb.i : token.i + 1].text
     return None
@@ -172,8 +173,17 @@ def _teaching_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     speaker = next((c for c in token.subtree if c.lower_ in SPEAKER_OBJECTS and c.head.i in (token.i, *[x.i for x in token.children])), None)
     if speaker is None:
         return None
-    if lemma in ("teach", "show", "remind"):
+    if lemma == "teach":
         return cue_text(token, speaker)
+    if lemma in ("show", "remind"):
+        # "showed me the value of ...", "reminded us that tests are cheap" teach; "the graph
+        # showed us that latency spiked" reports what was seen.
+        for child in token.children:
+            if child.dep_ in ("dobj", "attr") and child.lemma_.lower() in (*vocabulary.abstract_nouns, *vocabulary.lesson_nouns):
+                return cue_text(token, speaker)
+            if child.dep_ in ("ccomp", "xcomp") and _general(child):
+                return cue_text(token, speaker)
+        return None
     # Weaker verbs teach only with a learning complement or 'a better <person>'.
     for node in token.subtree:
         if node.i != token.i and node.lemma_.lower() in vocabulary.learning_verbs:

@@ -48,6 +48,8 @@ def test_lesson_statements_are_found_outside_a_lesson_section(sentence):
         "We moved the job to a bigger machine.",
         "The team was happy with the release.",
         "I learned Go in my first month.",
+        "The latency graph showed us that the spike started at noon.",
+        "It is important to note that three teams shared the API.",
     ],
 )
 def test_narration_is_not_a_lesson(sentence):
