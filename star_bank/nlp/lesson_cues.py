@@ -32,6 +32,7 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
             or _noun_cue(token, vocabulary)
             or _gaining_cue(token, vocabulary)
             or _adoption_cue(token, vocabulary)
+            or _rule_of_my_own(token, vocabulary)
         )
         if cue:
             return cue
@@ -84,9 +85,24 @@ def _adoption_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     return cue_text(token, attr)
 
 
+def _rule_of_my_own(token: "Token", vocabulary: LessonVocabulary) -> str | None:
+    """'I made it a rule to ...', 'I've made a habit of ...': a practice the speaker adopted."""
+    if token.lemma_.lower() != "make" or token.pos_ != "VERB":
+        return None
+    subject = subject_of(token)
+    if subject is None or not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)):
+        return None
+    for node in token.doc[token.i + 1 : min(token.i + 5, token.sent.end)]:
+        if node.pos_ == "NOUN" and node.lemma_.lower() in vocabulary.adoption_nouns:
+            return cue_text(token, node)
+    return None
+
+
 def adopted_practice(verb: "Token") -> bool:
-    """Whether 'X became our standard/process/...' names a practice (read with the shipped vocabulary)."""
-    return _adoption_cue(verb, load_vocabulary()) is not None
+    """Whether 'X became our standard' or 'I made it a rule to ...' names a practice
+    (read with the shipped vocabulary)."""
+    vocabulary = load_vocabulary()
+    return _adoption_cue(verb, vocabulary) is not None or _rule_of_my_own(verb, vocabulary) is not None
 
 
 def _principle_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> str | None:
@@ -123,7 +139,7 @@ def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
         subject = subject_of(token)
         if subject is None or not (subject.lower_ == "we" or is_first_person_singular(subject)):
             continue
-        objects = [t for c in token.children if c.dep_ in ("dobj", "prt", "prep") for t in c.subtree]
+        objects = [t for c in token.children if c.dep_ in ("dobj", "prt", "prep", "xcomp") for t in c.subtree]
         if next(find_phrases(objects, lists.safeguards), None) is not None or next(
             find_phrases(objects, lists.cadences), None
         ) is not None:

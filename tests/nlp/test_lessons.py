@@ -137,3 +137,14 @@ def test_lessons_that_name_nothing_a_colleague_could_watch(sentence):
 def test_looking_back_introduces_a_lesson():
     statement = one("Looking back, I should have asked for a second reviewer.")
     assert statement.cue == "Looking back" and statement.hypothetical
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I made it a rule to pair on every schema change.",
+        "I've made a habit of reviewing the error dashboard every morning.",
+    ],
+)
+def test_a_rule_of_ones_own_is_an_observable_change(sentence):
+    assert one(sentence).observable
