@@ -46,3 +46,8 @@ def test_quantities(nlp, sentence):
 )
 def test_not_quantities(nlp, sentence):
     assert not has_quantity(nlp(sentence))
+
+
+def test_one_counts_as_a_count_but_not_as_an_indefinite(nlp):
+    assert has_quantity(nlp("We had one outage in the next quarter."))
+    assert not has_quantity(nlp("One day the build failed again."))
