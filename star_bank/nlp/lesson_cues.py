@@ -130,7 +130,10 @@ def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
     # spaCy sometimes cuts a leading time phrase off as a sentence of its own ("The next day my lead").
     before = sentence.doc[sentence.start - 1].sent if sentence.start > 0 else None
     dating = tokens if before is None or any(t.pos_ == "VERB" for t in before) else [*before, *tokens]
-    dated = next(find_phrases(dating, lists.after_event), None) is not None
+    # Dated after the event, or done so that the failure cannot recur ("... so it never happens again").
+    dated = next(find_phrases(dating, lists.after_event), None) is not None or any(
+        phrase.text != "again" for _, _, phrase in find_phrases(tokens, lists.recurrence)
+    )
     if not dated and not (failure and kind in (SectionKind.result, SectionKind.lesson, SectionKind.other)):
         return None
     for token in tokens:

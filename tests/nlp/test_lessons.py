@@ -148,3 +148,12 @@ def test_looking_back_introduces_a_lesson():
 )
 def test_a_rule_of_ones_own_is_an_observable_change(sentence):
     assert one(sentence).observable
+
+
+def test_a_safeguard_added_so_the_failure_cannot_recur_is_a_change():
+    found = lessons("## Action\nI rolled back and added a CI check so this never happens again.\n")
+    assert found and found[0].observable
+
+
+def test_doing_something_again_is_not_a_change():
+    assert not lessons("## Action\nI added the missing row and ran the test again.\n")
