@@ -13,6 +13,7 @@ PASS: a story with all four parts and a Lesson.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from star_bank.nlp.analysis import AnalysedStory, Hit
@@ -35,6 +36,8 @@ class Options(KindOptions):
 
 def check(story: AnalysedStory, rule: object, options: Options) -> Iterator[Hit]:
     present = {s.kind for s in story.sections}
+    # A label naming two parts ("Situation & Task") holds both.
+    present |= {kind for kind in STAR_KINDS for s in story.sections if re.search(rf"\b{kind.value}", s.label.lower())}
     if story.labels_missing or not present & set(STAR_KINDS):
         # No STAR label (a closing "Key Takeaway" heading at most): nothing to say is missing.
         hit = story.story_hit(

@@ -29,3 +29,11 @@ def test_a_story_whose_only_label_is_its_takeaway_is_not_told_four_parts_are_mis
     text = UNLABELLED + "\n## Key Takeaway\nI now run the deploy twice in staging before a release.\n"
     findings = Linter(Config(select=["missing-section"])).lint_text(text)
     assert len(findings) == 1 and findings[0].severity.value == "suggestion"
+
+
+def test_a_label_naming_two_parts_holds_both():
+    text = (
+        "**Situation & Task:** Deploys failed and I owned the fix.\n\n**Action:** I added a lock.\n\n"
+        "**Result:** Zero failures in 40 deploys.\n\n**Lesson:** I now test the warm-up on every deploy.\n"
+    )
+    assert not Linter(Config(select=["missing-section"])).lint_text(text)
