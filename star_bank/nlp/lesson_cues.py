@@ -81,7 +81,7 @@ def _adoption_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     if attr is None or attr.lemma_.lower() not in vocabulary.adoption_nouns:
         return None
     if not any(c.dep_ == "poss" for c in attr.children):
-        return None  # "became the template for the next deal" is the deliverable reused, not a practice
+        return None  # "the design became a template for other teams" is the deliverable reused, not a practice
     return cue_text(token, attr)
 
 
@@ -278,7 +278,7 @@ def _mental(verb: "Token") -> bool:
 
 
 def _wish_or_vague(verb: "Token") -> bool:
-    """'I need to / want to / try to X', or an act only said to get better ('manage my time better')."""
+    """'I need to / want to / try to X', or an act only said to get better ('plan my sprints better')."""
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("need", "want", "try", "hope", "aim", "plan", "intend"):
         return True
     return any(c.dep_ == "advmod" and c.tag_ in ("RBR", "JJR") for c in verb.children)
@@ -296,7 +296,7 @@ def habit_trigger(sentence: "SpacySpan") -> str | None:
         if _mental(verb):
             continue  # "I keep it in mind when ...": nothing anyone could watch
         if _wish_or_vague(verb):
-            continue  # "I need to manage my time better when ...": a wish, not a habit
+            continue  # "I need to plan my sprints better when ...": a wish, not a habit
         for clause in verb.children:
             if clause.dep_ == "advcl" and clause.tag_ in ("VBP", "VBZ"):
                 mark = next((c for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in _TRIGGERS), None)

@@ -24,7 +24,7 @@ def nlp():
         "We shipped twice a week after that.",
         "It saved about $4,000 a month.",
         "Latency went down 3x.",
-        "I needed one more day to finish.",
+        "The fix took one more week to land.",
     ],
 )
 def test_quantities(nlp, sentence):
