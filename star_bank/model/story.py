@@ -78,6 +78,8 @@ class Section(BaseModel):
     text: str
     sentences: list[Sentence] = Field(default_factory=list)
     words: int = 0
+    # True when the writer put no label here and the parser inferred the part from the prose.
+    inferred: bool = False
     # The cleaned prose with its map back to the file (see star_bank.story.prose); kept
     # out of the serialised value, set by the parser.
     _prose: Any = PrivateAttr(default=None)
@@ -120,6 +122,11 @@ class Story(BaseModel):
         """The first section of that kind, or None."""
         kind = SectionKind(kind)
         return next((s for s in self.sections if s.kind == kind), None)
+
+    @property
+    def labelled(self) -> bool:
+        """Whether the writer labelled any part (parts inferred from unlabelled prose do not count)."""
+        return any(not s.inferred for s in self.sections)
 
     @property
     def section_kinds(self) -> list[str]:

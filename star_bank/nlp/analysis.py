@@ -51,6 +51,8 @@ class AnalysedStory:
     index: LineIndex
     sections: list[SectionText]
     archetypes: list[int]  # front matter, else classified; best first
+    # Results several kinds share (the lesson statements), computed once per story.
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def is_failure(self) -> bool:
@@ -71,6 +73,11 @@ class AnalysedStory:
         """No STAR label at all: the whole body is one `other` section named "story"."""
         return not self.story.sections
 
+    @property
+    def labels_missing(self) -> bool:
+        """The writer put no STAR labels on the story: one stretch of prose, or parts the parser inferred."""
+        return self.unlabelled or any(s.inferred for s in self.story.sections)
+
     def in_scope(self, scope: Iterable[str]) -> list[SectionText]:
         """The sections a rule reads. In an unlabelled story, a rule that reads the
         narrative parts (situation or action) reads the whole body."""
@@ -85,7 +92,11 @@ class AnalysedStory:
 
     # Anchors: where a section-level or story-level finding points.
     def heading_hit(self, section: SectionText, **values: Any) -> Hit:
-        return Hit(section.heading[0], section.heading[1], section.kind, values)
+        start, end = section.heading
+        if start == end and self.story.text:
+            # An inferred part has no label: point at its first line.
+            end = max(start, self.index.ends[self.index.line_of(start)])
+        return Hit(start, end, section.kind, values)
 
     def story_hit(self, **values: Any) -> Hit:
         span = self.story.title_span

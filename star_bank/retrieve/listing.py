@@ -16,6 +16,8 @@ class StoryEntry(BaseModel):
     archetype_source: ArchetypeSource
     confidence: float
     sections: list[str]
+    # The parts read from unlabelled prose rather than from the writer's labels.
+    inferred_sections: list[str] = []
     words: int
 
 
@@ -32,6 +34,7 @@ def list_stories(bank: Bank, book: ArchetypeBook | None = None) -> list[StoryEnt
                 archetype_source=match.source,
                 confidence=match.confidence,
                 sections=story.section_kinds,
+                inferred_sections=[s.kind.value for s in story.sections if s.inferred],
                 words=story.words,
             )
         )

@@ -20,4 +20,5 @@ KIND_NAMES = (
     "required_phrase",
     "speaking_time",
     "subject_ratio",
+    "vague_lesson",
 )

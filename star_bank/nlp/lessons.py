@@ -1,0 +1,156 @@
+"""Lesson statements and post-event changes, wherever a story tells them.
+
+People rarely write a Lesson heading: they say what they learned at the end of
+the Result, in a closing paragraph, or in an unlabelled story's last lines. A
+lesson statement is recognised from the parse, not from a heading or a list of
+whole sentences:
+
+- a learning verb with the speaker as subject and a general complement
+  ("I learned to ...", "we realised that estimates need ..."); a past-tense
+  complement is a discovery inside the story ("I realised the cache was stale"),
+  not a lesson;
+- a teaching verb with the speaker as object ("it taught me ...", "the outage
+  showed us ..."), or a lesson noun as subject ("the lesson was ...");
+- a marker of a change after the event ("since then", "from then on", "going
+  forward", "next time", "I now ...", "I always ...") or a purpose clause about
+  recurrence ("to avoid this again, I ...");
+- any sentence of a section labelled as the lesson.
+
+Each statement says whether it is hypothetical ("I would ...", "I should have
+..."), which observable mechanism it names (a habit with a trigger or cadence,
+a checklist, a gate, a tool, a metric, a review), and which abstract value it
+states instead of a behaviour ("the importance of testing", "to communicate
+better", "made me a better engineer"). The vocabulary is data:
+`star_bank/data/lessons.yaml`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
+
+from star_bank.model.story import SectionKind
+from star_bank.nlp.analysis import AnalysedStory, SectionText
+from star_bank.nlp.lesson_cues import change_cue, lesson_cue
+from star_bank.nlp.lesson_judgement import abstraction_of, is_hypothetical, mechanism_of
+from star_bank.nlp.lesson_vocabulary import LessonVocabulary, compiled, load_vocabulary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan
+
+# A lesson is told in a sentence; a "sentence" this long is a run-on list or pasted
+# data, and reading it clause by clause would cost time for nothing.
+MAX_STATEMENT_TOKENS = 150
+
+__all__ = ["LessonStatement", "LessonVocabulary", "find_lessons", "load_vocabulary", "statement_units"]
+
+
+@dataclass(frozen=True)
+class LessonStatement:
+    """One sentence that states a lesson or a change the speaker made after the event.
+
+    `start`/`end` are offsets in the section's clean prose (`section.prose.text`);
+    `cue` is the words that mark it ("taught me", "since then", or "lesson section");
+    `mechanism` the observable mechanism it names, or None; `abstraction` the
+    abstract value it states with no behaviour, trigger, artefact or number, or None.
+    """
+
+    section: SectionText
+    sentence: "SpacySpan"
+    cue: str
+    hypothetical: bool
+    mechanism: str | None
+    abstraction: str | None
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start_char
+
+    @property
+    def end(self) -> int:
+        return self.sentence.end_char
+
+    @property
+    def section_kind(self) -> SectionKind:
+        return self.section.kind
+
+    @property
+    def observable(self) -> bool:
+        """A change a colleague could see within a week: a mechanism, not a hypothetical."""
+        return self.mechanism is not None and not self.hypothetical
+
+    @property
+    def vague(self) -> bool:
+        return self.abstraction is not None
+
+
+def find_lessons(story: AnalysedStory, vocabulary: LessonVocabulary | None = None) -> list[LessonStatement]:
+    """Every lesson statement and post-event change in the story, in text order.
+
+    Reads the spaCy Docs attached to the story's sections (sections without a Doc
+    are skipped). A tie-in section (how the story maps to the role) is not a lesson.
+    """
+    vocabulary = vocabulary or load_vocabulary()
+    key = ("lessons", id(vocabulary), tuple(id(s.doc) for s in story.sections))
+    cached = story.memo.get(key)
+    if cached is not None and cached[0] is vocabulary:
+        return list(cached[1])
+    found = _find(story, vocabulary)
+    story.memo[key] = (vocabulary, found)
+    return list(found)
+
+
+def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStatement]:
+    lists = compiled(vocabulary)
+    failure = story.is_failure
+    found: list[LessonStatement] = []
+    for section in story.sections:
+        if section.doc is None or section.kind is SectionKind.tie_in:
+            continue
+        in_lesson = section.kind is SectionKind.lesson
+        for sentence in statement_units(section.doc):
+            if len(sentence) > MAX_STATEMENT_TOKENS or not any(t.is_alpha for t in sentence):
+                continue
+            cue = lesson_cue(sentence, vocabulary, lists, section.kind)
+            if cue is None and in_lesson:
+                cue = "lesson section"
+            if cue is None:
+                cue = change_cue(sentence, vocabulary, lists, section.kind, failure)
+            if cue is None:
+                continue
+            abstraction = abstraction_of(sentence, vocabulary)
+            topic = set(abstraction[1].subtree) if abstraction else set()
+            mechanism = mechanism_of(sentence, lists, topic)
+            if mechanism is not None:
+                abstraction = None
+            found.append(
+                LessonStatement(
+                    section=section,
+                    sentence=sentence,
+                    cue=cue,
+                    hypothetical=is_hypothetical(sentence, vocabulary),
+                    mechanism=mechanism,
+                    abstraction=abstraction[0] if abstraction else None,
+                )
+            )
+    return found
+
+
+def statement_units(doc: "Doc") -> Iterator["SpacySpan"]:
+    """The Doc's sentences, also cut at line breaks: a bullet or a label line is a
+    statement of its own even when spaCy runs it into the next line."""
+    for sentence in doc.sents:
+        start = sentence.start
+        for token in sentence:
+            if "\n" in token.text_with_ws and token.i + 1 < sentence.end:
+                if any(not t.is_space for t in doc[start : token.i + 1]):
+                    yield doc[start : token.i + 1]
+                    start = token.i + 1
+        if any(not t.is_space for t in doc[start : sentence.end]):
+            yield doc[start : sentence.end]
+
+
