@@ -320,3 +320,7 @@ def score_command(paths: tuple[Path, ...], level: str | None, fmt: str) -> None:
 from star_bank.cli.drill import drill_command  # noqa: E402  (kept apart: the drill lives in its own module)
 
 main.add_command(drill_command)
+
+from star_bank.cli.readiness import readiness_command  # noqa: E402  (its own module: this one is full)
+
+main.add_command(readiness_command)
