@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal, Sequence
 
 from pydantic import BaseModel, Field
 
-from star_bank.model.findings import Finding, Severity
+from star_bank.model.findings import Finding, LintReport, Severity
 from star_bank.model.scorecard import Scorecard
 from star_bank.model.story import FileError, Story
 from star_bank.retrieve.archetypes import ArchetypeBook, load_archetypes
@@ -194,6 +194,22 @@ def summarise_readiness(
     )
 
 
+def readiness_from(
+    stories: list[Story], report: LintReport, scorecards: list[Scorecard], book: ArchetypeBook
+) -> BankReadiness:
+    """Readiness from a finished lint-and-score run over `stories` (those it read)."""
+    findings: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        findings.setdefault(finding.path, []).append(finding)
+    cards = {card.path: card for card in scorecards}
+    readable = [s for s in stories if s.path in cards or s.path in findings]
+    judged = [
+        story_readiness(s, findings.get(s.path, []), cards.get(s.path), classify_story(s, book).archetypes)
+        for s in readable
+    ]
+    return summarise_readiness(judged, book, report.errors)
+
+
 def bank_readiness(
     paths: Sequence[str | os.PathLike[str]],
     *,
@@ -205,16 +221,5 @@ def bank_readiness(
     """Lint and score every story under `paths` (one parse each) and say which are ready."""
     from star_bank.rubric.run import lint_and_score_paths
 
-    book = book or load_archetypes()
     report, scores = lint_and_score_paths(list(paths), level=level, linter=linter, cache=cache)
-    bank = load_bank(list(paths))
-    findings: dict[str, list[Finding]] = {}
-    for finding in report.findings:
-        findings.setdefault(finding.path, []).append(finding)
-    cards = {card.path: card for card in scores.scorecards}
-    readable = [s for s in bank.stories if s.path in cards or s.path in findings]
-    stories = [
-        story_readiness(s, findings.get(s.path, []), cards.get(s.path), classify_story(s, book).archetypes)
-        for s in readable
-    ]
-    return summarise_readiness(stories, book, report.errors)
+    return readiness_from(load_bank(list(paths)).stories, report, scores.scorecards, book or load_archetypes())
