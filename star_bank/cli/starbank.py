@@ -54,6 +54,7 @@ def main() -> None:
     starbank coverage                     archetypes with no story (exit 1 when any)
     starbank new --archetype 3 -o FILE    a skeleton for a new story
     starbank score stories/               each story rated against the interview rubric
+    starbank readiness                    how many stories are ready, and what to fix first
     starbank drill                        a practice failure interview, then its scorecard
     """
 

@@ -65,6 +65,7 @@ class Client:
         )
         self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
         self.next_id = 0
+        self.requests: list[dict[str, Any]] = []
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -99,7 +100,9 @@ class Client:
         while True:
             message = self.messages.get(timeout=TIMEOUT)
             if "method" in message and "id" in message:  # a request from the server: accept it
-                self.send({"id": message["id"], "result": None})
+                self.requests.append(message)
+                result = {"success": True} if message["method"] == "window/showDocument" else None
+                self.send({"id": message["id"], "result": result})
             if wanted(message):
                 return message
 
@@ -179,6 +182,14 @@ def test_a_scripted_session_matches_the_cli_and_a_suppress_edit_silences_the_fin
         assert "passive-voice" not in {d["code"] for d in after}
         shifted = {(r, a + 1, b, c + 1, d) for r, a, b, c, d in expected if r != "passive-voice" and a >= 13}
         assert shifted <= as_tuples(after)
+
+        # Saving lints at once; the documentation action asks the editor to open the rule's section.
+        client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        assert as_tuples(client.diagnostics(uri, 2)) == as_tuples(after)
+        docs = next(a for a in actions if a["title"].startswith("Show documentation"))
+        client.request("workspace/executeCommand", docs["command"])
+        shown = [r for r in client.requests if r["method"] == "window/showDocument"]
+        assert shown and shown[0]["params"]["uri"].endswith("rules.md#passive-voice")
 
         assert client.request("shutdown", None) is None
         client.notify("exit", None)
