@@ -23,6 +23,8 @@ def readiness_line(readiness: BankReadiness) -> str:
 
 def render_readiness_text(readiness: BankReadiness) -> str:
     """The summary line, each story with why it is not ready yet, then the edits worth doing first."""
+    if readiness.total == 0:
+        return "no readable stories found: nothing to get ready"
     lines = [readiness_line(readiness)]
     if readiness.archetypes_not_ready:
         lines.append("no ready story for archetypes: " + ",".join(str(a) for a in readiness.archetypes_not_ready))

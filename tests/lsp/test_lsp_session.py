@@ -66,6 +66,7 @@ class Client:
         self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
         self.next_id = 0
         self.requests: list[dict[str, Any]] = []
+        self.seen: list[dict[str, Any]] = []
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -99,6 +100,7 @@ class Client:
     def wait(self, wanted) -> dict[str, Any]:
         while True:
             message = self.messages.get(timeout=TIMEOUT)
+            self.seen.append(message)
             if "method" in message and "id" in message:  # a request from the server: accept it
                 self.requests.append(message)
                 result = {"success": True} if message["method"] == "window/showDocument" else None
@@ -190,6 +192,16 @@ def test_a_scripted_session_matches_the_cli_and_a_suppress_edit_silences_the_fin
         client.request("workspace/executeCommand", docs["command"])
         shown = [r for r in client.requests if r["method"] == "window/showDocument"]
         assert shown and shown[0]["params"]["uri"].endswith("rules.md#passive-voice")
+
+        # A burst of keystrokes is linted once, after the pause: no diagnostics for the versions between.
+        for version in (3, 4, 5):
+            client.notify("textDocument/didChange", {
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": ""}],
+            })
+        client.diagnostics(uri, 5)
+        published = [m["params"].get("version") for m in client.seen if m.get("method") == "textDocument/publishDiagnostics"]
+        assert 3 not in published and 4 not in published
 
         assert client.request("shutdown", None) is None
         client.notify("exit", None)

@@ -102,3 +102,11 @@ def test_the_cli_exits_0_on_the_sample_bank(tmp_path, monkeypatch):
     result = CliRunner().invoke(starbank, ["readiness", str(ROOT / "stories")])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("13 of 13 stories ready")
+
+
+def test_an_empty_folder_says_there_is_nothing_to_get_ready(tmp_path, monkeypatch):
+    monkeypatch.setenv("STARLINT_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "bank").mkdir()
+    result = CliRunner().invoke(starbank, ["readiness", str(tmp_path / "bank")])
+    assert result.exit_code == 1
+    assert result.output.strip() == "no readable stories found: nothing to get ready"
