@@ -40,6 +40,7 @@ perf: install
 	$(PY) bench/perf.py
 	$(PY) bench/suggest_speed.py
 	$(PY) bench/hostile_bounds.py
+	$(PY) bench/lsp_relint.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .starlint_cache

@@ -33,6 +33,8 @@ COMMANDS = [
     (starbank.main, ["list", "--bank", str(ROOT / "stories")]),
     (starbank.main, ["suggest", "tell me about a mistake", "--bank", str(ROOT / "stories")]),
     (starbank.main, ["coverage", "--bank", str(ROOT / "stories")]),
+    (starlint.main, [str(ROOT / "stories"), "--no-cache", "--format", "html"]),
+    (starbank.main, ["readiness", str(ROOT / "stories")]),
 ]
 
 

@@ -1,4 +1,4 @@
-"""The wheel carries the data a `pip install` user needs, and both console scripts."""
+"""The wheel carries the data a `pip install` user needs, and its console scripts."""
 
 from __future__ import annotations
 
@@ -57,6 +57,7 @@ def test_wheel_declares_both_console_scripts(wheel):
     assert dict(parser["console_scripts"]) == {
         "starlint": "star_bank.cli.starlint:main",
         "starbank": "star_bank.cli.starbank:main",
+        "starlint-ls": "star_bank.cli.lsp:main",
     }
 
 

@@ -54,6 +54,7 @@ def main() -> None:
     starbank coverage                     archetypes with no story (exit 1 when any)
     starbank new --archetype 3 -o FILE    a skeleton for a new story
     starbank score stories/               each story rated against the interview rubric
+    starbank readiness                    how many stories are ready, and what to fix first
     starbank drill                        a practice failure interview, then its scorecard
     """
 
@@ -320,3 +321,7 @@ def score_command(paths: tuple[Path, ...], level: str | None, fmt: str) -> None:
 from star_bank.cli.drill import drill_command  # noqa: E402  (kept apart: the drill lives in its own module)
 
 main.add_command(drill_command)
+
+from star_bank.cli.readiness import readiness_command  # noqa: E402  (its own module: this one is full)
+
+main.add_command(readiness_command)

@@ -70,8 +70,12 @@ def _names(values: tuple[str, ...]) -> list[str]:
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True,
-    help="Output format.",
+    "--format", "fmt", type=click.Choice(sorted([*RENDERERS, "html"])), default="text", show_default=True,
+    help="Output format (html: one self-contained page with each story's findings in place).",
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+    help="Write the report to this file [default: stdout].",
 )
 @click.option("--select", multiple=True, metavar="RULES", help="Only these rules (codes or slugs, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (codes or slugs, comma-separated).")
@@ -99,6 +103,7 @@ def _names(values: tuple[str, ...]) -> list[str]:
 def main(
     paths: tuple[Path, ...],
     fmt: str,
+    output: Path | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_file: Path | None,
@@ -115,6 +120,7 @@ def main(
     \b
     starlint stories/                          every story in a folder
     starlint story.md --format json            findings as JSON (also sarif, github)
+    starlint stories/ --format html -o r.html  one page: findings in place, scorecards, readiness
     starlint --select passive-voice,OWN002 .   only some rules (slugs or codes)
     starlint --scorecard story.md              findings, then the interviewer's scorecard
 
@@ -138,8 +144,11 @@ def main(
         _list_rules(linter)
         raise SystemExit(EXIT_CLEAN)
     cache = None if no_cache else linter.open_cache(cache_dir)
-    report, cards = _run(linter, targets, level, scorecard, cache, fmt)
-    _print(report, cards, fmt, linter)
+    if fmt == "html":
+        report = _html(linter, targets, level, cache, output)
+    else:
+        report, cards = _run(linter, targets, level, scorecard, cache, fmt)
+        _print(report, cards, fmt, linter, output)
     threshold = Severity(fail_on) if fail_on else config.fail_on
     if report.errors:
         raise SystemExit(EXIT_ERROR)
@@ -172,15 +181,45 @@ def _run(
             progress.close()
 
 
-def _print(report: LintReport, cards: list[Scorecard], fmt: str, linter: Linter) -> None:
-    """Unreadable files on stderr; the findings, then the scorecards, on stdout."""
+def _print(report: LintReport, cards: list[Scorecard], fmt: str, linter: Linter, output: Path | None) -> None:
+    """Unreadable files on stderr; the findings, then the scorecards, on stdout (or in `output`)."""
     for error in report.errors:
         error_line(f"{error.path}: {error.message}")
-    output = RENDERERS[fmt](report, linter.rules)
-    if output:
-        click.echo(output)
+    rendered = RENDERERS[fmt](report, linter.rules)
     if cards:
         from star_bank.report.scorecard import render_text
 
         # The scorecards never change the exit code.
-        click.echo("\n" + render_text(cards))
+        rendered = (rendered + "\n\n" if rendered else "\n") + render_text(cards)
+    _emit(rendered, output)
+
+
+def _html(linter: Linter, targets: list[Path], level: str | None, cache: LintCache | None, output: Path | None) -> LintReport:
+    """The HTML page of the bank: findings in place, scorecards, readiness, coverage (one run)."""
+    from star_bank.report.html import render_html
+    from star_bank.retrieve.archetypes import ArchetypeError
+    from star_bank.retrieve.bank_review import review_bank
+    from star_bank.rubric.run import RubricError
+
+    try:
+        review = review_bank(targets, level=level, linter=linter, cache=cache)
+    except (PipelineUnavailable, RubricError, ArchetypeError) as exc:
+        error_line(str(exc))
+        raise SystemExit(EXIT_ERROR) from None
+    for error in review.report.errors:
+        error_line(f"{error.path}: {error.message}")
+    _emit(render_html(review), output)
+    return review.report
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """`text` on stdout, or written to `output` (one error line when it cannot be)."""
+    if output is None:
+        if text:
+            click.echo(text)
+        return
+    try:
+        output.write_text(text if text.endswith("\n") or not text else text + "\n", encoding="utf-8")
+    except OSError as exc:
+        error_line(f"{output}: cannot write: {exc.strerror or exc}")
+        raise SystemExit(EXIT_ERROR) from None
