@@ -74,6 +74,8 @@ class Section(BaseModel):
     text: str
     sentences: list[Sentence] = Field(default_factory=list)
     words: int = 0
+    # True when the writer put no label here and the parser inferred the part from the prose.
+    inferred: bool = False
     # The cleaned prose with its map back to the file (see star_bank.story.prose); kept
     # out of the serialised value, set by the parser.
     _prose: Any = PrivateAttr(default=None)

@@ -71,6 +71,11 @@ class AnalysedStory:
         """No STAR label at all: the whole body is one `other` section named "story"."""
         return not self.story.sections
 
+    @property
+    def labels_missing(self) -> bool:
+        """The writer put no STAR labels on the story: one stretch of prose, or parts the parser inferred."""
+        return self.unlabelled or any(s.inferred for s in self.story.sections)
+
     def in_scope(self, scope: Iterable[str]) -> list[SectionText]:
         """The sections a rule reads. In an unlabelled story, a rule that reads the
         narrative parts (situation or action) reads the whole body."""

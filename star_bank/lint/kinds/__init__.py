@@ -19,6 +19,7 @@ KIND_NAMES = (
     "required_phrase",
     "speaking_time",
     "subject_ratio",
+    "vague_lesson",
 )
 
 KINDS = {name: importlib.import_module(f"star_bank.lint.kinds.{name}") for name in KIND_NAMES}

@@ -2,7 +2,10 @@
 
 Options: `required` (parts every story needs; the rule's severity),
 `recommended` (parts whose absence is a suggestion). A story with no STAR
-label at all gets one finding, not one per part.
+label at all, or whose parts the parser had to infer from the prose, gets one
+suggestion that labels would help, never a claim that a part is missing. A
+lesson told outside a Lesson section ("Since then I ...", "It taught me ...")
+counts as the Lesson.
 
 FAIL: a story with Situation, Action and Result but no Task.
 PASS: a story with all four parts and a Lesson.
@@ -15,8 +18,9 @@ from typing import Iterator
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
 from star_bank.model.story import SectionKind
+from star_bank.nlp.lessons import find_lessons
 
-NEEDS_NLP = False
+NEEDS_NLP = True
 
 
 class Options(KindOptions):
@@ -31,21 +35,25 @@ class Options(KindOptions):
 
 def check(story: AnalysedStory, rule: object, options: Options) -> Iterator[Hit]:
     present = {s.kind for s in story.sections}
-    if not present - {SectionKind.other}:
-        hit = story.story_hit(name="STAR", detail="no Situation/Task/Action/Result labels found")
+    if story.labels_missing or not present - {SectionKind.other}:
+        hit = story.story_hit(
+            name="STAR",
+            detail="No STAR labels: the parts were read from the prose; labels ('Situation:', '## Action') would help",
+        )
+        hit.severity = "suggestion"
         yield hit
         return
     for kind in options.required:
         if kind not in present:
             yield _missing(story, kind, None)
     for kind in options.recommended:
-        if kind not in present:
+        if kind not in present and not (kind is SectionKind.lesson and find_lessons(story)):
             yield _missing(story, kind, "suggestion")
 
 
 def _missing(story: AnalysedStory, kind: SectionKind, severity: str | None) -> Hit:
     name = kind.value.replace("_", "-").capitalize()
-    hit = story.story_hit(name=name, detail=f"no {name} section")
+    hit = story.story_hit(name=name, detail=f"Missing {name} section")
     hit.section = kind
     hit.severity = severity
     return hit

@@ -1,10 +1,14 @@
 """observable_change: a lesson a colleague could see you practise within a week.
 
-The section passes when a sentence names a mechanism (a checklist, review,
-gate, metric, template, alert, meeting...) or a cadence or trigger ("every",
-"before each", "weekly", "whenever"). Sentences that only praise a value
-("the importance of testing") do not count.
-Options: `mechanisms`, `cadences`, `extra_mechanisms`, `extra_cadences` (lemma phrases).
+Reads the lesson statements and post-event changes found anywhere in the story
+(star_bank.nlp.lessons) in the sections the rule reads. The story passes when
+one of them, not a hypothetical ("next time I would ..."), names a mechanism (a
+checklist, review, gate, metric, template, alert, meeting...) or a cadence or
+trigger ("every", "before each", "weekly", "whenever"). A labelled story that
+tells no lesson at all is left to missing-section; one with no labels is judged
+here, since it has no missing section to report.
+Options: `extra_mechanisms`, `extra_cadences` (lemma phrases added to the shared
+vocabulary in star_bank/data/lessons.yaml).
 FAIL: "I learned that communication matters and that I should speak up sooner."
 PASS: "I now open a risk log for any project over two weeks and review it every Monday."
 """
@@ -13,38 +17,32 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pydantic import Field
-
-from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
-from star_bank.nlp.lexicon import any_phrase, compile_phrases
+from star_bank.model.story import SectionKind
+from star_bank.nlp.analysis import AnalysedStory, Hit
+from star_bank.nlp.lessons import find_lessons, load_vocabulary
 
 NEEDS_NLP = True
 
 
 class Options(KindOptions):
-    mechanisms: list[str] = Field(min_length=1)
-    cadences: list[str] = Field(min_length=1)
     extra_mechanisms: list[str] = []
     extra_cadences: list[str] = []
-    # A sentence that only praises a value is not a mechanism, even if it names one.
-    value_statements: list[str]
 
 
 def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
-    mechanisms = compile_phrases([*options.mechanisms, *options.extra_mechanisms])
-    cadences = compile_phrases([*options.cadences, *options.extra_cadences])
-    values = compile_phrases(options.value_statements)
-    for section in story.in_scope(rule.scope):
-        if section.doc is None or not section.prose.text.strip():
-            continue
-        observable = False
-        for sentence in section.doc.sents:
-            tokens = list(sentence)
-            if any_phrase(tokens, values, max_gap=1) and not any_phrase(tokens, cadences):
-                continue
-            if any_phrase(tokens, mechanisms) or any_phrase(tokens, cadences):
-                observable = True
-                break
-        if not observable:
-            yield story.heading_hit(section, section_name=section.label)
+    vocabulary = load_vocabulary()
+    if options.extra_mechanisms or options.extra_cadences:
+        vocabulary = vocabulary.extended(mechanisms=options.extra_mechanisms, cadences=options.extra_cadences)
+    scope = set(rule.scope)
+    statements = [s for s in find_lessons(story, vocabulary) if s.section.kind.value in scope]
+    if any(s.observable for s in statements):
+        return
+    lesson = story.section(SectionKind.lesson)
+    if lesson is not None and lesson.prose.text.strip():
+        yield story.heading_hit(lesson, section_name=lesson.label)
+    elif statements:
+        first = statements[0]
+        yield story.prose_hit(first.section, first.start, first.end, section_name="Lesson")
+    elif story.labels_missing:
+        yield story.story_hit(section_name="Story")

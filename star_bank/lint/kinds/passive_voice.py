@@ -3,7 +3,10 @@
 From the dependency parse: a past participle (VBN) with a passive auxiliary
 (be/get) and no "by ..." agent. Participles that describe a state rather than
 an act ("I was excited", "I was involved", "it was based on") are listed in
-`stative` and never flagged; `extra_stative` extends the list. In the
+`stative` and never flagged; `extra_stative` extends the list. Nor is the
+speaker (or a named colleague) as the patient of someone else's act ("I was
+asked to", "I got pulled into"), a modal or goal passive ("could be cached",
+"to be reviewed"), or a graded participle ("really limited"). In the
 `context_sections` (the Situation), a passive about what others did to the
 speaker or the organisation ("I was promoted", "the team was formed last
 year") is context, so it is reported as a suggestion only.
@@ -54,11 +57,39 @@ def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
                 continue  # "was dead still controlled": a mis-attached auxiliary, not a passive
             if first.lemma_.lower() == "get" and token.lemma_.lower() in _GET_STATES:
                 continue  # "got lost", "got stuck": a state, not an act
+            if _not_an_act(token):
+                continue
             hit = story.token_hit(section, first, token, verb=f"{first.text} {token.text}")
             if section.kind.value in options.context_sections and _is_context(token, options):
                 hit.severity = "suggestion"
             yield hit
 
+
+def _not_an_act(verb) -> bool:
+    """Passives that hide no one's act.
+
+    The speaker or a named colleague as the patient of someone else's act ("I
+    was asked to", "I got pulled into", "Priya was promoted"); a modal or goal
+    passive, which narrates nothing ("it could be cached", "to be reviewed");
+    and a participle graded like an adjective ("really limited", "fully
+    automated"), which describes a state.
+    """
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and (
+        subject.lower_ in _SPEAKER or subject.ent_type_ == "PERSON" or any(c.lower_ in _SPEAKER for c in subject.conjuncts)
+    ):
+        return True
+    if any(c.dep_ == "aux" and c.tag_ in ("MD", "TO") for c in verb.children):
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in verb.children)
+
+
+_SPEAKER = {"i", "me", "we", "us"}
+_DEGREE = {
+    "very", "really", "quite", "fully", "completely", "totally", "too", "so", "pretty", "extremely",
+    "somewhat", "rather", "highly", "heavily", "largely", "mostly", "partly", "partially", "entirely",
+    "slightly", "deeply", "hugely", "severely", "incredibly", "super", "fairly", "already",
+}
 
 _GET_STATES = {"lose", "stick", "distract", "carry", "hurt", "marry", "dress", "sick"}
 

@@ -1,7 +1,8 @@
 """required_number: a section that must state a number (a metric in the Result).
 
-Any number counts: digits, number words ("three", "a dozen"), percentages,
-money, durations and multipliers ("halved", "doubled", "twice").
+Any quantity counts: digits, number words ("three", "a dozen"), percentages,
+money, durations and multipliers ("halved", "doubled", "once", "twice").
+Ordinals ("first"), names with digits ("E2E", "S3") and versions ("v2.1") do not.
 Options: `extra_words` (more words that count as a quantity).
 FAIL: "The team was happy and the launch went well."
 PASS: "Checkout errors fell from 2.1% to 0.3% within a week."
@@ -13,31 +14,18 @@ from typing import Iterator
 
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
+from star_bank.nlp.numbers import has_quantity
 
 NEEDS_NLP = True
-
-QUANTITY_WORDS = {
-    "half", "halve", "halved", "double", "doubled", "triple", "tripled", "quadruple",
-    "quadrupled", "twice", "thrice", "dozen", "dozens", "hundreds", "thousands", "millions",
-    "billions", "zero", "percent", "tenfold", "twofold", "threefold", "fivefold",
-}
-
 
 class Options(KindOptions):
     extra_words: list[str] = []
 
 
 def has_number(doc, extra: set[str] = frozenset()) -> bool:
-    words = QUANTITY_WORDS | extra
-    for token in doc:
-        if token.like_num or any(ch.isdigit() for ch in token.text):
-            # "one of the ..." is a pronoun use, not a count.
-            if token.lower_ == "one" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "of":
-                continue
-            return True
-        if token.text in ("%", "$", "€", "£") or token.lower_ in words or token.lemma_.lower() in words:
-            return True
-    return False
+    """Whether the Doc states a quantity (star_bank.nlp.numbers: ordinals, versions
+    and names with digits do not count; "twice" and "halved" do)."""
+    return has_quantity(doc, extra)
 
 
 def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:

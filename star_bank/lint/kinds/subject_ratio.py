@@ -1,9 +1,12 @@
 """subject_ratio: "we" where the speaker's own role disappears.
 
-Counts clause subjects per section: "we" (and, with less weight, "our team" /
-"the team") against "I" (including "My manager and I"). A section is flagged
-when the plural count reaches `min_plural` and exceeds `ratio` times the
-singular count. Thresholds are per section kind, strictest in Action.
+Counts, over the whole story, who does the actions: clause subjects of verbs
+that are "we" (and, with less weight, "our team" / "the team") against "I"
+(including "My manager and I"). Each section counts with a weight (the Action
+most, the Situation least: setting the scene as a team is normal). The story is
+flagged when the weighted plural count reaches `min_plural` and exceeds `ratio`
+times the weighted singular count, so a story that says "I" for its decisions
+stays quiet however its "we"s are spread.
 FAIL: "We traced the leak. We added a cache. We rolled it out."
 PASS: "I traced the leak. I added a cache, and we rolled it out together."
 """
@@ -16,6 +19,7 @@ from pydantic import Field
 
 from star_bank.nlp.analysis import AnalysedStory, Hit, is_first_person_singular
 from star_bank.lint.kinds.options import KindOptions
+from star_bank.model.story import SectionKind
 
 NEEDS_NLP = True
 
@@ -23,25 +27,24 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _COLLECTIVE = {"team", "squad", "group", "org", "organization", "organisation", "department"}
 
 
-class Threshold(KindOptions):
-    min_plural: float = Field(2, ge=1)
-    ratio: float = Field(1.0, ge=0)
-
-
 class Options(KindOptions):
-    thresholds: dict[str, Threshold] = {
-        "action": Threshold(min_plural=2, ratio=1.0),
-        "default": Threshold(min_plural=3, ratio=2.0),
-    }
+    # How much a subject in each section counts; "default" for the others (an unlabelled body).
+    weights: dict[str, float] = {"action": 2.0, "situation": 0.5, "default": 1.0}
+    min_plural: float = Field(3, ge=1)
+    ratio: float = Field(1.0, ge=0)
     collective_weight: float = Field(0.5, ge=0, le=1)
 
 
 def count_subjects(doc, collective_weight: float = 0.5) -> tuple[float, int]:
-    """(plural weight, singular count) of the clause subjects in a Doc."""
+    """(plural weight, singular count) of the subjects of actions in a Doc.
+
+    A subject counts when its verb is an act, not a copula or a state ("we were
+    a team of four", "we had two weeks" say nothing about who did what).
+    """
     plural = 0.0
     singular = 0
     for token in doc:
-        if token.dep_ not in _SUBJECT_DEPS:
+        if token.dep_ not in _SUBJECT_DEPS or not _is_action(token.head):
             continue
         if is_first_person_singular(token):
             singular += 1
@@ -54,17 +57,25 @@ def count_subjects(doc, collective_weight: float = 0.5) -> tuple[float, int]:
     return plural, singular
 
 
+def _is_action(verb) -> bool:
+    return verb.pos_ == "VERB" and verb.lemma_.lower() not in ("be", "have", "seem", "feel", "know", "need", "want")
+
+
 def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
-    default = options.thresholds.get("default", Threshold())
+    default = options.weights.get("default", 1.0)
+    plural = singular = 0.0
     for section in story.in_scope(rule.scope):
         if section.doc is None:
             continue
-        limit = options.thresholds.get(section.kind.value, default)
-        plural, singular = count_subjects(section.doc, options.collective_weight)
-        if plural >= limit.min_plural and plural > limit.ratio * singular:
-            yield story.heading_hit(
-                section,
-                section_name=section.label,
-                we=f"{plural:g}",
-                i=singular,
-            )
+        weight = options.weights.get(section.kind.value, default)
+        we, i = count_subjects(section.doc, options.collective_weight)
+        plural += weight * we
+        singular += weight * i
+    if plural >= options.min_plural and plural > options.ratio * singular:
+        action = story.section(SectionKind.action)
+        values = {"section_name": "Story", "we": f"{plural:g}", "i": f"{singular:g}"}
+        if action is not None:
+            values["section_name"] = action.label
+            yield story.heading_hit(action, **values)
+        else:
+            yield story.story_hit(**values)

@@ -1,0 +1,104 @@
+"""Quantities in parsed prose: what counts as a metric and what only looks like one.
+
+A metric is a count, amount, share, duration or multiplier: digits ("840 ms",
+"12%"), number words ("two weeks", "a dozen"), "once", "twice", "halved",
+"doubled". Ordinals ("first", "3rd"), names that carry digits ("E2E", "S3",
+"Web3", "Python 3"), version numbers ("2.4.1", "v2") and calendar years are not:
+they name or order things without measuring them. Shared by the linter's
+result-without-metric rule and the rubric.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Words (lower case or lemma) that state a quantity without digits.
+QUANTITY_WORDS = frozenset({
+    "half", "halve", "halved", "double", "doubled", "triple", "tripled", "quadruple",
+    "quadrupled", "twice", "thrice", "once", "dozen", "dozens", "hundreds", "thousands",
+    "millions", "billions", "zero", "percent", "tenfold", "twofold", "threefold", "fivefold",
+    "quarter", "third",
+})
+# Signs that make the number next to them a quantity.
+QUANTITY_SIGNS = frozenset({"%", "$", "€", "£", "¥"})
+ORDINAL_WORDS = frozenset({
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "twentieth", "hundredth", "last",
+})
+# Words after which a number names a version or an item, not an amount.
+NAMING_WORDS = frozenset({"version", "v", "release", "phase", "step", "stage", "level", "sprint",
+                          "round", "chapter", "section", "page", "line", "room", "floor", "tier",
+                          "grade", "year", "week", "day", "number", "no", "#", "q", "p"})
+
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
+_VERSION = re.compile(r"^v?\d+(?:\.\d+){2,}$|^v\d+(?:\.\d+)*$", re.I)
+# A number with a unit or a multiplier glued on: "840ms", "3x", "10k", "2h", "$40", "12%".
+_MEASURE = re.compile(
+    r"^[$€£~<>≈+-]?\d[\d.,]*(?:k|m|bn|b|x|×|ms|s|sec|secs|h|hr|hrs|min|mins|d|w|gb|mb|tb|kb|pp|%)?\+?$",
+    re.I,
+)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# "one" as a pronoun or an article-like word ("one of the", "no one", "one day") is not a count.
+_ONE_NOT_COUNT_NEXT = frozenset({"of", "another", "day", "time", "thing", "way", "point", "more"})
+
+
+def quantity_tokens(tokens: Iterable["Token"], extra_words: Iterable[str] = ()) -> Iterator["Token"]:
+    """The tokens that state a quantity, in order (see the module docstring)."""
+    words = QUANTITY_WORDS | {w.lower() for w in extra_words}
+    for token in tokens:
+        if is_quantity(token, words):
+            yield token
+
+
+def has_quantity(tokens: Iterable["Token"], extra_words: Iterable[str] = ()) -> bool:
+    """Whether any token states a quantity."""
+    return next(quantity_tokens(tokens, extra_words), None) is not None
+
+
+def is_quantity(token: "Token", words: frozenset[str] = QUANTITY_WORDS) -> bool:
+    text = token.text
+    lower = token.lower_
+    if text in QUANTITY_SIGNS or lower in words or token.lemma_.lower() in words:
+        # "third" and "quarter" are amounts only as nouns ("a third of the tickets").
+        if lower in ("third", "quarter") and token.pos_ != "NOUN":
+            return False
+        return True
+    has_digit = any(ch.isdigit() for ch in text)
+    if not has_digit and not token.like_num:
+        return False
+    if lower in ORDINAL_WORDS or _ORDINAL.match(text) or token.ent_type_ == "ORDINAL":
+        return False
+    if has_digit:
+        return _digits_measure(token)
+    return _number_word_counts(token)
+
+
+def _digits_measure(token: "Token") -> bool:
+    text = token.text
+    if _VERSION.match(text):
+        return False
+    if not _MEASURE.match(text):
+        return False  # letters and digits mixed: a name ("E2E", "S3", "Web3")
+    previous = token.nbor(-1) if token.i > 0 else None
+    if previous is not None and previous.lower_ in NAMING_WORDS:
+        return False
+    if previous is not None and previous.pos_ == "PROPN" and token.dep_ in ("compound", "nummod", "appos", "npadvmod") \
+            and token.head.i <= token.i:
+        return False  # "Python 3", "iOS 17"
+    if _YEAR.match(text) and token.ent_type_ == "DATE":
+        return False
+    return True
+
+
+def _number_word_counts(token: "Token") -> bool:
+    if token.lower_ != "one":
+        return True
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    preceding = token.nbor(-1).lower_ if token.i > 0 else ""
+    if following in _ONE_NOT_COUNT_NEXT or preceding in ("no", "the", "every", "any", "each", "this", "that"):
+        return False
+    return token.dep_ == "nummod"
