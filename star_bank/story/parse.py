@@ -14,93 +14,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-from pydantic import ValidationError
-
-from star_bank.model.story import FrontMatter, Section, SectionKind, Sentence, Story
+from star_bank.model.story import Section, SectionKind, Sentence, Story
+from star_bank.story.errors import StoryParseError
+from star_bank.story.front_matter import read_front_matter
+from star_bank.story.infer import infer_parts
+from star_bank.story.labels import COMMENT, classify_label, clean_label, line_labels, uses_letter_labels
 from star_bank.story.positions import LineIndex
 from star_bank.story.prose import Prose, count_words, extract_prose
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
-
-class StoryParseError(Exception):
-    """A story file that cannot be read or parsed. `str()` is one line naming the file."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
-
-
-# Labels people put on STAR parts, after lower-casing and splitting off decorations.
-_LABELS: dict[SectionKind, tuple[str, ...]] = {
-    SectionKind.situation: ("situation", "the situation", "context", "background", "setting", "scenario"),
-    SectionKind.task: (
-        "task", "tasks", "the task", "my task", "responsibility", "my responsibility",
-        "your responsibility", "role", "my role", "your role", "goal", "objective", "assignment",
-    ),
-    SectionKind.action: (
-        "action", "actions", "the action", "my actions", "what i did", "what you did",
-        "approach", "steps taken", "actions taken",
-    ),
-    SectionKind.result: ("result", "results", "the result", "outcome", "outcomes", "impact"),
-    SectionKind.lesson: (
-        "lesson", "lessons", "lesson learned", "lessons learned", "lessons learnt", "learning",
-        "learnings", "reflection", "reflections", "takeaway", "takeaways", "what i learned",
-        "what i learnt", "growth", "retrospective", "what i do differently now",
-        "what i would do differently", "what i'd do differently",
-    ),
-    SectionKind.tie_in: (
-        "tie-in", "tie in", "tiein", "ai tie-in", "ai tie in", "lead tie-in", "lead tie in",
-    ),
-}
-_LABEL_KIND = {label: kind for kind, labels in _LABELS.items() for label in labels}
-# A heading that merely starts with one of these words still names the part ("Results and impact").
-_LEADING_WORD_KIND = {
-    "situation": SectionKind.situation,
-    "task": SectionKind.task,
-    "action": SectionKind.action,
-    "actions": SectionKind.action,
-    "result": SectionKind.result,
-    "results": SectionKind.result,
-    "outcome": SectionKind.result,
-    "lesson": SectionKind.lesson,
-    "lessons": SectionKind.lesson,
-    "learning": SectionKind.lesson,
-    "learnings": SectionKind.lesson,
-    "reflection": SectionKind.lesson,
-    "takeaways": SectionKind.lesson,
-}
-_SEPARATORS = re.compile(r"\s[-–—]\s|[–—:|/(),&+]|\band\b")
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_BOLD_LABEL = re.compile(
-    r"^[ \t]{0,3}(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?"  # a list marker may come first
-    r"(\*\*|__)(?P<label>[^*_\n]{1,60}?)[ \t]*(?P<inner>[:.–—])?[ \t]*\1"
-    r"[ \t]*(?P<outer>[:–—])?[ \t]*"
-)
-_PLAIN_LABEL = re.compile(r"^[ \t]{0,3}(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t]*:[ \t]+")
-_FRONT_MATTER_OPEN = re.compile(r"---[ \t]*")
-_FRONT_MATTER_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
-
-
-def classify_label(label: str) -> SectionKind | None:
-    """The STAR part a heading or bold label names, or None for any other heading."""
-    text = _COMMENT.sub(" ", label).lower().replace("’", "'")
-    text = re.sub(r"[*_`#]", " ", text)
-    text = re.sub(r"^[^a-z]*(?:\d+[.)]\s*)?", "", text).strip(" .:-–—\t")
-    text = re.sub(r"\s+", " ", text)
-    if text in _LABEL_KIND:
-        return _LABEL_KIND[text]
-    parts = [p.strip(" .-") for p in _SEPARATORS.split(text) if p.strip(" .-")]
-    for part in parts:
-        if part in _LABEL_KIND:
-            return _LABEL_KIND[part]
-    words = text.split()
-    if words and words[0] in _LEADING_WORD_KIND and len(words) <= 6:
-        return _LEADING_WORD_KIND[words[0]]
-    return None
+# Re-exported: callers read stories and classify labels through this module.
+__all__ = ["MAX_STORY_BYTES", "StoryParseError", "classify_label", "decode_story", "parse_story", "read_story"]
 
 
 @dataclass
@@ -161,17 +87,18 @@ def parse_story(text: str, path: str = "<story>") -> Story:
         text = text[1:]
     index = LineIndex(text)
     hidden = bytearray(len(text))
-    front_matter, body_line = _front_matter(text, index, path)
+    front_matter, body_line = read_front_matter(text, index, path)
     if body_line:
         end = index.starts[body_line] if body_line < index.line_count else len(text)
         hidden[0:end] = b"\x01" * end
-    for match in _COMMENT.finditer(text):
+    for match in COMMENT.finditer(text):
         hidden[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
 
     # markdown-it counts lines as we do; blank the front matter so it is not read as Markdown.
     lines = re.split(r"\r\n|\r|\n", text)
     markdown = "\n".join([""] * body_line + lines[body_line:])
     tokens = _markdown().parse(markdown)
+    letters = uses_letter_labels(markdown)
 
     starts: list[_Start] = []
     title: str | None = None
@@ -180,7 +107,10 @@ def parse_story(text: str, path: str = "<story>") -> Story:
         if token.map is None:
             continue
         first, last = token.map
-        if token.type in ("fence", "code_block", "html_block", "hr"):
+        if token.type == "html_block" and _TEXT_HTML.match(token.content):
+            # A story written as an HTML list ("<li><b>Situation:</b> ..."): its text is prose.
+            _add_line_labels(starts, text, index, hidden, range(first, last), letters, indented=True)
+        elif token.type in ("fence", "code_block", "html_block", "hr"):
             a, b = index.lines_span(first, last)
             hidden[a:b] = b"\x01" * (b - a)
         elif token.type == "heading_open":
@@ -191,22 +121,16 @@ def parse_story(text: str, path: str = "<story>") -> Story:
                 continue  # a heading inside an HTML comment is commented out
             kind = classify_label(inline)
             if kind is not None:
-                starts.append(_Start(a, b, kind, _clean_label(inline), level))
+                starts.append(_Start(a, b, kind, clean_label(inline), level))
             elif title is None and not starts:
-                title = _clean_label(inline)
+                title = clean_label(inline)
                 title_span = index.span(*_trimmed(text, a, b))
             else:
-                starts.append(_Start(a, b, SectionKind.other, _clean_label(inline), level))
+                starts.append(_Start(a, b, SectionKind.other, clean_label(inline), level))
         elif token.type == "paragraph_open":
-            # A label opens the paragraph; a bold label may also open any of its lines
-            # ("**Situation:** ...\n**Task:** ..." with no blank line between).
-            for line_no in range(first, last):
-                line_start = index.starts[line_no]
-                line = text[line_start : index.ends[line_no]]
-                label = _paragraph_label(line, bold_only=line_no > first)
-                if label is not None and not hidden[line_start]:
-                    kind, label_text, length = label
-                    starts.append(_Start(line_start, line_start + length, kind, label_text, None))
+            # A label may open any line of a paragraph ("Situation: ...\nTask: ..." with
+            # no blank line between); letters ("(S) ... (T) ...") may also stand inside one.
+            _add_line_labels(starts, text, index, hidden, range(first, last), letters)
 
     starts = _drop_nested_others(starts)
     sections = [
@@ -223,6 +147,9 @@ def parse_story(text: str, path: str = "<story>") -> Story:
             body_start = max(body_start, title_span.end)
         body_prose = extract_prose(index, body_start, len(text), hidden)
         words = count_words(body_prose.text)
+        sections = _inferred_sections(index, hidden, body_prose)
+        if sections:
+            body_prose = None
     title = front_matter.title or title or Path(path).stem
     story = Story(
         path=path,
@@ -246,124 +173,47 @@ def _markdown() -> "MarkdownIt":
     return MarkdownIt("commonmark", {"maxNesting": 50})
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, kept to plain data: every failure is a YAMLError with a line.
-
-    Aliases are refused (a recursive or exponentially shared value cannot be
-    serialised), and so are binary values; a scalar that a constructor cannot
-    read ("2024-13-45" as a date) is a YAML error, not a ValueError.
-    """
-
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, f"aliases (*{event.anchor}) are not supported in front matter", event.start_mark
-            )
-        return super().compose_node(parent, index)
-
-    def construct_object(self, node, deep=False):  # type: ignore[no-untyped-def]
-        try:
-            return super().construct_object(node, deep)
-        except (ValueError, TypeError, AttributeError, OverflowError):
-            kind = str(node.tag).rsplit(":", 1)[-1]
-            value = node.value if isinstance(node.value, str) else ""
-            shown = f" {value[:40]!r}" if value else ""
-            raise yaml.constructor.ConstructorError(
-                None, None, f"cannot read the {kind} value{shown}", node.start_mark
-            ) from None
+# HTML that holds a story's text (lists, paragraphs, bold labels), not code or a table.
+_TEXT_HTML = re.compile(r"\s*<(?:ul|ol|li|p|div|b|strong|br|span|section|blockquote)\b", re.I)
 
 
-def _refuse_tag(loader: yaml.SafeLoader, node: yaml.Node) -> None:
-    raise yaml.constructor.ConstructorError(
-        None, None, f"the tag {node.tag!r} is not supported in front matter", node.start_mark
-    )
+def _add_line_labels(
+    starts: list[_Start], text: str, index: LineIndex, hidden: bytearray, lines: range, letters: bool,
+    indented: bool = False,
+) -> None:
+    """The labels that open lines of one block (or stand inside them, for letters)."""
+    for line_no in lines:
+        line_start = index.starts[line_no]
+        line = text[line_start : index.ends[line_no]]
+        indent = len(line) - len(line.lstrip()) if indented else 0
+        for label in line_labels(line[indent:], letters):
+            at = line_start + indent + label.start
+            if not hidden[at]:
+                starts.append(_Start(at, line_start + indent + label.end, label.kind, label.text, None))
 
 
-_FrontMatterLoader.add_constructor("tag:yaml.org,2002:binary", _refuse_tag)
-
-
-def _front_matter(text: str, index: LineIndex, path: str) -> tuple[FrontMatter, int]:
-    """The front matter and the 0-based line where the Markdown body starts."""
-    first_line = text[index.starts[0] : index.ends[0]]
-    if not _FRONT_MATTER_OPEN.fullmatch(first_line):
-        return FrontMatter(), 0
-    close = next(
-        (
-            n
-            for n in range(1, index.line_count)
-            if _FRONT_MATTER_CLOSE.fullmatch(text[index.starts[n] : index.ends[n]])
-        ),
-        None,
-    )
-    if close is None:
-        raise StoryParseError(path, "front matter opened with '---' on line 1 is never closed")
-    raw = text[index.starts[1] : index.starts[close]] if close > 1 else ""
-    try:
-        data = yaml.load(raw, Loader=_FrontMatterLoader)  # a SafeLoader: never builds objects
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" on line {mark.line + 2}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise StoryParseError(path, f"front matter is not valid YAML{where}: {problem}") from None
-    except RecursionError:
-        raise StoryParseError(path, "front matter is not valid YAML: it is nested too deeply") from None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise StoryParseError(path, "front matter must be a YAML mapping of keys to values")
-    return _front_matter_values(data, path), close + 1
-
-
-def _front_matter_values(data: dict, path: str) -> FrontMatter:
-    known = {"title", "archetypes", "level", "role", "tags"}
-    values = {str(k): v for k, v in data.items() if str(k) in known}
-    extra = {str(k): v for k, v in data.items() if str(k) not in known}
-    if "archetypes" in values:
-        archetypes = values["archetypes"]
-        if isinstance(archetypes, int) and not isinstance(archetypes, bool):
-            archetypes = [archetypes]
-        if archetypes is None:
-            archetypes = []
-        if not isinstance(archetypes, list) or not all(
-            isinstance(a, int) and not isinstance(a, bool) and 1 <= a <= 10 for a in archetypes
-        ):
-            raise StoryParseError(path, "front matter 'archetypes' must be a list of archetype ids 1-10")
-        values["archetypes"] = archetypes
-    if "tags" in values:
-        tags = values["tags"]
-        if isinstance(tags, str):
-            tags = [tags]
-        if not isinstance(tags, list):
-            raise StoryParseError(path, "front matter 'tags' must be a list")
-        values["tags"] = [str(t) for t in tags if t is not None]
-    if "title" in values and values["title"] is not None:
-        values["title"] = str(values["title"])
-    try:
-        return FrontMatter(**values, extra=extra)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        key = ".".join(str(p) for p in error["loc"])
-        allowed = {"level": "swe1, swe2, senior or staff", "role": "ai, lead or ic"}.get(key)
-        detail = f"must be one of {allowed}" if allowed else error["msg"]
-        raise StoryParseError(path, f"front matter '{key}' {detail} (got {values.get(key)!r})") from None
-
-
-def _paragraph_label(line: str, bold_only: bool = False) -> tuple[SectionKind, str, int] | None:
-    """A STAR label opening a paragraph ("**Result:** ...", "Result: ..."): kind, label, length."""
-    match = _BOLD_LABEL.match(line)
-    if match:
-        rest_empty = not line[match.end() :].strip()
-        if match.group("inner") or match.group("outer") or rest_empty:
-            kind = classify_label(match.group("label"))
-            if kind is not None:
-                return kind, match.group("label").strip(), match.end()
-    match = None if bold_only else _PLAIN_LABEL.match(line)
-    if match:
-        label = match.group("label").strip().lower().replace("’", "'")
-        if label in _LABEL_KIND:
-            return _LABEL_KIND[label], match.group("label").strip(), match.end()
-    return None
+def _inferred_sections(index: LineIndex, hidden: bytearray, prose: Prose) -> list[Section]:
+    """The parts of an unlabelled story, read from its sentences (star_bank.story.infer)."""
+    ranges = prose.sentences()
+    parts = infer_parts([prose.text[a:b] for a, b in ranges])
+    if parts is None:
+        return []
+    starts = [
+        _Start(prose.source_range(a, b)[0], prose.source_range(a, b)[0], kind, kind.value.capitalize(), None)
+        for n, ((a, b), kind) in enumerate(zip(ranges, parts))
+        if n == 0 or parts[n - 1] is not kind
+    ]
+    end = prose.source_range(len(prose.text) - 1, len(prose.text))[1]
+    sections = []
+    for n, start in enumerate(starts):
+        section = _section(index, hidden, start, starts[n + 1].label_start if n + 1 < len(starts) else end)
+        # No label to point at: a finding about the part points at its first line.
+        first_line = index.line_of(section.body.start)
+        heading_end = min(index.ends[first_line], section.body.end)
+        section.heading = index.span(section.body.start, heading_end)
+        section.inferred = True
+        sections.append(section)
+    return sections
 
 
 def _drop_nested_others(starts: list[_Start]) -> list[_Start]:
@@ -420,9 +270,3 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def _clean_label(inline: str) -> str:
-    label = _COMMENT.sub("", inline)
-    label = re.sub(r"[*_`]", "", label)
-    return re.sub(r"\s+", " ", label).strip()

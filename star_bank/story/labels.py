@@ -1,0 +1,147 @@
+"""STAR labels as people write them: which part a heading or label names, and where.
+
+The aliases are data (`star_bank/data/section_labels.yaml`). A label opens a
+part as a Markdown heading, a bold or HTML-bold label ("**Result:**",
+"<b>Result:</b>"), a label line on its own ("SITUATION", "The Learning",
+"Learnings -"), or a prefix at the start of a line ("Result: ...", "Result -
+..."). Single letters ("S:", "S-", "(S)") are read only in a story that uses
+them for at least three parts including the Situation, and not in a
+question-and-answer transcript ("Q: ... A: ..."), where "A:" means Answer.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from star_bank.data.loader import read_yaml
+from star_bank.data.paths import data_path
+from star_bank.model.story import SectionKind
+
+COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_SEPARATORS = re.compile(r"\s[-–—]\s|[–—:|/(),&+]|\band\b")
+_BOLD_LABEL = re.compile(
+    r"^[ \t]{0,3}(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?"  # a list marker may come first
+    r"(\*\*|__)(?P<label>[^*_\n]{1,60}?)[ \t]*(?P<inner>[:.–—])?[ \t]*\1"
+    r"[ \t]*(?P<outer>[:–—])?[ \t]*"
+)
+_HTML_LABEL = re.compile(
+    r"^[ \t]{0,3}<(b|strong)>[ \t]*(?P<label>[^<\n]{1,60}?)[ \t]*(?P<inner>[:.–—-])?[ \t]*</\1>"
+    r"[ \t]*(?P<outer>[:–—-])?[ \t]*",
+    re.I,
+)
+_PLAIN_LABEL = re.compile(
+    r"^[ \t]{0,3}(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t]*(?::|[ \t][-–—](?=[ \t]|$)|[–—])[ \t]*"
+)
+_LABEL_LINE = re.compile(r"^[ \t]{0,3}#{0,6}[ \t]*(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t:.–—-]*$")
+_LETTER_AT_START = re.compile(r"^[ \t]{0,3}(?:[(\[](?P<a>[STARL])[)\]]|(?P<b>[STARL])[ \t]*[:)\-–—])[ \t]*")
+_LETTER_INLINE = re.compile(r"(?<=[ \t])[(\[](?P<a>[STARL])[)\]][ \t]+")
+_TAGS = re.compile(r"<[^<>\n]*>")
+_QUESTION_LINE = re.compile(r"^[ \t]{0,3}(?:Q|Question|Interviewer)[ \t]*:", re.M)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label found in a line: its part, its text, and where it starts and ends in the line."""
+
+    kind: SectionKind
+    text: str
+    start: int
+    end: int
+
+
+@functools.cache
+def _vocabulary() -> tuple[dict[str, SectionKind], dict[str, SectionKind], dict[str, SectionKind]]:
+    data = read_yaml(data_path("section_labels.yaml"), ValueError)
+    aliases = {alias.lower(): SectionKind(kind) for kind, words in data["aliases"].items() for alias in words}
+    leading = {word: SectionKind(kind) for kind, words in data["leading_words"].items() for word in words}
+    letters = {letter.upper(): SectionKind(kind) for letter, kind in data["letters"].items()}
+    return aliases, leading, letters
+
+
+def alias_kind(label: str) -> SectionKind | None:
+    """The part an exact alias names ("The Learning" -> lesson), or None."""
+    text = re.sub(r"\s+", " ", label.lower().replace("’", "'")).strip(" .:-–—\t")
+    return _vocabulary()[0].get(text)
+
+
+def classify_label(label: str) -> SectionKind | None:
+    """The STAR part a heading or bold label names, or None for any other heading."""
+    aliases, leading, _ = _vocabulary()
+    text = COMMENT.sub(" ", label).lower().replace("’", "'")
+    text = re.sub(r"[*_`#]", " ", text)
+    text = re.sub(r"^[^a-z]*(?:\d+[.)]\s*)?", "", text).strip(" .:-–—\t")
+    text = re.sub(r"\s+", " ", text)
+    if text in aliases:
+        return aliases[text]
+    parts = [p.strip(" .-") for p in _SEPARATORS.split(text) if p.strip(" .-")]
+    for part in parts:
+        if part in aliases:
+            return aliases[part]
+    words = text.split()
+    if words and words[0] in leading and len(words) <= 6:
+        return leading[words[0]]
+    return None
+
+
+def uses_letter_labels(text: str) -> bool:
+    """Whether the story labels its parts with letters: S and at least two more, no Q/A transcript."""
+    if _QUESTION_LINE.search(text):
+        return False
+    letters = set()
+    for line in text.splitlines():
+        for match in (_LETTER_AT_START.match(line), *_LETTER_INLINE.finditer(line)):
+            if match:
+                letters.add(match.group("a") or match.group("b"))
+    return "S" in letters and len(letters) >= 3
+
+
+def line_labels(line: str, letters: bool = False, bold_only: bool = False) -> list[Label]:
+    """The labels in one line of a paragraph, in order (usually none or one, at its start)."""
+    found = _label_at_start(line, letters, bold_only)
+    if letters:
+        after = found.end if found else 0
+        inline = [
+            Label(_vocabulary()[2][m.group("a")], m.group("a"), m.start(), m.end())
+            for m in _LETTER_INLINE.finditer(line, after)
+        ]
+        return ([found] if found else []) + inline
+    return [found] if found else []
+
+
+def _label_at_start(line: str, letters: bool, bold_only: bool) -> Label | None:
+    for pattern in (_BOLD_LABEL, _HTML_LABEL):
+        match = pattern.match(line)
+        if match:
+            rest_empty = not _TAGS.sub("", line[match.end() :]).strip()
+            if match.group("inner") or match.group("outer") or rest_empty:
+                kind = classify_label(match.group("label"))
+                if kind is not None:
+                    return Label(kind, match.group("label").strip(), 0, match.end())
+    if bold_only:
+        return None
+    match = _LABEL_LINE.match(line)
+    if match and alias_kind(match.group("label")) is not None and _looks_like_label(match.group("label")):
+        return Label(alias_kind(match.group("label")), match.group("label").strip(), 0, len(line))
+    match = _PLAIN_LABEL.match(line)
+    if match and alias_kind(match.group("label")) is not None:
+        return Label(alias_kind(match.group("label")), match.group("label").strip(), 0, match.end())
+    if letters:
+        match = _LETTER_AT_START.match(line)
+        if match:
+            letter = match.group("a") or match.group("b")
+            return Label(_vocabulary()[2][letter], letter, 0, match.end())
+    return None
+
+
+def _looks_like_label(label: str) -> bool:
+    """A line on its own is a label when written like one: capitalised or all capitals."""
+    words = label.split()
+    return bool(words) and (label.isupper() or words[0][0].isupper())
+
+
+def clean_label(inline: str) -> str:
+    label = COMMENT.sub("", inline)
+    label = re.sub(r"[*_`]", "", label)
+    return re.sub(r"\s+", " ", label).strip()
