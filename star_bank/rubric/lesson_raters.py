@@ -1,0 +1,115 @@
+"""Concrete lesson and pattern awareness, read from lesson statements told anywhere.
+
+Few people write a Lesson heading: the change is told at the end of the
+Result, in a closing paragraph, or as "since then I ...". Both dimensions read
+the lesson statements the linter's lesson rules read (star_bank/nlp/lessons.py):
+
+- concrete lesson: expert for a mechanism a colleague could observe (a
+  checklist, a gate, a habit with a trigger) that was adopted, not imagined;
+  at senior and staff it must also show it held (told in the present tense,
+  "since then", applied to a later project); intermediate for a change in
+  behaviour with no mechanism, or a mechanism only promised ("next time I
+  would"); novice for a platitude or no lesson at all;
+- pattern awareness: a safeguard for a whole class of situations ("every
+  schema change", "before any estimate") and a lesson stated as a general
+  rule, or a link to earlier failures: both is expert, one is intermediate.
+"""
+
+from __future__ import annotations
+
+from star_bank.nlp.lessons import LessonStatement
+from star_bank.rubric.evidence import Judgement, StoryEvidence, advice_list, judge
+from star_bank.rubric.levels import at_least, level_name
+from star_bank.rubric.signals import Mark
+
+# Words that give a safeguard a whole class of situations to cover.
+_CLASS_WORDS = frozenset({"every", "any", "all", "each", "whenever", "anything", "always", "never"})
+# Present-tense or perfect verbs tell a habit still in place.
+_IN_PLACE_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def rate_concrete_lesson(ev: StoryEvidence) -> Judgement:
+    """Concrete lesson: an observable mechanism adopted (and held, from senior up)."""
+    lessons = [lesson for lesson in ev.lessons if lesson.text.strip()]
+    adopted = [lesson for lesson in lessons if lesson.observable]
+    if adopted:
+        mark = ev.lesson_mark(adopted[0])
+        praise = f"your lesson is a mechanism a colleague could see ({ev.cite(mark, 70)})"
+        held = _held(ev, adopted)
+        if held is not None or not at_least(ev.level, "senior"):
+            note = "" if held is None else f"; it held: {ev.cite(held, 50)}"
+            return judge("expert", f"{ev.cite(mark, 70)} names {adopted[0].mechanism!r}{note}",
+                         [mark, held], praise=praise)
+        return judge("intermediate", f"{ev.cite(mark)} names a mechanism, but not whether it held up since "
+                     f"(expected at {level_name(ev.level)})", [mark], praise=praise,
+                     advice=advice_list(ev.advise("in_place", mark)))
+    specific = [lesson for lesson in lessons if not lesson.vague and _says_something(lesson)]
+    if specific or any(lesson.mechanism for lesson in lessons):
+        lesson = (specific or [lesson for lesson in lessons if lesson.mechanism])[0]
+        mark = ev.lesson_mark(lesson)
+        what = "a mechanism only promised for next time" if lesson.hypothetical and lesson.mechanism else (
+            "a change, but no habit, checklist or metric a colleague could see")
+        return judge("intermediate", f"{ev.cite(mark)} names {what}", [mark],
+                     advice=advice_list(ev.advise("no-observable-change", mark), ev.advise("missing")))
+    vague = [lesson for lesson in lessons if lesson.vague]
+    if vague:
+        mark = ev.lesson_mark(vague[0])
+        return judge("novice", f"{ev.cite(mark)} states a value ({vague[0].abstraction!r}), not a behaviour",
+                     [mark], advice=advice_list(ev.advise("vague-lesson", mark)))
+    if lessons:
+        mark = ev.lesson_mark(lessons[0])
+        return judge("novice", f"{ev.cite(mark)} names no habit, checklist, review or metric", [mark],
+                     advice=advice_list(ev.advise("missing")))
+    return judge("novice", "no lesson is told anywhere in the story: nothing changed that anyone could observe",
+                 advice=advice_list(ev.advise("missing-section"), ev.advise("missing")))
+
+
+def rate_pattern_awareness(ev: StoryEvidence) -> Judgement:
+    """Pattern awareness: a class-level safeguard and a general rule (or earlier failures) for expert."""
+    repeated = ev.signal("repeated_failure")
+    spec = ev.spec()
+    if spec.shown_only_below and not at_least(ev.level, spec.shown_only_below) and not repeated:
+        return Judgement(None, f"not expected at {level_name(ev.level)} unless the story shows a pattern; "
+                         "it does not")
+    safeguards = [ev.lesson_mark(lesson) for lesson in ev.lessons if lesson.observable and _class_wide(lesson)]
+    general = [ev.lesson_mark(lesson) for lesson in ev.lessons if _general_rule(lesson)]
+    general += ev.signal("pattern_response")
+    link = repeated[:1] or general[:1]
+    if safeguards and link:
+        return judge("expert", f"a safeguard for the whole class: {ev.cite(safeguards[0], 60)}; the pattern: "
+                     f"{ev.cite(link[0], 50)}", [safeguards[0], link[0]],
+                     praise=f"you turn the lesson into a rule for every case like it ({ev.cite(safeguards[0], 70)})")
+    if safeguards:
+        return judge("intermediate", f"{ev.cite(safeguards[0])} guards the whole class of cases, but the story "
+                     "names no broader pattern behind it", safeguards[:1],
+                     advice=advice_list(ev.advise("partial", safeguards[0])))
+    if link:
+        return judge("intermediate", f"{ev.cite(link[0])} generalises the lesson, with no safeguard for the "
+                     "whole class of cases", link[:1], advice=advice_list(ev.advise("partial", link[0])))
+    note = "; staff stories are expected to connect several failures" if ev.level == "staff" else ""
+    return judge("novice", f"the failure is told as a one-off: no general rule, no safeguard for similar cases{note}",
+                 advice=advice_list(ev.advise("missing")))
+
+
+def _held(ev: StoryEvidence, adopted: list[LessonStatement]) -> Mark | None:
+    """A sign the mechanism held: a present-tense habit, or the lesson applied or in place since."""
+    for lesson in adopted:
+        if any(t.tag_ in _IN_PLACE_TAGS and t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj")
+               for t in lesson.sentence):
+            return ev.lesson_mark(lesson)
+    in_place = ev.signal("lesson_in_place")
+    return in_place[0] if in_place else None
+
+
+def _class_wide(lesson: LessonStatement) -> bool:
+    return any(t.lower_ in _CLASS_WORDS for t in lesson.sentence)
+
+
+def _general_rule(lesson: LessonStatement) -> bool:
+    """A lesson stated as a rule for more than this case: not a platitude, not a plan for next time."""
+    return not lesson.vague and not lesson.hypothetical and not lesson.observable and _says_something(lesson)
+
+
+def _says_something(lesson: LessonStatement) -> bool:
+    """More than a heading: a sentence with a verb in it."""
+    return any(t.pos_ in ("VERB", "AUX") for t in lesson.sentence) and len(lesson.sentence) >= 5
