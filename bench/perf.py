@@ -10,6 +10,9 @@ interleaved, medians reported:
       model;                                                        target <= 1.25x
   (c) a fully cached rerun vs the cold run, on one story (the pre-commit case)
       and on the whole bank; spaCy must not be imported;             target <= 0.2x
+  (d) `starlint --scorecard` on the sample bank: a fully cached rerun vs the
+      cold run (target <= 0.2x), and vs a fully cached plain `starlint` (the
+      scorecards come from the same cache; target <= 1.3x)
 
 Peak memory is the largest resident set of a run's process tree (os.wait4,
 ru_maxrss). Python caches bytecode in a private folder for these runs (as an
@@ -232,19 +235,20 @@ print("spacy imported:", "spacy" in sys.modules)
 
 def sweep(paths: list[Path]) -> None:
     """Parse + lint time in one process with one and two spaCy processes."""
-    import star_bank.lint.engine as lint
+    import star_bank.nlp.stream as stream
+    from star_bank.lint.engine import Linter
     from star_bank.nlp.pipeline import load_pipeline
 
     load_pipeline()
-    linter = lint.Linter()
-    original = lint.parse_processes
+    linter = Linter()
+    original = stream.parse_processes
     print("\nlint_paths with the model loaded (seconds, median of 3):")
     for size in (5, 10, 20, 40, 80, 160):
         if size > len(paths):
             break
         cells = []
         for processes in (1, 2):
-            lint.parse_processes = lambda *_args, p=processes: p
+            stream.parse_processes = lambda *_args, p=processes: p
             times = []
             for _ in range(3):
                 start = time.perf_counter()
@@ -252,7 +256,7 @@ def sweep(paths: list[Path]) -> None:
                 times.append(time.perf_counter() - start)
             cells.append(statistics.median(times))
         print(f"  {size:4d} stories: n_process=1 {cells[0]:.2f}  n_process=2 {cells[1]:.2f}")
-    lint.parse_processes = original
+    stream.parse_processes = original
 
 
 def main() -> int:
@@ -314,6 +318,21 @@ def main() -> int:
         run([*base_cmd, "--cache-dir", str(warm_bank), str(bank)], env)
         run([*base_cmd, "--cache-dir", str(warm_sample), str(SAMPLE_BANK)], env)
         measure([cached_one, cached_bank, lint_sample, cached_sample], args.runs, env)
+
+        # (d) the sample bank with scorecards: cold, then cached (same cache as the plain runs use)
+        score_cold_dir, warm_score = work / "cold-score", work / "warm-score"
+        score_sample = Side(
+            "--scorecard sample", [*base_cmd, "--scorecard", "--cache-dir", str(score_cold_dir), str(SAMPLE_BANK)],
+            lambda: shutil.rmtree(score_cold_dir, ignore_errors=True),
+        )
+        cached_score = Side(
+            "--scorecard, cached", [*base_cmd, "--scorecard", "--cache-dir", str(warm_score), str(SAMPLE_BANK)]
+        )
+        run([*base_cmd, "--scorecard", "--cache-dir", str(warm_score), str(SAMPLE_BANK)], env)
+        measure([score_sample, cached_score, cached_sample], args.runs, env)
+        score_probe = run(
+            [sys.executable, "-c", SPACY_PROBE, "--scorecard", "--cache-dir", str(warm_score), str(SAMPLE_BANK)], env
+        )[3].strip().splitlines()[-1]
         same = cached_bank.outputs[-1] == lint_bank.outputs[-1] and cached_one.outputs[-1] == lint_one.outputs[-1]
         probe = run(
             [sys.executable, "-c", SPACY_PROBE, "--cache-dir", str(warm_bank), str(bank)], env
@@ -329,8 +348,13 @@ def main() -> int:
             cached_sample, lint_sample, 0.2,
         ))
         print(f"    cached output identical to the cold run's: {same}; fully cached bank run: {probe}")
+        print(ratio_line("(d) sample bank --scorecard, cached rerun vs cold run", cached_score, score_sample, 0.2))
+        print(ratio_line("(d) sample bank, cached --scorecard vs cached starlint", cached_score, cached_sample, 1.3))
+        same_cards = cached_score.outputs[-1] == score_sample.outputs[-1]
+        print(f"    cached --scorecard output identical to the cold run's: {same_cards}; fully cached run: {score_probe}")
         print(f"    throughput: starlint {words / lint_bank.median:,.0f} words/s, bare {words / bare_pipe.median:,.0f} words/s")
-        for side in (lint_bank, bare_pipe, lint_one, bare_load, cached_one, cached_bank, lint_sample, cached_sample):
+        sides = (lint_bank, bare_pipe, lint_one, bare_load, cached_one, cached_bank, lint_sample, cached_sample)
+        for side in (*sides, score_sample, cached_score):
             runs = " ".join(f"{t:.2f}" for t in side.times)
             print(f"    {side.name:<22} median {side.median:6.2f} s  runs {runs}  peak RSS {max(side.memory)} MB")
         if args.sweep:

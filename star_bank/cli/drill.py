@@ -250,7 +250,7 @@ def _echo_scorecard(card) -> None:
     if card is None:
         click.echo("No answers were given, so there is nothing to score.")
         return
-    from star_bank.model.scorecard import render_text
+    from star_bank.report.scorecard import render_text
 
     click.echo(render_text([card]))
     if card.path == "practice session":

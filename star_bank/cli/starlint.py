@@ -12,7 +12,8 @@ from star_bank import __version__
 from star_bank.lint.cache import LintCache, resolve_cache_dir
 from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, default_bank, error_line
 from star_bank.lint.config import ConfigError, find_config, load_config
-from star_bank.model.findings import Severity
+from star_bank.model.findings import LintReport, Severity
+from star_bank.model.scorecard import Scorecard
 from star_bank.lint.engine import Linter
 from star_bank.nlp.pipeline import PipelineUnavailable
 from star_bank.report import RENDERERS
@@ -132,39 +133,53 @@ def main(
         error_line(str(exc))
         raise SystemExit(EXIT_ERROR) from None
     if list_rules:
-        for active in linter.active:
-            rule = active.rule
-            click.echo(f"{rule.code}  {rule.slug:<26} {active.severity.value:<10} {rule.dimension}")
+        _list_rules(linter)
         raise SystemExit(EXIT_CLEAN)
     cache = None if no_cache else LintCache.for_linter(linter, resolve_cache_dir(config, cache_dir))
+    report, cards = _run(linter, targets, level, scorecard, cache, fmt)
+    _print(report, cards, fmt, linter)
+    threshold = Severity(fail_on) if fail_on else config.fail_on
+    if report.errors:
+        raise SystemExit(EXIT_ERROR)
+    raise SystemExit(EXIT_FINDINGS if report.fails(threshold) else EXIT_CLEAN)
+
+
+def _list_rules(linter: Linter) -> None:
+    for active in linter.active:
+        rule = active.rule
+        click.echo(f"{rule.code}  {rule.slug:<26} {active.severity.value:<10} {rule.dimension}")
+
+
+def _run(
+    linter: Linter, targets: list[Path], level: str | None, scorecard: bool, cache: LintCache | None, fmt: str
+) -> tuple[LintReport, list[Scorecard]]:
+    """The lint report and (with --scorecard) the scorecards, from one run over the files;
+    a cached story is neither parsed nor scored again."""
     progress = LintProgress() if fmt == "text" and _stderr_is_terminal() else None
-    cards = []
     try:
         if scorecard:
-            # The scorecard reads the parse too: lint and score from one parse, uncached.
             from star_bank.rubric.run import lint_and_score_paths
 
-            report, scores = lint_and_score_paths(targets, level=level, linter=linter)
-            cards = scores.scorecards
-        else:
-            report = linter.lint_paths(targets, progress=progress, cache=cache)
+            report, scores = lint_and_score_paths(targets, level=level, linter=linter, cache=cache, progress=progress)
+            return report, scores.scorecards
+        return linter.lint_paths(targets, progress=progress, cache=cache), []
     except PipelineUnavailable as exc:
         error_line(str(exc))
         raise SystemExit(EXIT_ERROR) from None
     finally:
         if progress is not None:
             progress.close()
+
+
+def _print(report: LintReport, cards: list[Scorecard], fmt: str, linter: Linter) -> None:
+    """Unreadable files on stderr; the findings, then the scorecards, on stdout."""
     for error in report.errors:
         error_line(f"{error.path}: {error.message}")
     output = RENDERERS[fmt](report, linter.rules)
     if output:
         click.echo(output)
     if cards:
-        from star_bank.model.scorecard import render_text
+        from star_bank.report.scorecard import render_text
 
         # The scorecards never change the exit code.
         click.echo("\n" + render_text(cards))
-    threshold = Severity(fail_on) if fail_on else config.fail_on
-    if report.errors:
-        raise SystemExit(EXIT_ERROR)
-    raise SystemExit(EXIT_FINDINGS if report.fails(threshold) else EXIT_CLEAN)

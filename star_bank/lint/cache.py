@@ -1,17 +1,20 @@
-"""The lint cache: each story file's findings, kept until the file or the settings change.
+"""The lint cache: each story file's findings (and scorecard), kept until the file or the settings change.
 
 A pre-commit hook lints the same unchanged stories on every commit; a cached
 file costs a read and a hash, and a run where every file is cached never
-imports spaCy.
+imports spaCy, with or without scorecards.
 
 An entry is one small JSON file named by a hash of the story file's bytes and
-the settings fingerprint: the package version and code, the rule pack, the
-rules this run applies with their severities and options, the level, the
-role, the spaCy pipeline and the archetype data. Change any of them and the
-old entry is simply never looked up again. An entry that cannot be read, does
-not parse, or holds another key is ignored and rewritten; entries are written
-to a temporary file and renamed into place, so a crash never leaves a partial
-entry behind under an entry's name.
+the settings fingerprint, a string the linter gives (`Linter.fingerprint()`:
+the package version and code, the rule pack, the rules this run applies with
+their severities and options, the level, the role, the spaCy pipeline and the
+archetype data); the cache never looks inside the linter. Change any of them
+and the old entry is simply never looked up again. A scorecard is kept in the
+same entry with the scorer's own fingerprint (rubric data, level): a run that
+scores with other settings treats the entry as a miss and rewrites it. An
+entry that cannot be read, does not parse, or holds another key is ignored and
+rewritten; entries are written to a temporary file and renamed into place, so
+a crash never leaves a partial entry behind under an entry's name.
 
 Where the cache lives, first match wins: `--cache-dir` (or STARLINT_CACHE_DIR),
 `cache_dir` in the config (relative to the config file), `.starlint_cache/`
@@ -22,28 +25,36 @@ The folder holds a `.gitignore` of `*`, so git never offers to commit it.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-from star_bank import __version__
+from star_bank.lint.config import Config
 from star_bank.model.findings import Finding
-from star_bank.data.paths import data_path
-from star_bank.lint.rules import rules_fingerprint
-
-if TYPE_CHECKING:
-    from star_bank.lint.config import Config
-    from star_bank.lint.engine import Linter
+from star_bank.model.scorecard import Scorecard
 
 # Bump when the entry format or what a cached run needs changes.
-CACHE_SCHEMA = 1
+CACHE_SCHEMA = 2
 CACHE_FOLDER_NAME = ".starlint_cache"
-_PACKAGE = Path(__file__).resolve().parent.parent  # the whole star_bank package
+
+
+class Fingerprinted(Protocol):
+    """Anything that can say, in one string, what decides its answers (a Linter)."""
+
+    def fingerprint(self) -> str: ...
+
+
+@dataclass
+class CachedFile:
+    """What the cache keeps for one story file: its findings, and its scorecard if scored."""
+
+    findings: list[Finding]
+    scorecard: Scorecard | None = None
 
 
 def user_cache_dir() -> Path:
@@ -57,7 +68,7 @@ def user_cache_dir() -> Path:
     return Path(base) / "starlint"
 
 
-def resolve_cache_dir(config: "Config", override: str | os.PathLike[str] | None = None) -> Path:
+def resolve_cache_dir(config: Config, override: str | os.PathLike[str] | None = None) -> Path:
     """Where this run's cache lives (see the module docstring for the order).
 
     Without a config file and without an override this is the user cache folder:
@@ -84,13 +95,13 @@ class LintCache:
         self._prepared = False
 
     @classmethod
-    def for_linter(cls, linter: "Linter", directory: Path) -> "LintCache":
-        """A cache for the findings of `linter` (its settings decide the keys)."""
-        return cls(directory, settings_fingerprint(linter))
+    def for_linter(cls, linter: Fingerprinted, directory: Path) -> "LintCache":
+        """A cache for the findings of `linter`: its fingerprint decides the keys."""
+        return cls(directory, linter.fingerprint())
 
     def key(self, data: bytes) -> str:
         """The entry key of a story file whose bytes are `data`."""
-        digest = hashlib.sha256(self.settings.encode())
+        digest = hashlib.sha256(f"{CACHE_SCHEMA}\0{self.settings}".encode())
         digest.update(b"\0")
         digest.update(data)
         return digest.hexdigest()
@@ -100,22 +111,46 @@ class LintCache:
 
     def get(self, key: str, path: str) -> list[Finding] | None:
         """The cached findings for `key`, placed at `path`; None when absent or unusable."""
+        cached = self.lookup(key, path)
+        return cached.findings if cached is not None else None
+
+    def lookup(self, key: str, path: str, scoring: str | None = None) -> CachedFile | None:
+        """The cached findings for `key`, placed at `path`, with the scorecard when
+        `scoring` (the scorer's fingerprint) is given; None when absent, unusable,
+        or holding no scorecard made with those scoring settings."""
         try:
             entry = json.loads(self._entry(key).read_bytes())
             if entry["key"] != key:
                 return None
             # The path is not part of the key: a moved or copied story is still cached.
-            return [Finding.model_validate({**raw, "path": path}) for raw in entry["findings"]]
+            findings = [Finding.model_validate({**raw, "path": path}) for raw in entry["findings"]]
+            card = None
+            if scoring is not None:
+                if entry.get("scorecard", {}).get("scoring") != scoring:
+                    return None
+                card = Scorecard.model_validate({**entry["scorecard"]["card"], "path": path})
+            return CachedFile(findings, card)
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             # Missing, unreadable, truncated or foreign: a miss; the run rewrites it.
             return None
 
-    def put(self, key: str, findings: list[Finding]) -> None:
-        """Store `findings` under `key`. Never fails: a cache that cannot be written is skipped."""
-        entry = {
+    def put(
+        self, key: str, findings: list[Finding], scorecard: Scorecard | None = None, scoring: str | None = None
+    ) -> None:
+        """Store `findings` (and the `scorecard` made with `scoring`) under `key`.
+
+        Never fails: a cache that cannot be written is skipped.
+        """
+        entry: dict[str, Any] = {
             "key": key,
             "findings": [f.model_dump(mode="json", exclude={"path"}) for f in findings],
         }
+        if scorecard is not None and scoring is not None:
+            entry["scorecard"] = {"scoring": scoring, "card": scorecard.model_dump(mode="json", exclude={"path"})}
+        self._write(key, entry)
+
+    def _write(self, key: str, entry: dict[str, Any]) -> None:
+        """Write to a temporary file, then rename: a crash never leaves half an entry."""
         tmp = None
         try:
             self._prepare()
@@ -134,6 +169,7 @@ class LintCache:
                     pass
 
     def _prepare(self) -> None:
+        """Create the folder, marked so git and backup tools leave it alone."""
         if self._prepared:
             return
         self.directory.mkdir(parents=True, exist_ok=True)
@@ -148,62 +184,10 @@ class LintCache:
 
 
 def _write_if_missing(path: Path, text: str) -> None:
+    """Create a file once; another run creating it at the same moment is fine."""
     if not path.exists():
         try:
             with open(path, "x", encoding="utf-8") as handle:
                 handle.write(text)
         except FileExistsError:
             pass
-
-
-def settings_fingerprint(linter: "Linter") -> str:
-    """A hash of everything besides the story's bytes that decides its findings."""
-    from star_bank.nlp.pipeline import PipelineUnavailable, pipeline_name
-
-    try:
-        pipeline = pipeline_name(linter.config.pipeline)
-    except PipelineUnavailable:
-        pipeline = None  # a miss then fails the run with a clear message
-    settings = {
-        "schema": CACHE_SCHEMA,
-        "version": __version__,
-        "engine": engine_fingerprint(),
-        "archetypes": _file_digest(data_path("archetypes.yaml")),
-        "rules": rules_fingerprint(linter.rules),
-        "active": [
-            [a.rule.code, a.severity.value, a.options.model_dump(mode="json")] for a in linter.active
-        ],
-        "level": linter.level,
-        "role": linter.role,
-        "pipeline": pipeline,
-    }
-    return hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode()).hexdigest()
-
-
-@functools.cache
-def engine_fingerprint() -> str:
-    """The installed package's files by name, size and modification time.
-
-    A wheel's files never change, so this is stable for an install; in a source
-    checkout, editing a kind invalidates the cache as a version bump would.
-    """
-    digest = hashlib.sha256()
-    for folder, dirs, names in os.walk(_PACKAGE):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(names):
-            if name.endswith((".pyc", ".pyo")):
-                continue
-            try:
-                stat = os.stat(os.path.join(folder, name))
-            except OSError:
-                continue
-            rel = os.path.relpath(os.path.join(folder, name), _PACKAGE)
-            digest.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
-
-
-def _file_digest(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None

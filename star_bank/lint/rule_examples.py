@@ -21,10 +21,32 @@ def example_text(rule: Rule, example: str | Example) -> str:
     text = example.text if isinstance(example, Example) else example
     if _HEADING_OR_FRONT_MATTER.search(text):
         return text
+    return f"{_preamble(rule)}{text.strip()}\n"
+
+
+def _preamble(rule: Rule) -> str:
+    """What goes above a bare example: front matter that makes the rule apply, a heading."""
     front = {"failure": "---\narchetypes: [3]\n---\n", "learning": "---\ntags: [learning]\n---\n"}
     section = next((s for s in rule.scope if s != "story"), "situation")
     heading = section.replace("_", "-").capitalize()
-    return f"{front.get(rule.applies_to, '')}## {heading}\n{text.strip()}\n"
+    return f"{front.get(rule.applies_to, '')}## {heading}\n"
+
+
+def example_expectations(rule: Rule, example: str | Example) -> dict[str, Any]:
+    """What a bad example's finding must show (`line`, `column`, `message`), with the
+    line counted in the full story `example_text` makes; {} when it says nothing."""
+    if not isinstance(example, Example):
+        return {}
+    expected: dict[str, Any] = {}
+    if example.line is not None:
+        added = 0 if _HEADING_OR_FRONT_MATTER.search(example.text) else _preamble(rule).count("\n")
+        leading = len(example.text) - len(example.text.lstrip())
+        expected["line"] = example.line + added - example.text[:leading].count("\n")
+    if example.column is not None:
+        expected["column"] = example.column
+    if example.message is not None:
+        expected["message"] = example.message
+    return expected
 
 
 def example_options(example: str | Example) -> dict[str, Any]:

@@ -2,105 +2,31 @@
 
 A rule file says what to look for and how to talk about it (code, slug,
 severity, rubric dimension, scope, message, options, examples); the kind it
-names (a module in `star_bank.lint.kinds`) knows how to look.
+names (a module in `star_bank.lint.kinds`) knows how to look. The `Rule`
+model itself is in star_bank/lint/rule.py.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationError
 
 from star_bank.data.loader import read_yaml, validation_message
-from star_bank.model.findings import DIMENSIONS, Severity
-from star_bank.lint.kinds import KINDS
 from star_bank.data.paths import data_path
+from star_bank.lint.kinds.registry import kind_of
+from star_bank.lint.rule import Example, Examples, Rule, Scope
 
-Scope = Literal["situation", "task", "action", "result", "lesson", "tie_in", "other", "story"]
-
-
-# libyaml when installed: every run loads the whole rule pack, cached or not.
-
+__all__ = [
+    "Example", "Examples", "Rule", "RuleError", "Scope",
+    "default_rules_dir", "load_rule_file", "load_rules", "rules_fingerprint", "validate_options",
+]
 
 class RuleError(Exception):
     """A rule file that cannot be used (one line naming the file and the key)."""
-
-
-class Example(BaseModel):
-    """An example with options of its own (to show a threshold on a short text)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    text: str
-    options: dict[str, Any] = Field(default_factory=dict)
-
-
-class Examples(BaseModel):
-    """Texts the rule must flag (`bad`) and must not flag (`good`); the test suite runs them."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    bad: list[str | Example] = Field(min_length=1)
-    good: list[str | Example] = Field(min_length=1)
-
-
-class Rule(BaseModel):
-    """One rule, as written in its YAML file."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    code: str
-    slug: str
-    kind: str
-    severity: Severity
-    dimension: str
-    scope: list[Scope] = Field(min_length=1)
-    applies_to: Literal["any", "failure", "learning"] = "any"
-    message: str
-    suggestion: str | None = None
-    description: str
-    options: dict[str, Any] = Field(default_factory=dict)
-    examples: Examples
-    source: str = Field(default="", exclude=True)  # the file it came from
-
-    @field_validator("code")
-    @classmethod
-    def _code_shape(cls, value: str) -> str:
-        if not re.fullmatch(r"[A-Z]{2,5}\d{3}", value):
-            raise ValueError("must be 2-5 capital letters and 3 digits, like OWN001")
-        return value
-
-    @field_validator("slug")
-    @classmethod
-    def _slug_shape(cls, value: str) -> str:
-        if not re.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", value):
-            raise ValueError("must be lowercase words joined by hyphens, like passive-voice")
-        return value
-
-    @field_validator("kind")
-    @classmethod
-    def _known_kind(cls, value: str) -> str:
-        if value not in KINDS:
-            raise ValueError(f"unknown kind {value!r}; known kinds: {', '.join(sorted(KINDS))}")
-        return value
-
-    @field_validator("dimension")
-    @classmethod
-    def _known_dimension(cls, value: str) -> str:
-        if value not in DIMENSIONS:
-            raise ValueError(f"must be one of {', '.join(DIMENSIONS)}")
-        return value
-
-    @property
-    def kind_module(self) -> Any:
-        return KINDS[self.kind]
-
-    def names(self) -> set[str]:
-        return {self.code, self.slug}
 
 
 def validate_options(rule: Rule, overrides: dict[str, Any] | None = None, where: str = "") -> Any:
@@ -110,7 +36,7 @@ def validate_options(rule: Rule, overrides: dict[str, Any] | None = None, where:
     """
     values = {**rule.options, **(overrides or {})}
     try:
-        return rule.kind_module.Options(**values)
+        return kind_of(rule).Options(**values)
     except ValidationError as exc:
         raise RuleError(f"{where or rule.source}: rule {rule.slug}: option {validation_message(exc)}") from None
 

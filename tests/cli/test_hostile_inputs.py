@@ -107,7 +107,7 @@ def test_crlf_and_lone_cr_give_the_lf_positions(hostile_bank):
 def test_file_removed_between_discovery_and_reading(tmp_path, monkeypatch):
     (tmp_path / "gone.md").write_text(WEAK)
     (tmp_path / "kept.md").write_text(WEAK)
-    import star_bank.lint.engine as lint_module
+    import star_bank.lint.runner as lint_module
 
     real_discover = lint_module.discover
 

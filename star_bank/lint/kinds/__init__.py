@@ -1,11 +1,12 @@
 """Check kinds: each module runs a family of rule files.
 
-A kind module has a docstring (what it checks, its options), an `Options`
-pydantic model (unknown keys rejected), `NEEDS_NLP` (whether it reads the
-spaCy parse) and `check(story, rule, options)` yielding `Hit`s.
+A kind module satisfies `CheckKind` (star_bank/lint/kinds/base.py): a
+docstring (what it checks, its options), an `Options` pydantic model (unknown
+keys rejected), `NEEDS_NLP` (whether it reads the spaCy parse) and
+`check(story, rule, options)` yielding `Hit`s. The modules are loaded by
+star_bank/lint/kinds/registry.py; this package names them only, so the `Rule`
+model can check a kind's name without importing the kinds that read it.
 """
-
-import importlib
 
 KIND_NAMES = (
     "blame_first",
@@ -21,5 +22,3 @@ KIND_NAMES = (
     "subject_ratio",
     "vague_lesson",
 )
-
-KINDS = {name: importlib.import_module(f"star_bank.lint.kinds.{name}") for name in KIND_NAMES}

@@ -18,6 +18,7 @@ from pydantic import Field
 
 from star_bank.nlp.analysis import AnalysedStory, Hit, is_first_person_singular, subject_of
 from star_bank.lint.kinds.options import KindOptions
+from star_bank.lint.rule import Rule
 from star_bank.nlp.lexicon import any_phrase, compile_phrases
 
 NEEDS_NLP = True
@@ -29,7 +30,7 @@ class Options(KindOptions):
     states: list[str]
 
 
-def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
+def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     if not story.is_failure:
         return
     parties = compile_phrases(options.parties)

@@ -10,6 +10,7 @@ from typing import Iterator
 
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
+from star_bank.lint.rule import Rule
 
 NEEDS_NLP = False
 
@@ -18,7 +19,7 @@ class Options(KindOptions):
     pass
 
 
-def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
+def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     for section in story.in_scope(rule.scope):
         if not section.prose.text.strip():
             yield story.heading_hit(section, name=section.label)

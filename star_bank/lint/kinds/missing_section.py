@@ -17,6 +17,7 @@ from typing import Iterator
 
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
+from star_bank.lint.rule import Rule
 from star_bank.model.story import SectionKind
 from star_bank.nlp.lessons import find_lessons
 
@@ -33,7 +34,7 @@ class Options(KindOptions):
     recommended: list[SectionKind] = [SectionKind.lesson]
 
 
-def check(story: AnalysedStory, rule: object, options: Options) -> Iterator[Hit]:
+def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     present = {s.kind for s in story.sections}
     if story.labels_missing or not present - {SectionKind.other}:
         hit = story.story_hit(

@@ -21,6 +21,7 @@ from star_bank.lint.kinds.options import KindOptions
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.nlp.lessons import find_lessons, load_vocabulary
+from star_bank.lint.rule import Rule
 
 NEEDS_NLP = True
 
@@ -30,7 +31,7 @@ class Options(KindOptions):
     extra_cadences: list[str] = []
 
 
-def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
+def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     vocabulary = load_vocabulary()
     if options.extra_mechanisms or options.extra_cadences:
         vocabulary = vocabulary.extended(mechanisms=options.extra_mechanisms, cadences=options.extra_cadences)

@@ -20,6 +20,7 @@ from typing import Iterator
 
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
+from star_bank.lint.rule import Rule
 
 NEEDS_NLP = True
 
@@ -33,7 +34,7 @@ class Options(KindOptions):
     context_verbs: list[str]
 
 
-def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
+def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     stative = {w.lower() for w in [*options.stative, *options.extra_stative]}
     for section in story.in_scope(rule.scope):
         if section.doc is None:

@@ -15,6 +15,7 @@ from pydantic import Field, field_validator
 
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
+from star_bank.lint.rule import Rule
 
 NEEDS_NLP = False
 
@@ -34,7 +35,7 @@ class Options(KindOptions):
         return patterns
 
 
-def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
+def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     flags = re.IGNORECASE if options.ignore_case else 0
     compiled = [re.compile(p, flags) for p in options.patterns]
     for section in story.in_scope(rule.scope):

@@ -15,6 +15,7 @@ from pydantic import Field
 
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
+from star_bank.lint.rule import Rule
 from star_bank.nlp.lexicon import PhraseItem, compile_phrases, find_phrases
 
 NEEDS_NLP = True
@@ -26,7 +27,7 @@ class Options(KindOptions):
     max_gap: int = Field(0, ge=0, le=5)
 
 
-def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
+def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     phrases = compile_phrases([*options.phrases, *options.extra_phrases])
     for section in story.in_scope(rule.scope):
         if section.doc is None:

@@ -15,6 +15,7 @@ from typing import Iterator
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
 from star_bank.nlp.numbers import has_quantity
+from star_bank.lint.rule import Rule
 
 NEEDS_NLP = True
 
@@ -28,7 +29,7 @@ def has_number(doc, extra: set[str] = frozenset()) -> bool:
     return has_quantity(doc, extra)
 
 
-def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
+def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     extra = {w.lower() for w in options.extra_words}
     for section in story.in_scope(rule.scope):
         if section.doc is None or not section.prose.text.strip():

@@ -20,6 +20,7 @@ from pydantic import Field
 
 from star_bank.nlp.analysis import AnalysedStory, Hit, is_first_person_singular, subject_of
 from star_bank.lint.kinds.options import KindOptions
+from star_bank.lint.rule import Rule
 from star_bank.nlp.lexicon import PhraseItem, compile_phrases, find_phrases
 
 NEEDS_NLP = True
@@ -32,7 +33,7 @@ class Options(KindOptions):
     speaker_only: bool = False
 
 
-def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
+def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     if not any(s.prose.text.strip() for s in story.sections):
         return  # an empty story is missing-section's business
     phrases = compile_phrases([*options.phrases, *options.extra_phrases])

@@ -13,6 +13,7 @@ from pydantic import Field
 
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
+from star_bank.lint.rule import Rule
 from star_bank.story.prose import count_words
 
 NEEDS_NLP = False
@@ -23,7 +24,7 @@ class Options(KindOptions):
     max_minutes: float = Field(3.0, gt=0)
 
 
-def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
+def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     words = sum(count_words(s.prose.text) for s in story.sections) if story.sections else story.story.words
     minutes = words / options.words_per_minute
     if minutes > options.max_minutes:

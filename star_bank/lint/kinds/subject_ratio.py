@@ -20,6 +20,7 @@ from pydantic import Field
 from star_bank.nlp.analysis import AnalysedStory, Hit, is_first_person_singular
 from star_bank.lint.kinds.options import KindOptions
 from star_bank.model.story import SectionKind
+from star_bank.lint.rule import Rule
 
 NEEDS_NLP = True
 
@@ -61,7 +62,7 @@ def _is_action(verb) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() not in ("be", "have", "seem", "feel", "know", "need", "want")
 
 
-def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
+def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     default = options.weights.get("default", 1.0)
     plural = singular = 0.0
     for section in story.in_scope(rule.scope):

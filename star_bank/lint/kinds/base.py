@@ -1,0 +1,33 @@
+"""The contract every check kind meets, as Vale's rule interface is for its checks.
+
+A kind is a module, not a class: the engine calls `check` with the analysed
+story, the rule (its scope, its message values) and the rule's options as the
+kind's own `Options` model, already validated. Typing the contract lets a type
+checker hold each kind module to it, and the test suite checks it at run time.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Protocol, TypeVar
+
+from star_bank.lint.kinds.options import KindOptions
+from star_bank.lint.rule import Rule
+from star_bank.nlp.analysis import AnalysedStory, Hit
+
+OptionsT = TypeVar("OptionsT", bound=KindOptions, contravariant=True)
+
+
+class CheckKind(Protocol[OptionsT]):
+    """One kind module: `NEEDS_NLP`, an `Options` model and `check`."""
+
+    # Whether `check` reads the spaCy parse: a run whose active kinds all say no never loads spaCy.
+    NEEDS_NLP: bool
+
+    @property
+    def Options(self) -> type[KindOptions]:  # noqa: N802 (a module-level class in each kind)
+        """The kind's options model; rule files and configs fill it, unknown keys rejected."""
+        ...
+
+    def check(self, story: AnalysedStory, rule: Rule, options: OptionsT) -> Iterable[Hit]:
+        """The places in `story` the rule flags, in file offsets, with message values."""
+        ...
