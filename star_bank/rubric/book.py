@@ -66,8 +66,8 @@ class OwnershipWords(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    state_verbs: frozenset[str]
-    soft_verbs: frozenset[str]
+    state_verbs: list[str]
+    soft_verbs: list[str]
 
 
 class RubricBook(BaseModel):

@@ -66,7 +66,8 @@ class Acts:
 
 def count_acts(ev: StoryEvidence) -> Acts:
     """Every act in the narrative, by its subject (see the module docstring)."""
-    vocabulary = ev.book.ownership
+    state_verbs = frozenset(ev.book.ownership.state_verbs)
+    soft_verbs = frozenset(ev.book.ownership.soft_verbs)
     lessons = {(lesson.section.kind, lesson.start) for lesson in ev.lessons}
     acts = Acts()
     for section in ev.story.sections:
@@ -76,13 +77,13 @@ def count_acts(ev: StoryEvidence) -> Acts:
             if (section.kind, sentence.start_char) in lessons:
                 continue
             for token in sentence:
-                kind = _act_kind(token, vocabulary.state_verbs)
+                kind = _act_kind(token, state_verbs)
                 if kind is None:
                     continue
                 start, end = section.prose.source_range(token.idx, token.idx + len(token.text))
                 mark = Mark(kind, start, end, section.kind, sentence.text.strip())
                 getattr(acts, kind).append(mark)
-                if kind == "own" and token.lemma_.lower() not in vocabulary.soft_verbs:
+                if kind == "own" and token.lemma_.lower() not in soft_verbs:
                     acts.decisions.append(mark)
     return acts
 

@@ -19,6 +19,7 @@ from typing import Iterator
 from pydantic import Field
 
 from star_bank.lint.kinds.options import KindOptions
+from star_bank.lint.rule import Rule
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.nlp.lessons import find_lessons
 from star_bank.nlp.lexicon import PhraseItem, compile_phrases, find_phrases
@@ -33,7 +34,7 @@ class Options(KindOptions):
     max_gap: int = Field(0, ge=0, le=5)
 
 
-def check(story: AnalysedStory, rule, options: Options) -> Iterator[Hit]:
+def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     phrases = compile_phrases([*options.phrases, *options.extra_phrases])
     scope = set(rule.scope)
     for statement in find_lessons(story):
