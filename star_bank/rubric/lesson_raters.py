@@ -6,10 +6,11 @@ the lesson statements the linter's lesson rules read (star_bank/nlp/lessons.py):
 
 - concrete lesson: expert for a mechanism a colleague could observe (a
   checklist, a gate, a habit with a trigger) that was adopted, not imagined;
-  at senior and staff it must also show it held (told in the present tense,
-  "since then", applied to a later project); intermediate for a change in
-  behaviour with no mechanism, or a mechanism only promised ("next time I
-  would"); novice for a platitude or no lesson at all;
+  at staff it must also show it held (told in the present tense, "since then",
+  applied to a later project); intermediate for a change in behaviour with no
+  mechanism, or a mechanism only promised ("next time I would"); novice for a
+  platitude ("the value of teamwork", "don't be afraid to speak up") or no
+  lesson at all;
 - pattern awareness: a safeguard for a whole class of situations ("every
   schema change", "before any estimate") and a lesson stated as a general
   rule, or a link to earlier failures: both is expert, one is intermediate.
@@ -17,33 +18,36 @@ the lesson statements the linter's lesson rules read (star_bank/nlp/lessons.py):
 
 from __future__ import annotations
 
+from star_bank.model.story import SectionKind
 from star_bank.nlp.lessons import LessonStatement
 from star_bank.rubric.evidence import Judgement, StoryEvidence, advice_list, judge
 from star_bank.rubric.levels import at_least, level_name
 from star_bank.rubric.signals import Mark
 
 # Words that give a safeguard a whole class of situations to cover.
-_CLASS_WORDS = frozenset({"every", "any", "all", "each", "whenever", "anything", "always", "never"})
+_CLASS_WORDS = frozenset({"every", "any", "all", "each", "whenever", "anything", "everything", "always", "never"})
+# A lesson is told after the events: one found in the scene-setting parts is a discovery.
+_SCENE = frozenset({SectionKind.situation, SectionKind.task})
 # Present-tense or perfect verbs tell a habit still in place.
 _IN_PLACE_TAGS = frozenset({"VBZ", "VBP"})
 
 
 def rate_concrete_lesson(ev: StoryEvidence) -> Judgement:
     """Concrete lesson: an observable mechanism adopted (and held, from senior up)."""
-    lessons = [lesson for lesson in ev.lessons if lesson.text.strip()]
+    lessons = told_lessons(ev)
     adopted = [lesson for lesson in lessons if lesson.observable]
     if adopted:
         mark = ev.lesson_mark(adopted[0])
         praise = f"your lesson is a mechanism a colleague could see ({ev.cite(mark, 70)})"
         held = _held(ev, adopted)
-        if held is not None or not at_least(ev.level, "senior"):
+        if held is not None or not at_least(ev.level, "staff"):
             note = "" if held is None else f"; it held: {ev.cite(held, 50)}"
             return judge("expert", f"{ev.cite(mark, 70)} names {adopted[0].mechanism!r}{note}",
                          [mark, held], praise=praise)
         return judge("intermediate", f"{ev.cite(mark)} names a mechanism, but not whether it held up since "
                      f"(expected at {level_name(ev.level)})", [mark], praise=praise,
                      advice=advice_list(ev.advise("in_place", mark)))
-    specific = [lesson for lesson in lessons if not lesson.vague and _says_something(lesson)]
+    specific = [lesson for lesson in lessons if _behaviour(ev, lesson)]
     if specific or any(lesson.mechanism for lesson in lessons):
         lesson = (specific or [lesson for lesson in lessons if lesson.mechanism])[0]
         mark = ev.lesson_mark(lesson)
@@ -71,10 +75,12 @@ def rate_pattern_awareness(ev: StoryEvidence) -> Judgement:
     if spec.shown_only_below and not at_least(ev.level, spec.shown_only_below) and not repeated:
         return Judgement(None, f"not expected at {level_name(ev.level)} unless the story shows a pattern; "
                          "it does not")
-    safeguards = [ev.lesson_mark(lesson) for lesson in ev.lessons if lesson.observable and _class_wide(lesson)]
-    general = [ev.lesson_mark(lesson) for lesson in ev.lessons if _general_rule(lesson)]
+    lessons = told_lessons(ev)
+    safeguards = [ev.lesson_mark(lesson) for lesson in lessons if lesson.observable and _class_wide(lesson)]
+    general = [ev.lesson_mark(lesson) for lesson in lessons if _general_rule(ev, lesson)]
     general += ev.signal("pattern_response")
-    link = repeated[:1] or general[:1]
+    others = [ev.lesson_mark(lesson) for lesson in lessons if lesson.observable and not _class_wide(lesson)]
+    link = repeated[:1] or general[:1] or (others[:1] if safeguards else [])
     if safeguards and link:
         return judge("expert", f"a safeguard for the whole class: {ev.cite(safeguards[0], 60)}; the pattern: "
                      f"{ev.cite(link[0], 50)}", [safeguards[0], link[0]],
@@ -105,11 +111,24 @@ def _class_wide(lesson: LessonStatement) -> bool:
     return any(t.lower_ in _CLASS_WORDS for t in lesson.sentence)
 
 
-def _general_rule(lesson: LessonStatement) -> bool:
+def told_lessons(ev: StoryEvidence) -> list[LessonStatement]:
+    """The lesson statements of the story, leaving out discoveries in the Situation and Task."""
+    return [lesson for lesson in ev.lessons if lesson.text.strip() and lesson.section.kind not in _SCENE]
+
+
+def _general_rule(ev: StoryEvidence, lesson: LessonStatement) -> bool:
     """A lesson stated as a rule for more than this case: not a platitude, not a plan for next time."""
-    return not lesson.vague and not lesson.hypothetical and not lesson.observable and _says_something(lesson)
+    return not lesson.hypothetical and not lesson.observable and _behaviour(ev, lesson)
 
 
-def _says_something(lesson: LessonStatement) -> bool:
-    """More than a heading: a sentence with a verb in it."""
-    return any(t.pos_ in ("VERB", "AUX") for t in lesson.sentence) and len(lesson.sentence) >= 5
+def _behaviour(ev: StoryEvidence, lesson: LessonStatement) -> bool:
+    """A lesson that names something done, not a platitude: not vague, and a verb of action
+    in it (not a verb of state or a soft one such as 'communicate', 'try', 'be afraid')."""
+    if lesson.vague:
+        return False
+    quiet = {*ev.book.ownership.state_verbs, *ev.book.ownership.soft_verbs}
+    return any(
+        t.pos_ == "VERB" and t.lemma_.lower() not in quiet and t.dep_ in ("ROOT", "xcomp", "conj", "ccomp", "advcl")
+        and not any(c.dep_ == "neg" for c in t.children)
+        for t in lesson.sentence
+    )
