@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import re
 
+from star_bank.model.story import SectionKind
 from star_bank.rubric.evidence import Judgement, StoryEvidence, advice_list, first_of, judge, unique_marks
 from star_bank.rubric.ownership import count_acts
+
+
+# What the speaker did in the Situation and Task set the scene; it is not a recovery.
+_SCENE = frozenset({SectionKind.situation, SectionKind.task})
 
 
 def rate_detection(ev: StoryEvidence) -> Judgement:
@@ -44,7 +49,7 @@ def rate_recovery(ev: StoryEvidence) -> Judgement:
     acts = count_acts(ev)
     steps = unique_marks(
         m for m in sorted([*acts.own, *acts.we, *acts.fragments, *ev.signal("recovery_step")], key=lambda m: m.start)
-        if m.start >= after
+        if m.start >= after and m.section not in _SCENE
     )
     told = [m for m in ev.signal("communication") if m.start >= after]
     timed = [m for m in [*ev.signal("timed_step"), *ev.signal("timed_communication")] if m.start >= after]

@@ -26,6 +26,8 @@ from star_bank.rubric.signals import Mark
 
 # Words that give a safeguard a whole class of situations to cover.
 _CLASS_WORDS = frozenset({"every", "any", "all", "each", "whenever", "anything", "everything", "always", "never"})
+# Verbs that state an intention, not a change made.
+_INTENTIONS = frozenset({"need", "want", "hope", "plan", "intend", "aim", "have", "wish", "will"})
 # A lesson is told after the events: one found in the scene-setting parts is a discovery.
 _SCENE = frozenset({SectionKind.situation, SectionKind.task})
 # Present-tense or perfect verbs tell a habit still in place.
@@ -35,7 +37,7 @@ _IN_PLACE_TAGS = frozenset({"VBZ", "VBP"})
 def rate_concrete_lesson(ev: StoryEvidence) -> Judgement:
     """Concrete lesson: an observable mechanism adopted (and held, from senior up)."""
     lessons = told_lessons(ev)
-    adopted = [lesson for lesson in lessons if lesson.observable]
+    adopted = [lesson for lesson in lessons if lesson.observable and _adopted(ev, lesson)]
     if adopted:
         mark = ev.lesson_mark(adopted[0])
         praise = f"your lesson is a mechanism a colleague could see ({ev.cite(mark, 70)})"
@@ -76,10 +78,12 @@ def rate_pattern_awareness(ev: StoryEvidence) -> Judgement:
         return Judgement(None, f"not expected at {level_name(ev.level)} unless the story shows a pattern; "
                          "it does not")
     lessons = told_lessons(ev)
-    safeguards = [ev.lesson_mark(lesson) for lesson in lessons if lesson.observable and _class_wide(lesson)]
+    safeguards = [ev.lesson_mark(lesson) for lesson in lessons
+                  if lesson.observable and _adopted(ev, lesson) and _class_wide(lesson)]
     general = [ev.lesson_mark(lesson) for lesson in lessons if _general_rule(ev, lesson)]
     general += ev.signal("pattern_response")
-    others = [ev.lesson_mark(lesson) for lesson in lessons if lesson.observable and not _class_wide(lesson)]
+    others = [ev.lesson_mark(lesson) for lesson in lessons
+              if lesson.observable and _adopted(ev, lesson) and not _class_wide(lesson)]
     link = repeated[:1] or general[:1] or (others[:1] if safeguards else [])
     if safeguards and link:
         return judge("expert", f"a safeguard for the whole class: {ev.cite(safeguards[0], 60)}; the pattern: "
@@ -109,6 +113,20 @@ def _held(ev: StoryEvidence, adopted: list[LessonStatement]) -> Mark | None:
 
 def _class_wide(lesson: LessonStatement) -> bool:
     return any(t.lower_ in _CLASS_WORDS for t in lesson.sentence)
+
+
+def _adopted(ev: StoryEvidence, lesson: LessonStatement) -> bool:
+    """A mechanism put in place, not an intention ("I need to", "you have to") or a state
+    of mind ("I am more skeptical now"): an act heads the sentence or one of its clauses
+    ("I learned to timebox spikes", "Make a priority list")."""
+    root = lesson.sentence.root
+    if root.lemma_.lower() in _INTENTIONS:
+        return False
+    quiet = {*ev.book.ownership.state_verbs, *ev.book.ownership.soft_verbs, *_INTENTIONS}
+    return any(
+        t.pos_ == "VERB" and t.lemma_.lower() not in quiet and t.dep_ in ("ROOT", "conj", "xcomp")
+        for t in lesson.sentence
+    )
 
 
 def told_lessons(ev: StoryEvidence) -> list[LessonStatement]:
