@@ -52,7 +52,7 @@ def rate_recovery(ev: StoryEvidence) -> Judgement:
         if m.start >= after and m.section not in _SCENE
     )
     told = [m for m in ev.signal("communication") if m.start >= after]
-    timed = [m for m in [*ev.signal("timed_step"), *ev.signal("timed_communication")] if m.start >= after]
+    timed = [m for m in [*ev.signal("timed_communication"), *ev.signal("timed_step")] if m.start >= after]
     passive = [m for m in ev.found("passive-voice") if m.start >= after]
     if not steps and not told:
         reason = "nothing the speaker did once it went wrong is told"

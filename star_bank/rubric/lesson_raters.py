@@ -41,10 +41,11 @@ def rate_concrete_lesson(ev: StoryEvidence) -> Judgement:
     if adopted:
         mark = ev.lesson_mark(adopted[0])
         praise = f"your lesson is a mechanism a colleague could see ({ev.cite(mark, 70)})"
-        held = _held(ev, adopted)
+        held = _held(ev, adopted, strict=ev.level == "staff")
         if held is not None or not at_least(ev.level, "staff"):
-            note = "" if held is None else f"; it held: {ev.cite(held, 50)}"
-            return judge("expert", f"{ev.cite(mark, 70)} names {adopted[0].mechanism!r}{note}",
+            note = f", strong at {level_name(ev.level)}" if not at_least(ev.level, "senior") else ""
+            note += "" if held is None else f"; it held: {ev.cite(held, 50)}"
+            return judge("expert", f"{ev.cite(mark, 70)} names a mechanism ({adopted[0].mechanism!r}){note}",
                          [mark, held], praise=praise)
         return judge("intermediate", f"{ev.cite(mark)} names a mechanism, but not whether it held up since "
                      f"(expected at {level_name(ev.level)})", [mark], praise=praise,
@@ -85,25 +86,31 @@ def rate_pattern_awareness(ev: StoryEvidence) -> Judgement:
     others = [ev.lesson_mark(lesson) for lesson in lessons
               if lesson.observable and _adopted(ev, lesson) and not _class_wide(lesson)]
     link = repeated[:1] or general[:1] or (others[:1] if safeguards else [])
+    if ev.level == "staff" and not repeated:
+        link = []  # at staff the pattern has to run across failures, not one lesson stated generally
     if safeguards and link:
         return judge("expert", f"a safeguard for the whole class: {ev.cite(safeguards[0], 60)}; the pattern: "
                      f"{ev.cite(link[0], 50)}", [safeguards[0], link[0]],
                      praise=f"you turn the lesson into a rule for every case like it ({ev.cite(safeguards[0], 70)})")
+    staff = " (staff needs a pattern across failures)" if ev.level == "staff" else ""
     if safeguards:
         return judge("intermediate", f"{ev.cite(safeguards[0])} guards the whole class of cases, but the story "
-                     "names no broader pattern behind it", safeguards[:1],
+                     f"names no broader pattern behind it{staff}", safeguards[:1],
                      advice=advice_list(ev.advise("partial", safeguards[0])))
-    if link:
-        return judge("intermediate", f"{ev.cite(link[0])} generalises the lesson, with no safeguard for the "
-                     "whole class of cases", link[:1], advice=advice_list(ev.advise("partial", link[0])))
+    general_only = general[:1] if staff else link
+    if general_only:
+        return judge("intermediate", f"{ev.cite(general_only[0])} generalises the lesson, with no safeguard for the "
+                     f"whole class of cases{staff}", general_only[:1],
+                     advice=advice_list(ev.advise("partial", general_only[0])))
     note = "; staff stories are expected to connect several failures" if ev.level == "staff" else ""
     return judge("novice", f"the failure is told as a one-off: no general rule, no safeguard for similar cases{note}",
                  advice=advice_list(ev.advise("missing")))
 
 
-def _held(ev: StoryEvidence, adopted: list[LessonStatement]) -> Mark | None:
-    """A sign the mechanism held: a present-tense habit, or the lesson applied or in place since."""
-    for lesson in adopted:
+def _held(ev: StoryEvidence, adopted: list[LessonStatement], strict: bool = False) -> Mark | None:
+    """A sign the mechanism held: a present-tense habit, or the lesson applied or in place since
+    (`strict`, at staff: only proof it held, "it has caught two since")."""
+    for lesson in [] if strict else adopted:
         if any(t.tag_ in _IN_PLACE_TAGS and t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj")
                for t in lesson.sentence):
             return ev.lesson_mark(lesson)

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "xcomp", "parataxis", "relcl"})
 _NOT_NARRATIVE = (SectionKind.lesson, SectionKind.tie_in)
 _HEDGES = frozenset({"would", "could", "should", "might", "may", "'d", "will", "can", "must"})
+_NOTHING = frozenset({"anything", "anyone", "anybody", "nothing"})
 # Expert: this share of all acts, and decisions for at least half of the own acts
 # (two at least, unless every own act is one).
 EXPERT_SHARE = 0.55
@@ -111,8 +112,9 @@ def _act_kind(token: "Token", state_verbs: frozenset[str], omissions: bool) -> s
         return None
     if any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in token.children):
         return None
-    if not omissions and any(c.dep_ == "neg" for c in token.children):
-        return None
+    if any(c.dep_ == "neg" for c in token.children):
+        if not omissions or any(c.dep_ == "dobj" and c.lower_ in _NOTHING for c in token.children):
+            return None  # "I did not decide anything" owns nothing
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
         return None  # a passive: the passive-voice rule decides whether it hides anyone
     subject = subject_of(token)
@@ -139,7 +141,7 @@ def rate_ownership(ev: StoryEvidence) -> Judgement:
     advice = advice_list(*(ev.advise(_advice_key(m), m) for m in problems[:2]),
                          ev.advise("missing") if not acts.decisions else None)
     counts = _counts(acts, len(hidden))
-    if not acts.own or share < NOVICE_SHARE:
+    if not acts.own or share < NOVICE_SHARE or (blame and len(acts.decisions) < 2):
         worst = "; ".join(f"{ev.cite(m, 60)} {_PROBLEM[m.signal]}" for m in problems[:2])
         reason = f"no act told with 'I' ({counts})" if not acts.own else f"few acts told with 'I' ({counts})"
         return judge("novice", f"{reason}: {worst}" if worst else reason, problems[:3], advice=advice)
