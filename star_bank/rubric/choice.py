@@ -8,7 +8,9 @@
   an incident you caused, #8 a decision you would make differently), says so
   too.
 - **learning**: a learning tag, or a story that tells learning something new
-  and hard (new ground, a deliberate way of learning it) and what it produced.
+  and hard (new ground, a deliberate way of learning it) and what it produced,
+  when no archetype describes it better (none in the front matter, and the
+  classification from its text is unsure).
 - **star**: everything else.
 
 The reason is kept in the scorecard (`rubric_reason`) and quotes the sentence
@@ -67,7 +69,7 @@ def choose_rubric(
     if best in WENT_WRONG_ARCHETYPES:
         source = "the front matter says" if match.source == "front-matter" else "it reads as"
         return RubricChoice("failure", f"{source} #{best} {book.get(best).name}, a story of something that went wrong")
-    learned = _learning_story(learning_marks)
+    learned = _learning_story(learning_marks) if match.source == "classified" and match.low_confidence else None
     if learned is not None:
         return RubricChoice("learning", f"it tells learning something new and what it produced ('{_short(learned)}')")
     return RubricChoice("star", "nothing in it went wrong and it is not a learning story: the STAR rubric")

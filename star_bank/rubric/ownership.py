@@ -42,8 +42,8 @@ EXPERT_SHARE = 0.55
 EXPERT_DECISION_SHARE = 0.5
 # Fewer own acts than this share of all acts is novice.
 NOVICE_SHARE = 0.2
-# "We" and a hiding passive blur the speaker's part, but "we" is also fair credit
-# to a team and the passive finder can be wrong: each counts this much of an act.
+# "We" blurs the speaker's part, but it is also fair credit to a team: each "we"
+# counts this much of an act (a hiding passive counts whole).
 BLUR_WEIGHT = 0.5
 
 _PROBLEM = {
@@ -66,7 +66,7 @@ class Acts:
 
     def share(self, hidden: int) -> float:
         """The speaker's own acts as a share of every act told (fragments count whole)."""
-        total = len(self.own) + len(self.fragments) + BLUR_WEIGHT * (len(self.we) + hidden)
+        total = len(self.own) + len(self.fragments) + hidden + BLUR_WEIGHT * len(self.we)
         return len(self.own) / total if total else 0.0
 
     def decided(self) -> bool:
