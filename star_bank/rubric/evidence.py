@@ -47,7 +47,7 @@ class StoryEvidence:
     book: RubricBook
     sentences: SentenceIndex
     dimension: str = ""
-    failure_start: int = 0  # file offset where the story first tells something going wrong
+    failure_start: int | None = None  # file offset where the story first tells something going wrong
 
     def found(self, rule: str) -> list[Mark]:
         """The findings of one lint rule (by slug), as marks quoting their sentences."""

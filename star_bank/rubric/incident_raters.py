@@ -45,7 +45,7 @@ def rate_detection(ev: StoryEvidence) -> Judgement:
 
 def rate_recovery(ev: StoryEvidence) -> Judgement:
     """Recovery: steps after the failure (intermediate); with their timing and who was told (expert)."""
-    after = ev.failure_start
+    after = ev.failure_start or 0  # unknown: read the Action and what follows it
     acts = count_acts(ev)
     steps = unique_marks(
         m for m in sorted([*acts.own, *acts.we, *acts.fragments, *ev.signal("recovery_step")], key=lambda m: m.start)
@@ -72,14 +72,14 @@ def rate_recovery(ev: StoryEvidence) -> Judgement:
                  advice=advice_list(ev.advise("partial", anchor)))
 
 
-def failure_start(story_text: str, sentences: list[str]) -> int:
-    """The file offset of the first sentence (outside the title) where things go wrong, else 0."""
+def failure_start(story_text: str, sentences: list[str]) -> int | None:
+    """The file offset of the first sentence (outside the title) where things go wrong, if any."""
     for sentence in sentences:
         probe = " ".join(sentence.split()[:8])
         at = _find_words(story_text, probe)
         if at is not None:
             return at
-    return 0
+    return None
 
 
 def _find_words(text: str, probe: str) -> int | None:

@@ -19,6 +19,7 @@ the lesson statements the linter's lesson rules read (star_bank/nlp/lessons.py):
 from __future__ import annotations
 
 from star_bank.model.story import SectionKind
+from star_bank.nlp.analysis import subject_of
 from star_bank.nlp.lessons import LessonStatement
 from star_bank.rubric.evidence import Judgement, StoryEvidence, advice_list, judge
 from star_bank.rubric.levels import at_least, level_name
@@ -51,8 +52,9 @@ def rate_concrete_lesson(ev: StoryEvidence) -> Judgement:
                      f"(expected at {level_name(ev.level)})", [mark], praise=praise,
                      advice=advice_list(ev.advise("in_place", mark)))
     specific = [lesson for lesson in lessons if _behaviour(ev, lesson)]
-    if specific or any(lesson.mechanism for lesson in lessons):
-        lesson = (specific or [lesson for lesson in lessons if lesson.mechanism])[0]
+    promised = [lesson for lesson in lessons if lesson.mechanism and lesson.hypothetical]
+    if specific or promised:
+        lesson = (specific or promised)[0]
         mark = ev.lesson_mark(lesson)
         what = "a mechanism only promised for next time" if lesson.hypothetical and lesson.mechanism else (
             "a change, but no habit, checklist or metric a colleague could see")
@@ -83,9 +85,7 @@ def rate_pattern_awareness(ev: StoryEvidence) -> Judgement:
                   if lesson.observable and _adopted(ev, lesson) and _class_wide(lesson)]
     general = [ev.lesson_mark(lesson) for lesson in lessons if _general_rule(ev, lesson)]
     general += ev.signal("pattern_response")
-    others = [ev.lesson_mark(lesson) for lesson in lessons
-              if lesson.observable and _adopted(ev, lesson) and not _class_wide(lesson)]
-    link = repeated[:1] or general[:1] or (others[:1] if safeguards else [])
+    link = repeated[:1] or general[:1]
     if ev.level == "staff" and not repeated:
         link = []  # at staff the pattern has to run across failures, not one lesson stated generally
     if safeguards and link:
@@ -155,5 +155,12 @@ def _behaviour(ev: StoryEvidence, lesson: LessonStatement) -> bool:
     return any(
         t.pos_ == "VERB" and t.lemma_.lower() not in quiet and t.dep_ in ("ROOT", "xcomp", "conj", "ccomp", "advcl")
         and not any(c.dep_ == "neg" for c in t.children)
+        and t.head.lemma_.lower() not in _INTENTIONS and _by_speaker(t)
         for t in lesson.sentence
     )
+
+
+def _by_speaker(verb) -> bool:
+    """The speaker does it, or nobody is named (an imperative rule: "Make a priority list")."""
+    subject = subject_of(verb)
+    return subject is None or subject.lower_ in ("i", "we")
