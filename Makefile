@@ -27,11 +27,13 @@ test: install
 docs: install
 	$(PY) -m star_bank.report.rule_docs > docs/rules.md
 
-# Accuracy against the hand-labelled data in bench/ (prints the figures in docs/accuracy.md).
+# Accuracy against the hand-labelled data in bench/ (prints the figures in docs/accuracy.md),
+# then against the development corpus of real stories when ../shared/corpus exists.
 bench: install
 	$(PY) bench/lint_accuracy.py
 	$(PY) bench/rubric_agreement.py
 	$(PY) bench/suggest_accuracy.py
+	$(PY) bench/dev_corpus.py
 
 # Speed and memory, as ratios measured in one run (see README, Performance).
 perf: install

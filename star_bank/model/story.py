@@ -120,6 +120,11 @@ class Story(BaseModel):
         return next((s for s in self.sections if s.kind == kind), None)
 
     @property
+    def labelled(self) -> bool:
+        """Whether the writer labelled any part (parts inferred from unlabelled prose do not count)."""
+        return any(not s.inferred for s in self.sections)
+
+    @property
     def section_kinds(self) -> list[str]:
         return [s.kind.value for s in self.sections]
 

@@ -90,7 +90,11 @@ class AnalysedStory:
 
     # Anchors: where a section-level or story-level finding points.
     def heading_hit(self, section: SectionText, **values: Any) -> Hit:
-        return Hit(section.heading[0], section.heading[1], section.kind, values)
+        start, end = section.heading
+        if start == end and self.story.text:
+            # An inferred part has no label: point at its first line.
+            end = max(start, self.index.ends[self.index.line_of(start)])
+        return Hit(start, end, section.kind, values)
 
     def story_hit(self, **values: Any) -> Hit:
         span = self.story.title_span

@@ -42,8 +42,15 @@ _MEASURE = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_YEAR_BEFORE = frozenset({"in", "since", "by", "until", "during", "early", "late", "mid", "of", "from", "to", "spring",
+                          "summer", "autumn", "fall", "winter"})
 # "one" as a pronoun or an article-like word ("one of the", "no one", "one day") is not a count.
-_ONE_NOT_COUNT_NEXT = frozenset({"of", "another", "day", "time", "thing", "way", "point", "more"})
+_ONE_NOT_COUNT_NEXT = frozenset({"of", "another", "thing", "way", "point"})
+# "one" counts only with a unit ("one more day", "one engineer"): "one example", "one day" (some day) do not.
+_ONE_UNITS = frozenset({
+    "second", "minute", "hour", "week", "month", "quarter", "year", "sprint", "release", "percent",
+    "engineer", "person", "people", "customer", "user", "bug", "incident", "ticket", "dollar", "point",
+})
 
 
 def quantity_tokens(tokens: Iterable["Token"], extra_words: Iterable[str] = ()) -> Iterator["Token"]:
@@ -89,7 +96,7 @@ def _digits_measure(token: "Token") -> bool:
     if previous is not None and previous.pos_ == "PROPN" and token.dep_ in ("compound", "nummod", "appos", "npadvmod") \
             and token.head.i <= token.i:
         return False  # "Python 3", "iOS 17"
-    if _YEAR.match(text) and token.ent_type_ == "DATE":
+    if _YEAR.match(text) and (token.ent_type_ == "DATE" or (previous is not None and previous.lower_ in _YEAR_BEFORE)):
         return False
     return True
 
@@ -101,4 +108,5 @@ def _number_word_counts(token: "Token") -> bool:
     preceding = token.nbor(-1).lower_ if token.i > 0 else ""
     if following in _ONE_NOT_COUNT_NEXT or preceding in ("no", "the", "every", "any", "each", "this", "that"):
         return False
-    return token.dep_ == "nummod"
+    unit = token.head.lemma_.lower()
+    return token.dep_ == "nummod" and (unit in _ONE_UNITS or (unit == "day" and following == "more"))

@@ -24,6 +24,8 @@ class StoryEntry(BaseModel):
     low_confidence: bool = False
     note: str | None = None  # what to do about a low-confidence classification
     sections: list[str]
+    # The parts read from unlabelled prose rather than from the writer's labels.
+    inferred_sections: list[str] = []
     words: int
 
 
@@ -42,6 +44,7 @@ def list_stories(bank: Bank, book: ArchetypeBook | None = None) -> list[StoryEnt
                 low_confidence=match.low_confidence,
                 note=_note(match.archetypes) if match.low_confidence else None,
                 sections=story.section_kinds,
+                inferred_sections=[s.kind.value for s in story.sections if s.inferred],
                 words=story.words,
             )
         )

@@ -53,7 +53,7 @@ def rate_structure(ev: StoryEvidence) -> Judgement:
     described = [f"line {ev.position(m)[0]}: {_finding_message(ev, m)}" for m in problems[:2]]
     if too_long:
         described.append(too_long[0].message)
-    if not ev.story.story.sections:
+    if not ev.story.story.labelled:
         return judge("novice", "no labelled STAR sections", gaps[:1], advice=advice_list(ev.advise("missing")))
     core_gap = any(re.search(r"\b(situation|task|action|result)\b", _finding_message(ev, m), re.I) for m in gaps)
     if len(gaps) >= 2 or issues >= 3 or (core_gap and issues >= 2):

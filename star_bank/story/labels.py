@@ -37,6 +37,8 @@ _PLAIN_LABEL = re.compile(
 _LABEL_LINE = re.compile(r"^[ \t]{0,3}#{0,6}[ \t]*(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t:.–—-]*$")
 _LETTER_AT_START = re.compile(r"^[ \t]{0,3}(?:[(\[](?P<a>[STARL])[)\]]|(?P<b>[STARL])[ \t]*[:)\-–—])[ \t]*")
 _LETTER_INLINE = re.compile(r"(?<=[ \t])[(\[](?P<a>[STARL])[)\]][ \t]+")
+# An all-capitals label run into its first word, as copying often leaves it ("SITUATIONWhen I ...").
+_CAPS_GLUED = re.compile(r"^[ \t]{0,3}(?P<label>[A-Z]{2,}(?: [A-Z]{2,})*)(?=[A-Z][a-z])")
 _TAGS = re.compile(r"<[^<>\n]*>")
 _QUESTION_LINE = re.compile(r"^[ \t]{0,3}(?:Q|Question|Interviewer)[ \t]*:", re.M)
 
@@ -52,29 +54,31 @@ class Label:
 
 
 @functools.cache
-def _vocabulary() -> tuple[dict[str, SectionKind], dict[str, SectionKind], dict[str, SectionKind]]:
+def _vocabulary() -> tuple[dict[str, SectionKind], dict[str, SectionKind], dict[str, SectionKind], dict[str, SectionKind]]:
+    """(aliases, leading words, letters, every whole-label alias)."""
     data = read_yaml(data_path("section_labels.yaml"), ValueError)
     aliases = {alias.lower(): SectionKind(kind) for kind, words in data["aliases"].items() for alias in words}
+    exact = {alias.lower(): SectionKind(kind) for kind, words in data["exact_aliases"].items() for alias in words}
     leading = {word: SectionKind(kind) for kind, words in data["leading_words"].items() for word in words}
     letters = {letter.upper(): SectionKind(kind) for letter, kind in data["letters"].items()}
-    return aliases, leading, letters
+    return aliases, leading, letters, {**exact, **aliases}
 
 
 def alias_kind(label: str) -> SectionKind | None:
     """The part an exact alias names ("The Learning" -> lesson), or None."""
     text = re.sub(r"\s+", " ", label.lower().replace("’", "'")).strip(" .:-–—\t")
-    return _vocabulary()[0].get(text)
+    return _vocabulary()[3].get(text)
 
 
 def classify_label(label: str) -> SectionKind | None:
     """The STAR part a heading or bold label names, or None for any other heading."""
-    aliases, leading, _ = _vocabulary()
+    aliases, leading, _, whole = _vocabulary()
     text = COMMENT.sub(" ", label).lower().replace("’", "'")
     text = re.sub(r"[*_`#]", " ", text)
     text = re.sub(r"^[^a-z]*(?:\d+[.)]\s*)?", "", text).strip(" .:-–—\t")
     text = re.sub(r"\s+", " ", text)
-    if text in aliases:
-        return aliases[text]
+    if text in whole:
+        return whole[text]
     parts = [p.strip(" .-") for p in _SEPARATORS.split(text) if p.strip(" .-")]
     for part in parts:
         if part in aliases:
@@ -124,9 +128,10 @@ def _label_at_start(line: str, letters: bool, bold_only: bool) -> Label | None:
     match = _LABEL_LINE.match(line)
     if match and alias_kind(match.group("label")) is not None and _looks_like_label(match.group("label")):
         return Label(alias_kind(match.group("label")), match.group("label").strip(), 0, len(line))
-    match = _PLAIN_LABEL.match(line)
-    if match and alias_kind(match.group("label")) is not None:
-        return Label(alias_kind(match.group("label")), match.group("label").strip(), 0, match.end())
+    for pattern in (_PLAIN_LABEL, _CAPS_GLUED):
+        match = pattern.match(line)
+        if match and alias_kind(match.group("label")) is not None:
+            return Label(alias_kind(match.group("label")), match.group("label").strip(), 0, match.end())
     if letters:
         match = _LETTER_AT_START.match(line)
         if match:

@@ -177,6 +177,9 @@ def _markdown() -> "MarkdownIt":
 _TEXT_HTML = re.compile(r"\s*<(?:ul|ol|li|p|div|b|strong|br|span|section|blockquote)\b", re.I)
 
 
+_HTML_LIST_MARKER = re.compile(r"[ \t]*[-*•][ \t]+")
+
+
 def _add_line_labels(
     starts: list[_Start], text: str, index: LineIndex, hidden: bytearray, lines: range, letters: bool,
     indented: bool = False,
@@ -186,6 +189,9 @@ def _add_line_labels(
         line_start = index.starts[line_no]
         line = text[line_start : index.ends[line_no]]
         indent = len(line) - len(line.lstrip()) if indented else 0
+        marker = _HTML_LIST_MARKER.match(line) if indented else None
+        if marker:  # "- item" inside HTML is not Markdown: drop the marker from the prose
+            hidden[line_start : line_start + marker.end()] = b"\x01" * marker.end()
         for label in line_labels(line[indent:], letters):
             at = line_start + indent + label.start
             if not hidden[at]:
@@ -207,10 +213,9 @@ def _inferred_sections(index: LineIndex, hidden: bytearray, prose: Prose) -> lis
     sections = []
     for n, start in enumerate(starts):
         section = _section(index, hidden, start, starts[n + 1].label_start if n + 1 < len(starts) else end)
-        # No label to point at: a finding about the part points at its first line.
-        first_line = index.line_of(section.body.start)
-        heading_end = min(index.ends[first_line], section.body.end)
-        section.heading = index.span(section.body.start, heading_end)
+        # No label: the heading is an empty span where the part starts (findings about
+        # the part point at its first line; see AnalysedStory.heading_hit).
+        section.heading = index.span(section.body.start, section.body.start)
         section.inferred = True
         sections.append(section)
     return sections

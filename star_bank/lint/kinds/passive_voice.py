@@ -6,7 +6,8 @@ an act ("I was excited", "I was involved", "it was based on") are listed in
 `stative` and never flagged; `extra_stative` extends the list. Nor is the
 speaker (or a named colleague) as the patient of someone else's act ("I was
 asked to", "I got pulled into"), a modal or goal passive ("could be cached",
-"to be reviewed"), or a graded participle ("really limited"). In the
+"to be reviewed"), a present-tense description ("the list is sorted by
+name"), or a graded participle ("really limited"). In the
 `context_sections` (the Situation), a passive about what others did to the
 speaker or the organisation ("I was promoted", "the team was formed last
 year") is context, so it is reported as a suggestion only.
@@ -47,18 +48,22 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
                 continue
             if any(c.dep_ == "agent" and not _is_measure(c) for c in token.children):
                 continue  # "caused by my change": the actor is named
-            if token.lemma_.lower() in stative or token.lower_ in stative:
-                continue
+            if (token.lemma_.lower() in stative or token.lower_ in stative) and not any(
+                c.dep_ == "prt" for c in token.children
+            ):
+                continue  # a state; but "blocked off", "shut down" are acts
             following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
             if token.lower_ == "used" and following is not None and following.lower_ == "to":
                 continue  # "I was used to ...": a habit, not an act
             first = min(aux, key=lambda t: t.i)
+            if first.i > token.i:
+                continue  # an auxiliary after its participle is a mis-parse, not a passive
             between = token.doc[first.i + 1 : token.i]
             if any(t.pos_ not in ("ADV", "PART") for t in between):
                 continue  # "was dead still controlled": a mis-attached auxiliary, not a passive
             if first.lemma_.lower() == "get" and token.lemma_.lower() in _GET_STATES:
                 continue  # "got lost", "got stuck": a state, not an act
-            if _not_an_act(token):
+            if _not_an_act(token) or _modal_or_present(first):
                 continue
             hit = story.token_hit(section, first, token, verb=f"{first.text} {token.text}")
             if section.kind.value in options.context_sections and _is_context(token, options):
@@ -85,9 +90,20 @@ def _not_an_act(verb) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in verb.children)
 
 
+def _modal_or_present(aux) -> bool:
+    """'would be indexed', 'to be reviewed' (nothing happened) and 'the list is sorted'
+    (a present-tense description of how things are, not a narrated act)."""
+    if aux.lemma_.lower() == "be" and aux.tag_ in ("VBZ", "VBP"):
+        subject = next((c for c in aux.head.children if c.dep_ == "nsubjpass"), None)
+        # "This is applied ...", "It is decided ...": a pronoun standing for an act, not a description.
+        return subject is None or subject.lower_ not in ("this", "that", "it", "these", "those")
+    before = [t for t in aux.doc[max(0, aux.i - 3) : aux.i] if t.pos_ not in ("ADV", "PART") or t.tag_ == "TO"]
+    return bool(before) and before[-1].tag_ in ("MD", "TO")
+
+
 _SPEAKER = {"i", "me", "we", "us"}
 _DEGREE = {
-    "very", "really", "quite", "fully", "completely", "totally", "too", "so", "pretty", "extremely",
+    "very", "quite", "fully", "completely", "totally", "too", "so", "pretty", "extremely",
     "somewhat", "rather", "highly", "heavily", "largely", "mostly", "partly", "partially", "entirely",
     "slightly", "deeply", "hugely", "severely", "incredibly", "super", "fairly", "already",
 }

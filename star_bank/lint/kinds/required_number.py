@@ -3,6 +3,8 @@
 Any quantity counts: digits, number words ("three", "a dozen"), percentages,
 money, durations and multipliers ("halved", "doubled", "once", "twice").
 Ordinals ("first"), names with digits ("E2E", "S3") and versions ("v2.1") do not.
+A story without labels is judged on the part read as its outcome, or, when no
+part reads as one, on its whole text.
 Options: `extra_words` (more words that count as a quantity).
 FAIL: "The team was happy and the launch went well."
 PASS: "Checkout errors fell from 2.1% to 0.3% within a week."
@@ -31,7 +33,13 @@ def has_number(doc, extra: set[str] = frozenset()) -> bool:
 
 def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     extra = {w.lower() for w in options.extra_words}
-    for section in story.in_scope(rule.scope):
+    sections = story.in_scope(rule.scope)
+    if not sections and story.labels_missing:
+        # No labels and no part read as the outcome: a story with no number anywhere has none there.
+        if story.sections and not any(s.doc is not None and has_number(s.doc, extra) for s in story.sections):
+            yield story.story_hit(section_name="Story")
+        return
+    for section in sections:
         if section.doc is None or not section.prose.text.strip():
             continue
         if not has_number(section.doc, extra):

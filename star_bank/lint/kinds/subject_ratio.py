@@ -49,6 +49,8 @@ def count_subjects(doc, collective_weight: float = 0.5) -> tuple[float, int]:
             continue
         if is_first_person_singular(token):
             singular += 1
+        elif _inside_own_decision(token.head):
+            continue  # "I suggested we move it": the speaker's call
         elif token.lower_ == "we":
             plural += 1
         elif token.lemma_.lower() in _COLLECTIVE and any(
@@ -58,8 +60,21 @@ def count_subjects(doc, collective_weight: float = 0.5) -> tuple[float, int]:
     return plural, singular
 
 
+def _inside_own_decision(verb) -> bool:
+    """Whether a clause is the complement of the speaker's own verb ('I proposed we ...')."""
+    if verb.dep_ not in ("ccomp", "xcomp") or verb.head is verb:
+        return False
+    subject = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    return subject is not None and is_first_person_singular(subject)
+
+
 def _is_action(verb) -> bool:
-    return verb.pos_ == "VERB" and verb.lemma_.lower() not in ("be", "have", "seem", "feel", "know", "need", "want")
+    """An act ('we shipped'), or a state that leads to one ('we were able to ship', 'we had to roll back')."""
+    if any(c.dep_ == "xcomp" or (c.dep_ == "acomp" and any(g.dep_ == "xcomp" for g in c.children)) for c in verb.children):
+        return True
+    if verb.lemma_.lower() in ("be", "have", "seem", "feel", "know", "look", "sound"):
+        return False
+    return verb.pos_ in ("VERB", "AUX")
 
 
 def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:

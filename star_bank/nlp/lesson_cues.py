@@ -1,0 +1,283 @@
+"""What makes a sentence a lesson statement or a post-event change (see star_bank.nlp.lessons)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from star_bank.model.story import SectionKind
+from star_bank.nlp.analysis import is_first_person_singular, subject_of
+from star_bank.nlp.lesson_vocabulary import (
+    SPEAKER_OBJECTS,
+    SPEAKER_SUBJECTS,
+    LessonVocabulary,
+    PhraseLists,
+    cue_text,
+    improved,
+    load_vocabulary,
+)
+from star_bank.nlp.lexicon import find_phrases
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan, Token
+
+
+def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: PhraseLists,
+               kind: SectionKind = SectionKind.other) -> str | None:
+    """The words that make `sentence` a lesson statement, or None."""
+    tokens = list(sentence)
+    for token in tokens:
+        cue = (
+            _learning_cue(token, vocabulary, kind)
+            or _teaching_cue(token, vocabulary)
+            or _noun_cue(token, vocabulary)
+            or _gaining_cue(token, vocabulary)
+            or _adoption_cue(token, vocabulary)
+        )
+        if cue:
+            return cue
+    if _speaker_in(tokens):
+        for first, last, _ in find_phrases(tokens, lists.later):
+            if not _verb_use(first):
+                return sentence.doc[first.i : last.i + 1].text
+        reflection = next(find_phrases(tokens, lists.reflection), None)
+        if reflection is not None:
+            return sentence.doc[reflection[0].i : reflection[1].i + 1].text
+        marker = next(find_phrases(tokens, lists.markers), None)
+        if marker is not None and not _past_narration(sentence):
+            return sentence.doc[marker[0].i : marker[1].i + 1].text
+    if kind not in (SectionKind.situation, SectionKind.task):
+        principle = _principle_cue(sentence, vocabulary)
+        if principle:
+            return principle
+        if sentence.root.tag_ in ("VBP", "VBZ"):
+            habit = habit_trigger(sentence)  # "When I estimate now, I add ...": a habit told in the present
+            if habit:
+                return habit
+    return _recurrence_cue(tokens, vocabulary, lists)
+
+
+def _verb_use(first: "Token") -> bool:
+    """'moving forward with the migration' uses the marker's words as a verb phrase."""
+    return first.pos_ == "VERB" and any(c.dep_ in ("prep", "dobj") and c.lower_ != "forward" for c in first.children)
+
+
+def _gaining_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
+    """'I gained a better understanding of ...', 'we developed a real appreciation for ...'."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in vocabulary.gaining_verbs:
+        return None
+    subject = subject_of(token)
+    if subject is None or subject.lower_ not in SPEAKER_SUBJECTS:
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in vocabulary.insight_nouns), None)
+    return cue_text(token, obj) if obj is not None else None
+
+
+def _adoption_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
+    """'The spike became our standard for ...': a practice the team adopted after the event."""
+    if token.lemma_.lower() not in ("become", "remain") or token.pos_ not in ("VERB", "AUX"):
+        return None
+    attr = next((c for c in token.children if c.dep_ in ("attr", "acomp")), None)
+    if attr is None or attr.lemma_.lower() not in vocabulary.adoption_nouns:
+        return None
+    if not any(c.dep_ == "poss" for c in attr.children):
+        return None  # "became the template for the next deal" is the deliverable reused, not a practice
+    return cue_text(token, attr)
+
+
+def adopted_practice(verb: "Token") -> bool:
+    """Whether 'X became our standard/process/...' names a practice (read with the shipped vocabulary)."""
+    return _adoption_cue(verb, load_vocabulary()) is not None
+
+
+def _principle_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> str | None:
+    """'It is important to ...', 'it's key to ...': a principle the speaker states (not past narration)."""
+    for token in sentence:
+        if token.lemma_.lower() not in vocabulary.evaluations or token.dep_ not in ("acomp", "attr"):
+            continue
+        verb = token.head
+        if verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP"):
+            continue
+        if any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in verb.children) and any(
+            c.dep_ in ("xcomp", "ccomp") for c in [*verb.children, *token.children]
+        ):
+            return sentence.doc[verb.i : token.i + 1].text
+    return None
+
+
+def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: PhraseLists,
+               kind: SectionKind, failure: bool) -> str | None:
+    """'The next day I added an expiry to the lock': the speaker puts a mechanism in
+    place after the event. Dated by an after-event marker, or (in a story about the
+    speaker's own mistake) told in the Result or the closing part."""
+    tokens = list(sentence)
+    # spaCy sometimes cuts a leading time phrase off as a sentence of its own ("The next day my lead").
+    before = sentence.doc[sentence.start - 1].sent if sentence.start > 0 else None
+    dating = tokens if before is None or any(t.pos_ == "VERB" for t in before) else [*before, *tokens]
+    dated = next(find_phrases(dating, lists.after_event), None) is not None
+    if not dated and not (failure and kind in (SectionKind.result, SectionKind.lesson, SectionKind.other)):
+        return None
+    for token in tokens:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in vocabulary.adopting_verbs:
+            continue
+        subject = subject_of(token)
+        if subject is None or not (subject.lower_ == "we" or is_first_person_singular(subject)):
+            continue
+        objects = [t for c in token.children if c.dep_ in ("dobj", "prt", "prep") for t in c.subtree]
+        if next(find_phrases(objects, lists.safeguards), None) is not None:
+            return token.text
+    return None
+
+
+def _learning_cue(token: "Token", vocabulary: LessonVocabulary, kind: SectionKind) -> str | None:
+    """'I learned to ...', 'we realised that X needs ...' (not 'I realised the cache was stale')."""
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in vocabulary.learning_verbs:
+        return None
+    subject = subject_of(token)
+    if subject is None or subject.lower_ not in SPEAKER_SUBJECTS:
+        return None
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+    for child in token.children:
+        infinitive = child.dep_ == "xcomp" and (
+            any(c.tag_ == "TO" for c in child.children)
+            or any(t.lower_ == "to" for t in token.doc[min(token.i, child.i) : max(token.i, child.i)])
+        )
+        if infinitive or (child.dep_ in ("ccomp", "advcl") and _general(child)):
+            if kind in (SectionKind.situation, SectionKind.task) and not perfect:
+                return None  # "I had to learn to ..." sets the scene
+            return cue_text(token, child)
+        if child.dep_ in ("dobj", "attr") and (
+            child.lemma_.lower() in (*vocabulary.abstract_nouns, *vocabulary.lesson_nouns, "lot", "thing", "much")
+            or any(c.dep_ == "relcl" for c in child.children)
+        ):
+            return cue_text(token, child)
+    if perfect and kind not in (SectionKind.situation, SectionKind.task):
+        return token.text
+    return None
+
+
+def _general(verb: "Token") -> bool:
+    """A complement stated as a general claim: present tense, a modal, or 'how to'."""
+    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)):
+        return True
+    return any(c.tag_ == "MD" or (c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP")) for c in verb.children)
+
+
+def _teaching_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
+    """'it taught me ...', 'the outage showed us ...', 'made me realise ...', 'made me a better engineer'."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") or lemma not in vocabulary.teaching_verbs:
+        return None
+    speaker = next((c for c in token.subtree if c.lower_ in SPEAKER_OBJECTS and c.head.i in (token.i, *[x.i for x in token.children])), None)
+    if speaker is None:
+        return None
+    if lemma in ("teach", "show", "remind"):
+        return cue_text(token, speaker)
+    # Weaker verbs teach only with a learning complement or 'a better <person>'.
+    for node in token.subtree:
+        if node.i != token.i and node.lemma_.lower() in vocabulary.learning_verbs:
+            return cue_text(token, node)
+        if node.lemma_.lower() in vocabulary.person_nouns and improved(node):
+            return cue_text(token, node)
+    return None
+
+
+def _noun_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
+    """'The lesson was ...', 'my biggest takeaway is ...'."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in vocabulary.lesson_nouns:
+        return None
+    if token.dep_ in ("nsubj", "ROOT") or (token.dep_ == "attr" and token.head.lemma_ == "be"):
+        if any(c.dep_ == "compound" for c in token.children):
+            return None  # "machine learning"
+        return token.text
+    return None
+
+
+def _recurrence_cue(tokens: list["Token"], vocabulary: LessonVocabulary, lists: PhraseLists) -> str | None:
+    """'To avoid this happening again, I ...', 'so that it never happens again, we ...'."""
+    guard = next(
+        (
+            t for t in tokens
+            if t.lemma_.lower() in vocabulary.recurrence_verbs and t.pos_ == "VERB"
+            and (any(c.tag_ == "TO" for c in t.children) or t.head.dep_ == "prep" or t.dep_ == "pcomp")
+        ),
+        None,
+    )  # "to avoid a repeat", "for preventing it": a purpose, not an event
+    if guard is None or next(find_phrases(tokens, lists.recurrence), None) is None:
+        return None
+    if not _speaker_in(tokens):
+        return None
+    return guard.text
+
+
+def _speaker_in(tokens: list["Token"]) -> bool:
+    return any(
+        (t.lower_ in SPEAKER_SUBJECTS and t.dep_ in ("nsubj", "nsubjpass")) or t.lower_ in ("my", "our")
+        for t in tokens
+    )
+
+
+def _past_narration(sentence: "SpacySpan") -> bool:
+    """A sentence whose main verb is simple past: it tells the story, it states no habit."""
+    root = sentence.root
+    if any(c.tag_ == "MD" or (c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP")) for c in root.children):
+        return False
+    if root.tag_ == "VBD":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in root.children)
+
+
+def speaker_acts(token: "Token") -> bool:
+    """Whether the verb a word belongs to has the speaker (or no one: an imperative, a note) as subject."""
+    node = token
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "compound"):
+            break
+        if node.head is node:
+            return True
+        node = node.head
+    subject = subject_of(node)
+    return subject is None or subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)
+
+
+def _mental(verb: "Token") -> bool:
+    """An act of the mind ('think', 'try to keep in mind'), read with the shipped vocabulary."""
+    if verb.lemma_.lower() in load_vocabulary().mental_verbs:
+        return True
+    return any(t.lower_ == "mind" for t in verb.subtree if t.head.i == verb.i or t.head.head.i == verb.i)
+
+
+def _wish_or_vague(verb: "Token") -> bool:
+    """'I need to / want to / try to X', or an act only said to get better ('manage my time better')."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("need", "want", "try", "hope", "aim", "plan", "intend"):
+        return True
+    return any(c.dep_ == "advmod" and c.tag_ in ("RBR", "JJR") for c in verb.children)
+
+
+def habit_trigger(sentence: "SpacySpan") -> str | None:
+    """'When I disagree now, I ask for ...', '... I spiked it before committing': an act of the
+    speaker's (named as the subject) with the event that triggers it."""
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBP", "VBZ", "VB", "VBD"):
+            continue
+        subject = subject_of(verb)
+        if subject is None or not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)):
+            continue
+        if _mental(verb):
+            continue  # "I keep it in mind when ...": nothing anyone could watch
+        if _wish_or_vague(verb):
+            continue  # "I need to manage my time better when ...": a wish, not a habit
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and clause.tag_ in ("VBP", "VBZ"):
+                mark = next((c for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in _TRIGGERS), None)
+                if mark is not None:
+                    return sentence.doc[mark.i : clause.i + 1].text
+            if clause.dep_ == "prep" and clause.lower_ in ("before", "after") and any(
+                c.dep_ == "pcomp" and c.tag_ == "VBG" for c in clause.children
+            ):
+                return sentence.doc[clause.i : clause.i + 2].text
+    return None
+
+
+_TRIGGERS = frozenset({"when", "whenever", "before", "after", "once", "if", "as soon as"})
+
+

@@ -1,0 +1,137 @@
+"""How a lesson statement is judged: hypothetical or not, which observable mechanism
+it names, which abstract value it states instead of a behaviour (see star_bank.nlp.lessons)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from star_bank.nlp.analysis import subject_of
+from star_bank.nlp.lesson_cues import adopted_practice, habit_trigger, speaker_acts
+from star_bank.nlp.lesson_vocabulary import SPEAKER_SUBJECTS, LessonVocabulary, PhraseLists, improved, phrase_of
+from star_bank.nlp.lexicon import find_phrases
+from star_bank.nlp.numbers import has_quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan, Token
+
+
+def is_hypothetical(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> bool:
+    """'I would ...', 'I should have ...', 'next time I'd ...': not a change the speaker made."""
+    for token in sentence:
+        if token.tag_ == "MD" and token.lower_ in vocabulary.hypothetical_modals and _in_main_clause(token.head):
+            subject = subject_of(token.head)
+            if subject is None or subject.lower_ in SPEAKER_SUBJECTS:
+                return True
+    return any(t.lower_ == "if" and t.head.tag_ == "VBD" for t in sentence) and any(
+        t.lower_ in ("would", "'d") for t in sentence
+    )
+
+
+def _in_main_clause(verb: "Token") -> bool:
+    """Whether a verb is the sentence's own claim (or what the speaker learned), not a
+    condition or a description inside it ("... the case where I would be wrong")."""
+    node = verb
+    for _ in range(6):
+        if node.dep_ in ("relcl", "advcl", "acl", "pcomp", "pobj"):
+            return False
+        if node.head is node:
+            return True
+        node = node.head
+    return True
+
+
+def mechanism_of(sentence: "SpacySpan", lists: PhraseLists, topic: set["Token"] = frozenset()) -> str | None:
+    """The observable mechanism, cadence or trigger the sentence names, or None.
+
+    A cadence counts when the speaker does the recurring act ("I review it every
+    Monday", not "requirements will always change"); a mechanism that is only the
+    topic of an abstract lesson ("more proactive about monitoring") does not count,
+    nor does a sentence that only praises a value ("the importance of testing").
+    """
+    tokens = list(sentence)
+    for first, last, _ in find_phrases(tokens, lists.cadences):
+        if speaker_acts(first):
+            return sentence.doc[first.i : last.i + 1].text
+    trigger = habit_trigger(sentence)
+    if trigger is not None:
+        return trigger
+    adopted = next((t for t in tokens if t.lemma_.lower() in ("become", "remain") and adopted_practice(t)), None)
+    if adopted is not None:
+        return phrase_of(adopted)
+    if next(find_phrases(tokens, lists.values, max_gap=1), None) is not None:
+        return None
+    for first, last, _ in find_phrases(tokens, lists.mechanisms):
+        if last in topic:
+            continue
+        if last.pos_ in ("NOUN", "PROPN") or last.dep_ == "compound" or first.i != last.i:
+            return sentence.doc[first.i : last.i + 1].text
+    return None
+
+
+def abstraction_of(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> tuple[str, "Token"] | None:
+    """The abstract value a lesson states with no number (its text and head word), or None."""
+    tokens = list(sentence)
+    if has_quantity(tokens):
+        return None
+    for token in tokens:
+        lemma = token.lemma_.lower()
+        if lemma in vocabulary.abstract_nouns and token.pos_ == "NOUN" and any(
+            c.dep_ == "prep" and c.lower_ in ("of", "for") for c in token.children
+        ):
+            return phrase_of(token), token
+        if lemma in vocabulary.evaluations and token.dep_ in ("acomp", "attr") and token.head.lemma_ in ("be", "matter"):
+            return phrase_of(token.head), token.head
+        if lemma in vocabulary.person_nouns and improved(token):
+            return phrase_of(token), token
+        if lemma in vocabulary.insight_nouns and any(
+            c.dep_ == "amod" and c.tag_ in ("JJR", "JJS") for c in token.children
+        ):
+            return phrase_of(token), token
+        if token.pos_ == "NOUN" and token.dep_ == "dobj" and any(
+            c.lower_ in ("more", "less") and c.dep_ == "amod" for c in token.children
+        ) and _speaker_subject(token.head):
+            return token.doc[token.head.i : token.i + 1].text, token.head
+        if lemma in vocabulary.vague_amounts and token.dep_ in ("dobj", "npadvmod", "advmod") \
+                and token.head.lemma_.lower() in (*vocabulary.learning_verbs, "grow"):
+            return token.doc[token.head.i : token.i + 1].text, token.head
+        trait = _comparative_trait(token, vocabulary)
+        if trait is not None:
+            return trait
+    return None
+
+
+def _comparative_trait(token: "Token", vocabulary: LessonVocabulary) -> tuple[str, "Token"] | None:
+    """'to be more careful', 'communicate better', 'plan more carefully', 'be proactive'.
+
+    Any adjective counts in a resolution about the speaker ("I need to be ...",
+    "don't be ..."), so a new trait needs no list entry."""
+    more = any(c.lower_ in ("more", "less") and c.dep_ == "advmod" for c in token.children)
+    if token.pos_ == "ADJ" and token.head.lemma_ in ("be", "become", "get", "stay"):
+        if _speaker_subject(token.head):
+            text = token.doc[token.head.i : token.i + 1].text if token.head.i < token.i else token.text
+            return text, token
+    if token.pos_ == "ADV" and token.head.pos_ == "VERB" and token.dep_ == "advmod":
+        comparative = token.tag_ == "RBR" and token.lower_ in ("better", "earlier", "sooner", "faster", "more") or more
+        concrete_object = any(
+            c.dep_ == "dobj" and c.pos_ != "PRON" and c.lemma_.lower() not in _VAGUE_OBJECTS for c in token.head.children
+        )
+        if comparative and not concrete_object:
+            return token.doc[min(token.head.i, token.i) : max(token.head.i, token.i) + 1].text, token.head
+    return None
+
+
+# "plan things more carefully": an object that names nothing in particular.
+_VAGUE_OBJECTS = frozenset({"thing", "stuff", "everything", "work", "time", "myself", "way"})
+
+
+def _speaker_subject(verb: "Token") -> bool:
+    """'(I need) to be more careful', 'I should be more patient', 'you have to be flexible':
+    a resolution about the speaker's traits, not a description of the story."""
+    imperative = verb.dep_ == "ROOT" and verb.tag_ == "VB" and subject_of(verb) is None
+    resolution = imperative or any(c.tag_ in ("TO", "MD") for c in verb.children) or verb.dep_ == "xcomp"
+    if not resolution:
+        return False
+    subject = subject_of(verb)
+    return subject is None or subject.lower_ in (*SPEAKER_SUBJECTS, "you", "one")
+
+

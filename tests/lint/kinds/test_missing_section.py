@@ -1,0 +1,25 @@
+"""missing-section never claims a part is missing from a story without labels."""
+
+from __future__ import annotations
+
+from star_bank.lint.config import Config
+from star_bank.lint.engine import Linter
+
+UNLABELLED = (
+    "# The flaky deploy\n\nLast month our deploys failed about one run in four.\n"
+    "I was asked to make them reliable.\nI traced the failures to a race in the cache warm-up and added a lock.\n"
+    "As a result the failure rate dropped to zero over the next 40 deploys.\n"
+)
+
+
+def test_an_unlabelled_story_gets_one_suggestion_that_labels_would_help():
+    findings = Linter(Config(select=["missing-section"])).lint_text(UNLABELLED)
+    assert len(findings) == 1
+    assert findings[0].severity.value == "suggestion" and findings[0].section is None
+    assert "labels" in findings[0].message
+
+
+def test_a_labelled_story_still_gets_its_missing_part():
+    text = "## Situation\nDeploys failed.\n## Action\nI added a lock.\n## Result\nZero failures in 40 deploys.\n"
+    findings = Linter(Config(select=["missing-section"])).lint_text(text)
+    assert [(f.section, f.severity.value) for f in findings] == [("task", "warning"), ("lesson", "suggestion")]

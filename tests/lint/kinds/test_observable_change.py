@@ -1,0 +1,49 @@
+"""no-observable-change fires only when no lesson names something a colleague could observe."""
+
+from __future__ import annotations
+
+import pytest
+
+from star_bank.lint.config import Config
+from star_bank.lint.engine import Linter
+
+STORY = "## Situation\nA schema change locked the orders table for ten minutes.\n## Result\nI rolled it back. {closing}\n"
+
+
+@pytest.fixture(scope="module")
+def linter():
+    return Linter(Config(select=["no-observable-change", "missing-section"]))
+
+
+def rules(linter, text):
+    return [(f.rule, f.section) for f in linter.lint_text(text)]
+
+
+def test_a_concrete_change_told_in_the_result_passes_and_counts_as_the_lesson(linter):
+    text = STORY.format(closing="Since then I rehearse every migration on a copy of production first.")
+    found = rules(linter, text)
+    assert ("no-observable-change", None) not in found and not [r for r in found if r[0] == "no-observable-change"]
+    assert ("missing-section", "lesson") not in found
+
+
+def test_a_lesson_with_no_mechanism_is_flagged_where_it_is_told(linter):
+    text = STORY.format(closing="It taught me that databases deserve respect.")
+    assert ("no-observable-change", "result") in rules(linter, text)
+
+
+def test_a_hypothetical_change_is_not_a_change(linter):
+    text = STORY.format(closing="Next time I would rehearse the migration on a staging copy every time.")
+    assert ("no-observable-change", "result") in rules(linter, text)
+
+
+def test_a_labelled_story_without_any_lesson_gets_the_missing_lesson_suggestion_only(linter):
+    text = STORY.format(closing="The orders came back within the hour.")
+    found = rules(linter, text)
+    assert ("missing-section", "lesson") in found
+    assert not [r for r in found if r[0] == "no-observable-change"]
+
+
+def test_extra_mechanisms_extend_the_shared_vocabulary():
+    config = Config(select=["no-observable-change"], rules={"no-observable-change": {"extra_mechanisms": ["lock timeout"]}})
+    text = STORY.format(closing="Since then I set a lock timeout on my schema changes.")
+    assert not Linter(config).lint_text(text)

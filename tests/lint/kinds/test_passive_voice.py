@@ -1,0 +1,44 @@
+"""passive-voice flags hidden acts, not the speaker as patient or a state."""
+
+from __future__ import annotations
+
+import pytest
+
+from star_bank.lint.config import Config
+from star_bank.lint.engine import Linter
+
+
+@pytest.fixture(scope="module")
+def linter():
+    return Linter(Config(select=["passive-voice"]))
+
+
+def flagged(linter, sentence):
+    return [f for f in linter.lint_text(f"## Action\n{sentence}\n") if f.rule == "passive-voice"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I was asked to lead the data migration.",
+        "I got pulled into the outage bridge on Sunday.",
+        "I was assigned the flaky test backlog.",
+        "The page is generated from the catalog.",
+        "The query could be cached with a short expiry.",
+        "The config needed to be reviewed again.",
+    ],
+)
+def test_not_hidden_acts(linter, sentence):
+    assert not flagged(linter, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The release was pushed back a week.",
+        "The warning got ignored for two sprints.",
+        "My Thursday evenings were blocked off for the course.",
+    ],
+)
+def test_hidden_acts(linter, sentence):
+    assert flagged(linter, sentence)

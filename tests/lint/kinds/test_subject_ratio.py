@@ -1,0 +1,45 @@
+"""we-overuse counts who acts over the whole story."""
+
+from __future__ import annotations
+
+import pytest
+
+from star_bank.lint.config import Config
+from star_bank.lint.engine import Linter
+
+
+@pytest.fixture(scope="module")
+def linter():
+    return Linter(Config(select=["we-overuse"]))
+
+
+def flagged(linter, text):
+    return [f for f in linter.lint_text(text) if f.rule == "we-overuse"]
+
+
+def test_we_spread_over_every_section_is_caught(linter):
+    text = (
+        "## Situation\nWe saw the error rate climb after lunch.\n"
+        "## Task\nWe had to find the cause before the evening peak.\n"
+        "## Action\nWe checked the dashboards. We rolled back the config.\n"
+        "## Result\nWe got the errors down by six.\n"
+    )
+    found = flagged(linter, text)
+    assert len(found) == 1 and found[0].section == "action"
+
+
+def test_i_for_the_decisions_stays_quiet(linter):
+    text = (
+        "## Situation\nWe saw the error rate climb after lunch, and we paged the owners.\n"
+        "## Action\nI read the deploy log and I found the bad config. I proposed we roll it back, "
+        "and I ran the rollback.\n## Result\nWe were back to normal within the hour.\n"
+    )
+    assert not flagged(linter, text)
+
+
+def test_a_team_description_is_not_an_action(linter):
+    text = (
+        "## Situation\nWe were a team of five. We had two weeks. We were new to the codebase.\n"
+        "## Action\nI wrote the migration and I tested it.\n"
+    )
+    assert not flagged(linter, text)

@@ -1,0 +1,137 @@
+"""Lesson statements and post-event changes, found wherever a story tells them."""
+
+from __future__ import annotations
+
+import pytest
+
+from star_bank.lint.engine import analyse, attach_docs
+from star_bank.model.story import SectionKind
+from star_bank.nlp.lessons import find_lessons
+from star_bank.story.parse import parse_story
+
+
+def lessons(text: str, front: str = ""):
+    story = analyse(parse_story(front + text))
+    attach_docs([story])
+    return find_lessons(story)
+
+
+def one(sentence: str, heading: str = "Result"):
+    found = lessons(f"## {heading}\nThe rollout finished on Tuesday.\n{sentence}\n")
+    assert len(found) == 1, [s.text for s in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The whole episode taught me to write the rollback plan first.",
+        "I learned that a flaky test needs an owner within a day.",
+        "Since then I pair with a second reviewer on every schema change.",
+        "From then on we kept a shared list of risky tables.",
+        "Going forward, I ask for the acceptance criteria in writing.",
+        "I now run the load test before each release.",
+        "To avoid a repeat, I added a size check to the upload handler.",
+        "The biggest takeaway was that estimates need a buffer for unknowns.",
+    ],
+)
+def test_lesson_statements_are_found_outside_a_lesson_section(sentence):
+    statement = one(sentence)
+    assert statement.section_kind is SectionKind.result
+    assert statement.text.startswith(sentence[:20])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I realised the cache key was missing the tenant.",  # a discovery inside the story
+        "We moved the job to a bigger machine.",
+        "The team was happy with the release.",
+        "I learned Go in my first month.",
+    ],
+)
+def test_narration_is_not_a_lesson(sentence):
+    assert not lessons(f"## Action\n{sentence}\n")
+
+
+def test_every_sentence_of_a_lesson_section_is_a_statement():
+    found = lessons("## Key Takeaway\nSmall releases are easier to roll back.\nI keep them under a day of work.\n")
+    assert [s.cue for s in found] == ["lesson section", "lesson section"]
+
+
+def test_a_hypothetical_is_not_an_observable_change():
+    statement = one("Next time I would add a canary stage to the deploy.")
+    assert statement.hypothetical and statement.mechanism == "canary"
+    assert not statement.observable
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mechanism"),
+    [
+        ("Since then I review the error budget every Monday.", "every"),
+        ("I now keep a checklist for database migrations.", "checklist"),
+        ("When I estimate now, I add a day for every unknown dependency.", "for every"),
+        ("Our design review became our standard for risky changes, and I still run it.", None),
+    ],
+)
+def test_observable_mechanisms(sentence, mechanism):
+    statement = one(sentence)
+    assert statement.observable
+    if mechanism:
+        assert statement.mechanism == mechanism
+
+
+@pytest.mark.parametrize(
+    ("sentence", "abstraction"),
+    [
+        ("It taught me the importance of clear ownership.", "importance"),
+        ("I learned to communicate better with the design team.", "better"),
+        ("I realised I need to be more careful with config changes.", "careful"),
+        ("The experience made me a better engineer.", "engineer"),
+        ("My main takeaway is that feedback is a gift.", "gift"),
+        ("I learned a lot about working across time zones.", "lot"),
+        ("Going forward I need to be more proactive about monitoring.", "proactive"),
+    ],
+)
+def test_vague_lessons_name_an_abstract_value(sentence, abstraction):
+    statement = one(sentence)
+    assert statement.vague and abstraction in statement.abstraction
+    assert statement.mechanism is None
+
+
+def test_a_concrete_lesson_is_not_vague():
+    statement = one("Since then I write the rollback steps into the ticket before every deploy.")
+    assert not statement.vague and statement.observable
+
+
+def test_a_safeguard_added_after_the_event_is_a_change():
+    found = lessons(
+        "## Result\nThe queue drained by morning.\nThe next day I added an alert on the queue depth.\n"
+    )
+    assert found and found[0].observable
+
+
+def test_a_one_off_act_after_the_event_is_not_a_change():
+    found = lessons("## Result\nThe queue drained by morning.\nAfter that I wrote a short note to the team.\n")
+    assert not any(s.observable for s in found)
+
+
+def test_a_tie_in_is_not_a_lesson():
+    assert not lessons("## AI tie-in\nI learned that evals need a fixed test set.\n")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I learned to always double-check my work.",
+        "I learned a valuable lesson about trust.",
+        "Next time I will try to keep the bigger picture in mind when a deadline gets close.",
+    ],
+)
+def test_lessons_that_name_nothing_a_colleague_could_watch(sentence):
+    assert not one(sentence).observable
+
+
+def test_looking_back_introduces_a_lesson():
+    statement = one("Looking back, I should have asked for a second reviewer.")
+    assert statement.cue == "Looking back" and statement.hypothetical

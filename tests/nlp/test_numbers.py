@@ -1,0 +1,48 @@
+"""What counts as a metric, and what only looks like one."""
+
+from __future__ import annotations
+
+import pytest
+
+from star_bank.nlp.numbers import has_quantity
+from star_bank.nlp.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Checkout errors fell from 2.1% to 0.3%.",
+        "The nightly job now takes nine minutes.",
+        "The rewrite halved the build time.",
+        "Support tickets doubled after the redesign.",
+        "The alert fired only once that quarter.",
+        "We shipped twice a week after that.",
+        "It saved about $4,000 a month.",
+        "Latency went down 3x.",
+        "I needed one more day to finish.",
+    ],
+)
+def test_quantities(nlp, sentence):
+    assert has_quantity(nlp(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was the first release with the new login.",
+        "We moved the files to S3 and added E2E tests.",
+        "We upgraded to version 2.4.1 of the client.",
+        "We finally moved everything to Python 3.",
+        "One of the reviewers asked for more tests.",
+        "One example was the search page.",
+        "In 2021 the team was small.",
+        "The launch went well and the customer was happy.",
+    ],
+)
+def test_not_quantities(nlp, sentence):
+    assert not has_quantity(nlp(sentence))

@@ -1,0 +1,67 @@
+"""Parts read from a story written without labels."""
+
+from __future__ import annotations
+
+import json
+
+from star_bank.model.story import SectionKind
+from star_bank.story.infer import infer_parts
+from star_bank.story.parse import parse_story
+
+UNLABELLED = """# The export that kept timing out
+
+Last spring our nightly customer export started timing out about once a week.
+My job was to make it reliable before the quarter-end reports.
+I traced the slow part to one query that scanned the whole events table.
+I added an index and split the export into hourly batches.
+As a result the export now finishes in 9 minutes instead of 50, and it has not failed since.
+It taught me to measure a job before guessing at its cause.
+"""
+
+
+def test_an_unlabelled_story_gets_inferred_parts_in_telling_order():
+    story = parse_story(UNLABELLED)
+    kinds = [s.kind for s in story.sections]
+    assert kinds == [SectionKind.situation, SectionKind.task, SectionKind.action, SectionKind.result, SectionKind.lesson]
+    assert all(s.inferred for s in story.sections)
+    assert story.section("result").text.startswith("As a result")
+
+
+def test_inferred_parts_are_marked_in_the_json():
+    data = json.loads(parse_story(UNLABELLED).model_dump_json())
+    assert {s["inferred"] for s in data["sections"]} == {True}
+
+
+def test_labelled_parts_are_not_marked_inferred():
+    story = parse_story("## Situation\nThe export failed.\n## Action\nI fixed it.\n")
+    assert [s.inferred for s in story.sections] == [False, False]
+
+
+def test_a_short_text_is_not_split_into_parts():
+    assert parse_story("# Note\n\nI fixed the export. It works now.\n").sections == []
+
+
+def test_parts_never_go_back_in_the_order():
+    parts = infer_parts([
+        "Our team ran the billing service.",
+        "I rewrote the retry loop.",
+        "As a result, failed charges dropped by half.",
+        "I then added a dashboard for the retries.",
+    ])
+    order = [SectionKind.situation, SectionKind.task, SectionKind.action, SectionKind.result, SectionKind.lesson]
+    positions = [order.index(p) for p in parts]
+    assert positions == sorted(positions)
+    assert parts[0] is SectionKind.situation and SectionKind.result in parts
+
+
+def test_prose_with_no_action_or_outcome_is_left_alone():
+    assert infer_parts(["It was a sunny day.", "The office was quiet.", "Coffee was good.", "Nothing else."]) is None
+
+
+def test_the_bank_listing_names_the_inferred_parts(tmp_path):
+    from star_bank.retrieve.listing import list_stories
+    from star_bank.story.bank import load_bank
+
+    (tmp_path / "export.md").write_text(UNLABELLED, encoding="utf-8")
+    (entry,) = list_stories(load_bank(tmp_path))
+    assert entry.inferred_sections == entry.sections

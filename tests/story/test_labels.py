@@ -1,0 +1,85 @@
+"""STAR labels in the styles people actually write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from star_bank.model.story import SectionKind
+from star_bank.story.parse import classify_label, parse_story
+
+S, T, A, R, L = (SectionKind.situation, SectionKind.task, SectionKind.action, SectionKind.result, SectionKind.lesson)
+
+
+def kinds(text: str) -> list[SectionKind]:
+    return [s.kind for s in parse_story(text).sections]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "S: The nightly export kept timing out.\nT: I owned the fix.\nA: I split the job in two.\nR: It ran in 9 minutes.\n",
+        "S- The nightly export kept timing out.\nT- I owned the fix.\nA- I split the job in two.\nR- It ran in 9 minutes.\n",
+        "(S) The nightly export kept timing out. (T) I owned the fix. (A) I split the job in two. (R) It ran in 9 minutes.\n",
+        "SITUATION\nThe nightly export kept timing out.\n\nTASK\nI owned the fix.\n\nACTION\nI split the job in two.\n\n"
+        "RESULT\nIt ran in 9 minutes.\n",
+        "**Situation:** The nightly export kept timing out.\n**Task:** I owned the fix.\n"
+        "**Action:** I split the job in two.\n**Result:** It ran in 9 minutes.\n",
+        "<b>Situation:</b> The nightly export kept timing out.\n\n<b>Task:</b> I owned the fix.\n\n"
+        "<b>Action:</b> I split the job in two.\n\n<b>Result:</b> It ran in 9 minutes.\n",
+        "Situation: The nightly export kept timing out.\nTask: I owned the fix.\n"
+        "Action: I split the job in two.\nResult: It ran in 9 minutes.\n",
+        "Situation - The nightly export kept timing out.\n\nTask - I owned the fix.\n\n"
+        "Action - I split the job in two.\n\nResult - It ran in 9 minutes.\n",
+        "SITUATIONThe nightly export kept timing out.\n\nTASKMy job was the fix.\n\n"
+        "ACTION: I split the job in two.\n\nRESULT: It ran in 9 minutes.\n",
+    ],
+    ids=["letter-colon", "letter-dash", "letter-parens-inline", "caps-lines", "bold", "html-bold", "plain-lines",
+         "plain-dash", "caps-glued"],
+)
+def test_label_styles_give_the_four_parts(text):
+    assert kinds(text) == [S, T, A, R]
+
+
+def test_a_story_written_as_an_html_list_is_read():
+    text = (
+        "<ul>\n  <li>\n    <b>Situation:</b><br>\n    - The report page froze for large accounts.\n  </li>\n"
+        "  <li>\n    <b>Action</b><br>\n    - I paged the query and cached the totals.\n  </li>\n"
+        "  <li>\n    <b>Result</b><br>\n    - Load time fell from 12 s to 2 s.\n  </li>\n</ul>\n"
+    )
+    story = parse_story(text)
+    assert [s.kind for s in story.sections] == [S, A, R]
+    assert "12 s to 2 s" in story.section("result").sentences[0].text
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("The Learning", L), ("Key Takeaway", L), ("The Prevention", L), ("Learnings -", L),
+        ("Context", S), ("What went wrong", S), ("Outcome", R), ("My approach", A),
+    ],
+)
+def test_heading_aliases(label, kind):
+    assert classify_label(label) is kind
+
+
+def test_everyday_words_name_a_part_only_as_a_whole_label():
+    assert classify_label("What happened to the invoices, and why it matters") is None
+    assert classify_label("What happened") is S
+
+
+def test_letters_are_not_labels_in_a_question_and_answer_transcript():
+    text = (
+        "Q: What was the project?\nA: A billing export for the finance team.\n"
+        "Q: What went wrong?\nA: I shipped it without a row limit. S: not a label here.\n"
+    )
+    assert S not in kinds(text) and A not in kinds(text)
+
+
+def test_a_single_stray_letter_is_not_a_label():
+    text = "## Situation\nOur queue backed up.\n\nA - the first consumer was stuck, so I restarted it.\n"
+    assert kinds(text) == [S]
+
+
+def test_a_label_line_in_the_middle_of_a_paragraph_opens_a_part():
+    text = "Situation: The deploy failed twice.\nTask: I had to find out why.\nAction: I bisected it.\n"
+    assert kinds(text) == [S, T, A]
