@@ -376,18 +376,14 @@ def score_command(paths: tuple[Path, ...], level: str | None, fmt: str) -> None:
     from star_bank.lint.config import ConfigError
     from star_bank.lint.engine import Linter
     from star_bank.nlp.pipeline import PipelineUnavailable
-    from star_bank.rubric.run import score_paths
-    from star_bank.rubric.score import RubricError
+    from star_bank.rubric.run import RubricError, score_paths
     from star_bank.lint.rules import RuleError
-    from star_bank.lint.cache import LintCache, resolve_cache_dir
     from star_bank.report.scorecard import RENDERERS as SCORE_RENDERERS
 
     targets = list(paths) or [default_bank()]
     try:
         linter = Linter.from_path(targets[0])
-        # starlint's cache: a story scored before, unchanged, is not parsed again.
-        cache_dir = resolve_cache_dir(linter.config, os.environ.get("STARLINT_CACHE_DIR"))
-        report = score_paths(targets, level=level, linter=linter, cache=LintCache.for_linter(linter, cache_dir))
+        report = score_paths(targets, level=level, linter=linter, cache=linter.open_cache(os.getenv("STARLINT_CACHE_DIR")))
     except (ConfigError, RuleError, RubricError, PipelineUnavailable) as exc:
         error_line(str(exc))
         raise SystemExit(EXIT_ERROR) from None

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from star_bank import __version__
-from star_bank.lint.cache import LintCache, resolve_cache_dir
+from star_bank.lint.cache import LintCache
 from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, default_bank, error_line
 from star_bank.lint.config import ConfigError, find_config, load_config
 from star_bank.model.findings import LintReport, Severity
@@ -135,7 +135,7 @@ def main(
     if list_rules:
         _list_rules(linter)
         raise SystemExit(EXIT_CLEAN)
-    cache = None if no_cache else LintCache.for_linter(linter, resolve_cache_dir(config, cache_dir))
+    cache = None if no_cache else linter.open_cache(cache_dir)
     report, cards = _run(linter, targets, level, scorecard, cache, fmt)
     _print(report, cards, fmt, linter)
     threshold = Severity(fail_on) if fail_on else config.fail_on

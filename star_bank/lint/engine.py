@@ -94,6 +94,13 @@ class Linter:
             }
         )
 
+    def open_cache(self, directory: str | os.PathLike[str] | None = None) -> "LintCache":
+        """starlint's cache for this linter's findings: in `directory` (--cache-dir,
+        STARLINT_CACHE_DIR), else where the configuration puts it."""
+        from star_bank.lint.cache import LintCache, resolve_cache_dir
+
+        return LintCache(resolve_cache_dir(self.config, directory), self.fingerprint())
+
     def lint_paths(
         self,
         paths: Sequence[str | os.PathLike[str]],

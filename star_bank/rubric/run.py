@@ -20,11 +20,13 @@ from star_bank.lint.fingerprint import file_digest, settings_fingerprint
 from star_bank.model.findings import Finding, LintReport
 from star_bank.model.scorecard import Scorecard, ScoreReport
 from star_bank.nlp.analysis import AnalysedStory
-from star_bank.rubric.score import RubricBook, score_analysed
+from star_bank.rubric.score import RubricBook, RubricError, score_analysed
 
 if TYPE_CHECKING:
     from star_bank.lint.cache import LintCache
     from star_bank.lint.engine import Linter
+
+__all__ = ["RubricError", "RubricScorer", "lint_and_score_paths", "score_paths"]  # RubricError: what they raise
 
 
 @dataclass(frozen=True)
