@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from star_bank.lint.engine import analyse, attach_docs
+from star_bank.lint.engine import analyse
+from star_bank.nlp.stream import attach_docs
 from star_bank.model.story import SectionKind
 from star_bank.nlp.lessons import find_lessons
 from star_bank.story.parse import parse_story
