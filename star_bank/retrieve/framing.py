@@ -22,13 +22,14 @@ from star_bank.model.story import SectionKind, Story
 from star_bank.retrieve.archetypes import ArchetypeBook, Framing, load_archetypes
 from star_bank.retrieve.text_match import stem, stems
 
-# Words that may stand between two words of a pattern without breaking it:
-# auxiliaries, negation and adverbs ("I had completely forgotten", "I didn't check").
+# Words that may stand between two words of a pattern without breaking it: auxiliaries
+# and adverbs ("I had completely forgotten"). Not a negation: "I never missed a deadline"
+# is no mistake, so a pattern that wants one says so ("i not ~ test").
 FILLERS = frozenset(
     stem(w)
     for w in """
-    do does did not have has had be was were is am are also then just completely totally
-    accidentally simply really even actually initially originally somehow badly still never
+    do does did have has had be was were is am are also then just completely totally
+    accidentally simply really even actually initially originally somehow badly still
     so quickly immediately later already would could should will can might must the a an that
     this it
     """.split()
@@ -209,6 +210,16 @@ def _compile(framing: Framing) -> _Compiled:
     return compiled
 
 
+def _one_word(alternative: str, pattern: str) -> str:
+    """The stem of one alternative; an alternative must be one word ("post-mortem" is two)."""
+    if alternative == SENTENCE_START:
+        return alternative
+    words = stems(alternative)
+    if len(words) != 1:
+        raise ValueError(f"framing pattern {pattern!r}: {alternative!r} is not one word")
+    return words[0]
+
+
 def _compile_pattern(text: str) -> _Pattern:
     steps: list[_Step] = []
     gap = "fill"
@@ -220,9 +231,7 @@ def _compile_pattern(text: str) -> _Pattern:
         if word in ("~", "/"):
             gap = "any" if word == "~" else "later"
             continue
-        alternatives = frozenset(
-            SENTENCE_START if alt == SENTENCE_START else s for alt in word.split("|") for s in (stems(alt) or [alt])
-        )
+        alternatives = frozenset(_one_word(alt, text) for alt in word.split("|"))
         steps.append(_Step(alternatives, gap))
         gap = "fill"
     if not steps:

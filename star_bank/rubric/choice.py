@@ -37,6 +37,7 @@ _FRAME_WORDS = {
     "flaw_pointed_out": "a flaw someone pointed out",
     "crisis": "a crisis",
     "hindsight": "a decision you would make differently",
+    "setback": "something that did not go as planned",
 }
 
 
