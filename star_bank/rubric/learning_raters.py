@@ -51,8 +51,6 @@ def rate_output(ev: StoryEvidence) -> Judgement:
     numbers = ev.signal("result_number")
     if lint or not outputs:
         reason = "no output: topics studied, nothing shipped, fixed or taught"
-        if lint:
-            reason = f"line {ev.position(lint[0])[0]}: learning-without-output: {reason}"
         return judge("novice", reason, lint, advice=advice_list(ev.advise("learning-without-output")))
     praise = f"the learning produced something ({ev.cite(outputs[0], 70)})"
     if numbers:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from star_bank.model.findings import Finding
 from star_bank.model.story import SectionKind
 from star_bank.rubric.evidence import Judgement, StoryEvidence, advice_list, first_of, judge, more_note
 from star_bank.rubric.signals import Mark
@@ -50,9 +51,10 @@ def rate_structure(ev: StoryEvidence) -> Judgement:
         *(ev.advise("too-long", None, message=f.message) for f in too_long[:1]),
     )
     problems = [*gaps, *placeholders[:1]]
-    described = [f"line {ev.position(m)[0]}: {_finding_message(ev, m)}" for m in problems[:2]]
+    gap_findings = [f for rule in ("missing-section", "empty-section") for f in ev.findings if f.rule == rule]
+    described = [_describe(ev, m, f) for m, f in zip(problems[:2], [*gap_findings, *[None] * 2])]
     if too_long:
-        described.append(too_long[0].message)
+        described.append(f"about {ev.story.story.words} words: longer than three minutes to tell")
     if not ev.story.story.labelled:
         return judge("novice", "no labelled STAR sections", gaps[:1], advice=advice_list(ev.advise("missing")))
     core_gap = any(re.search(r"\b(situation|task|action|result)\b", _finding_message(ev, m), re.I) for m in gaps)
@@ -63,6 +65,17 @@ def rate_structure(ev: StoryEvidence) -> Judgement:
                       praise="the STAR parts are in order" if not gaps else None)
     return judge("expert", "every STAR part is present and filled in, with no placeholder, and it fits in "
                   "three minutes", praise="the story has every STAR part and fits in three minutes")
+
+
+def _describe(ev: StoryEvidence, mark: Mark, finding: Finding | None) -> str:
+    """A structure gap in the scorecard's own words, with its line (not the lint message)."""
+    line = ev.position(mark)[0]
+    if mark.signal == "unfilled-placeholder":
+        return f"the placeholder '{mark.sentence}' is still in (line {line})"
+    section = (finding.section if finding is not None and finding.section else "").replace("_", " ").title()
+    if mark.signal == "empty-section":
+        return f"the {section or 'a'} section is empty (line {line})"
+    return f"no {section} section (line {line})" if section else f"no labelled STAR sections (line {line})"
 
 
 def _finding_message(ev: StoryEvidence, mark: Mark) -> str:

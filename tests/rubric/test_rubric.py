@@ -324,7 +324,9 @@ def test_strengths_never_praise_a_sentence_a_rule_flags(linter):
 def test_reasons_quote_the_story_not_a_rule_slug(linter):
     for text in (WEAK_FAILURE, CHECKLIST_FAILURE, SMOOTH_SCALING):
         for dimension in score(text, linter).dimensions:
-            assert not re.search(r"\b(no-warning-signal|passive-voice|vague-lesson|missing-section)\b", dimension.reason)
+            assert not re.search(r"\b(no-warning-signal|passive-voice|vague-lesson|missing-section|"
+                                 r"learning-without-output|unfilled-placeholder)\b", dimension.reason)
+            assert "Template placeholder" not in dimension.reason and "Missing " not in dimension.reason
 
 
 def test_failure_learning_and_star_rubrics_have_the_named_dimensions():
