@@ -122,15 +122,28 @@ def classify_story(story: Story, book: ArchetypeBook | None = None) -> Archetype
     tagged = _tag_archetypes(story, book)
     match = _classify(story, archetype_index(book), framing, allowed=tagged)
     if tagged:
-        tags = ", ".join(t for t in story.front_matter.tags if t.lower() in book.story_tags)
-        best = match.archetypes[:1] or tagged[:1]
-        return match.model_copy(update={
-            "archetypes": best + [a for a in match.archetypes[1:] if a in tagged],
-            "source": "tags",
-            "confidence": TAG_CONFIDENCE,
-            "why": f"the tags ({tags}) name #{', #'.join(map(str, tagged))}; the text reads as " + match.why,
-        })
+        return _from_tags(story, book, match, tagged)
     return match
+
+
+def _from_tags(story: Story, book: ArchetypeBook, match: ArchetypeMatch, tagged: list[int]) -> ArchetypeMatch:
+    """The text's ranking among the tags' archetypes; a tagged archetype the text does not
+    mention at all still counts, behind the ones it does."""
+    tags = ", ".join(t for t in story.front_matter.tags if t.lower() in book.story_tags)
+    best = match.archetypes[:1] or tagged[:1]
+    scores = list(match.scores)
+    floor = min((x.score for x in scores), default=1.0)
+    for archetype in tagged:
+        if all(x.id != archetype for x in scores):
+            name = book.get(archetype).name
+            scores.append(ArchetypeScore(id=archetype, name=name, score=round(floor / 2, 2), evidence=["named by the tags"]))
+    return match.model_copy(update={
+        "archetypes": best + [a for a in match.archetypes[1:] if a in tagged],
+        "source": "tags",
+        "confidence": TAG_CONFIDENCE,
+        "why": f"the tags ({tags}) name #{', #'.join(map(str, tagged))}; the text reads as " + match.why,
+        "scores": scores,
+    })
 
 
 def _tag_archetypes(story: Story, book: ArchetypeBook) -> list[int]:
