@@ -37,8 +37,8 @@ def rate_detection(ev: StoryEvidence) -> Judgement:
                      "missed earlier", signs[:2], praise=f"you say when you noticed ({ev.cite(signs[0], 70)})",
                      advice=advice_list(ev.advise("partial", signs[0])))
     if dismissed:
-        return judge("intermediate", f"{ev.cite(dismissed[0])} says what was overlooked, but not the sign that "
-                     "showed it", dismissed[:1], advice=advice_list(ev.advise("missing")))
+        return judge("novice", f"{ev.cite(dismissed[0])} says what was assumed or overlooked, but no sign that "
+                     "showed the problem, or when it was noticed", dismissed[:1], advice=advice_list(ev.advise("missing")))
     return judge("novice", "the story never says how or when the problem was noticed, or what signalled it",
                  advice=advice_list(ev.advise("missing")))
 
