@@ -51,6 +51,8 @@ class AnalysedStory:
     index: LineIndex
     sections: list[SectionText]
     archetypes: list[int]  # front matter, else classified; best first
+    # Results several kinds share (the lesson statements), computed once per story.
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def is_failure(self) -> bool:

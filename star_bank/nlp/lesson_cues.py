@@ -32,6 +32,7 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
             or _noun_cue(token, vocabulary)
             or _gaining_cue(token, vocabulary)
             or _adoption_cue(token, vocabulary)
+            or _rule_of_my_own(token, vocabulary)
         )
         if cue:
             return cue
@@ -80,13 +81,28 @@ def _adoption_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     if attr is None or attr.lemma_.lower() not in vocabulary.adoption_nouns:
         return None
     if not any(c.dep_ == "poss" for c in attr.children):
-        return None  # "became the template for the next deal" is the deliverable reused, not a practice
+        return None  # "the design became a template for other teams" is the deliverable reused, not a practice
     return cue_text(token, attr)
 
 
+def _rule_of_my_own(token: "Token", vocabulary: LessonVocabulary) -> str | None:
+    """'I made it a rule to ...', 'I've made a habit of ...': a practice the speaker adopted."""
+    if token.lemma_.lower() != "make" or token.pos_ != "VERB":
+        return None
+    subject = subject_of(token)
+    if subject is None or not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)):
+        return None
+    for node in token.doc[token.i + 1 : min(token.i + 5, token.sent.end)]:
+        if node.pos_ == "NOUN" and node.lemma_.lower() in vocabulary.adoption_nouns:
+            return cue_text(token, node)
+    return None
+
+
 def adopted_practice(verb: "Token") -> bool:
-    """Whether 'X became our standard/process/...' names a practice (read with the shipped vocabulary)."""
-    return _adoption_cue(verb, load_vocabulary()) is not None
+    """Whether 'X became our standard' or 'I made it a rule to ...' names a practice
+    (read with the shipped vocabulary)."""
+    vocabulary = load_vocabulary()
+    return _adoption_cue(verb, vocabulary) is not None or _rule_of_my_own(verb, vocabulary) is not None
 
 
 def _principle_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> str | None:
@@ -97,8 +113,9 @@ def _principle_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> str |
         verb = token.head
         if verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP"):
             continue
+        complements = [c for c in [*verb.children, *token.children] if c.dep_ in ("xcomp", "ccomp")]
         if any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in verb.children) and any(
-            c.dep_ in ("xcomp", "ccomp") for c in [*verb.children, *token.children]
+            c.lemma_.lower() not in vocabulary.discourse_verbs for c in complements
         ):
             return sentence.doc[verb.i : token.i + 1].text
     return None
@@ -113,7 +130,10 @@ def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
     # spaCy sometimes cuts a leading time phrase off as a sentence of its own ("The next day my lead").
     before = sentence.doc[sentence.start - 1].sent if sentence.start > 0 else None
     dating = tokens if before is None or any(t.pos_ == "VERB" for t in before) else [*before, *tokens]
-    dated = next(find_phrases(dating, lists.after_event), None) is not None
+    # Dated after the event, or done so that the failure cannot recur ("... so it never happens again").
+    dated = next(find_phrases(dating, lists.after_event), None) is not None or any(
+        phrase.text != "again" for _, _, phrase in find_phrases(tokens, lists.recurrence)
+    )
     if not dated and not (failure and kind in (SectionKind.result, SectionKind.lesson, SectionKind.other)):
         return None
     for token in tokens:
@@ -122,9 +142,11 @@ def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
         subject = subject_of(token)
         if subject is None or not (subject.lower_ == "we" or is_first_person_singular(subject)):
             continue
-        objects = [t for c in token.children if c.dep_ in ("dobj", "prt", "prep") for t in c.subtree]
-        if next(find_phrases(objects, lists.safeguards), None) is not None:
-            return token.text
+        objects = [t for c in token.children if c.dep_ in ("dobj", "prt", "prep", "xcomp") for t in c.subtree]
+        if next(find_phrases(objects, lists.safeguards), None) is not None or next(
+            find_phrases(objects, lists.cadences), None
+        ) is not None:
+            return token.text  # a safeguard, or anything set up to recur ("a weekly sync")
     return None
 
 
@@ -170,8 +192,17 @@ def _teaching_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     speaker = next((c for c in token.subtree if c.lower_ in SPEAKER_OBJECTS and c.head.i in (token.i, *[x.i for x in token.children])), None)
     if speaker is None:
         return None
-    if lemma in ("teach", "show", "remind"):
+    if lemma == "teach":
         return cue_text(token, speaker)
+    if lemma in ("show", "remind"):
+        # "showed me the value of ...", "reminded us that tests are cheap" teach; "the graph
+        # showed us that latency spiked" reports what was seen.
+        for child in token.children:
+            if child.dep_ in ("dobj", "attr") and child.lemma_.lower() in (*vocabulary.abstract_nouns, *vocabulary.lesson_nouns):
+                return cue_text(token, speaker)
+            if child.dep_ in ("ccomp", "xcomp") and _general(child):
+                return cue_text(token, speaker)
+        return None
     # Weaker verbs teach only with a learning complement or 'a better <person>'.
     for node in token.subtree:
         if node.i != token.i and node.lemma_.lower() in vocabulary.learning_verbs:
@@ -247,7 +278,7 @@ def _mental(verb: "Token") -> bool:
 
 
 def _wish_or_vague(verb: "Token") -> bool:
-    """'I need to / want to / try to X', or an act only said to get better ('manage my time better')."""
+    """'I need to / want to / try to X', or an act only said to get better ('plan my sprints better')."""
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("need", "want", "try", "hope", "aim", "plan", "intend"):
         return True
     return any(c.dep_ == "advmod" and c.tag_ in ("RBR", "JJR") for c in verb.children)
@@ -265,7 +296,7 @@ def habit_trigger(sentence: "SpacySpan") -> str | None:
         if _mental(verb):
             continue  # "I keep it in mind when ...": nothing anyone could watch
         if _wish_or_vague(verb):
-            continue  # "I need to manage my time better when ...": a wish, not a habit
+            continue  # "I need to plan my sprints better when ...": a wish, not a habit
         for clause in verb.children:
             if clause.dep_ == "advcl" and clause.tag_ in ("VBP", "VBZ"):
                 mark = next((c for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in _TRIGGERS), None)

@@ -55,7 +55,7 @@ def mechanism_of(sentence: "SpacySpan", lists: PhraseLists, topic: set["Token"] 
     trigger = habit_trigger(sentence)
     if trigger is not None:
         return trigger
-    adopted = next((t for t in tokens if t.lemma_.lower() in ("become", "remain") and adopted_practice(t)), None)
+    adopted = next((t for t in tokens if adopted_practice(t)), None)
     if adopted is not None:
         return phrase_of(adopted)
     if next(find_phrases(tokens, lists.values, max_gap=1), None) is not None:

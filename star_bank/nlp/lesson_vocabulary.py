@@ -38,6 +38,7 @@ class LessonVocabulary(BaseModel):
     recurrence_phrases: list[str]
     hypothetical_modals: list[str]
     mental_verbs: list[str]
+    discourse_verbs: list[str]
     mechanisms: list[str]
     cadences: list[str]
     value_statements: list[str]

@@ -38,6 +38,10 @@ from star_bank.nlp.lesson_vocabulary import LessonVocabulary, compiled, load_voc
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan
 
+# A lesson is told in a sentence; a "sentence" this long is a run-on list or pasted
+# data, and reading it clause by clause would cost time for nothing.
+MAX_STATEMENT_TOKENS = 150
+
 __all__ = ["LessonStatement", "LessonVocabulary", "find_lessons", "load_vocabulary", "statement_units"]
 
 
@@ -91,6 +95,16 @@ def find_lessons(story: AnalysedStory, vocabulary: LessonVocabulary | None = Non
     are skipped). A tie-in section (how the story maps to the role) is not a lesson.
     """
     vocabulary = vocabulary or load_vocabulary()
+    key = ("lessons", id(vocabulary), tuple(id(s.doc) for s in story.sections))
+    cached = story.memo.get(key)
+    if cached is not None and cached[0] is vocabulary:
+        return list(cached[1])
+    found = _find(story, vocabulary)
+    story.memo[key] = (vocabulary, found)
+    return list(found)
+
+
+def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStatement]:
     lists = compiled(vocabulary)
     failure = story.is_failure
     found: list[LessonStatement] = []
@@ -99,7 +113,7 @@ def find_lessons(story: AnalysedStory, vocabulary: LessonVocabulary | None = Non
             continue
         in_lesson = section.kind is SectionKind.lesson
         for sentence in statement_units(section.doc):
-            if not any(t.is_alpha for t in sentence):
+            if len(sentence) > MAX_STATEMENT_TOKENS or not any(t.is_alpha for t in sentence):
                 continue
             cue = lesson_cue(sentence, vocabulary, lists, section.kind)
             if cue is None and in_lesson:

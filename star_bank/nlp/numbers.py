@@ -46,10 +46,10 @@ _YEAR_BEFORE = frozenset({"in", "since", "by", "until", "during", "early", "late
                           "summer", "autumn", "fall", "winter"})
 # "one" as a pronoun or an article-like word ("one of the", "no one", "one day") is not a count.
 _ONE_NOT_COUNT_NEXT = frozenset({"of", "another", "thing", "way", "point"})
-# "one" counts only with a unit ("one more day", "one engineer"): "one example", "one day" (some day) do not.
-_ONE_UNITS = frozenset({
-    "second", "minute", "hour", "week", "month", "quarter", "year", "sprint", "release", "percent",
-    "engineer", "person", "people", "customer", "user", "bug", "incident", "ticket", "dollar", "point",
+# "one" before these is an indefinite ("one example", "one day", "on one hand"), not a count.
+_ONE_INDEFINITE_HEADS = frozenset({
+    "example", "thing", "way", "reason", "option", "idea", "case", "aspect", "part", "side", "hand",
+    "day", "morning", "evening", "night", "afternoon", "point", "moment", "member", "lesson",
 })
 
 
@@ -108,5 +108,5 @@ def _number_word_counts(token: "Token") -> bool:
     preceding = token.nbor(-1).lower_ if token.i > 0 else ""
     if following in _ONE_NOT_COUNT_NEXT or preceding in ("no", "the", "every", "any", "each", "this", "that"):
         return False
-    unit = token.head.lemma_.lower()
-    return token.dep_ == "nummod" and (unit in _ONE_UNITS or (unit == "day" and following == "more"))
+    head = token.head.lemma_.lower()
+    return token.dep_ == "nummod" and (head not in _ONE_INDEFINITE_HEADS or following == "more")

@@ -24,7 +24,7 @@ _SEPARATORS = re.compile(r"\s[-–—]\s|[–—:|/(),&+]|\band\b")
 _BOLD_LABEL = re.compile(
     r"^[ \t]{0,3}(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?"  # a list marker may come first
     r"(\*\*|__)(?P<label>[^*_\n]{1,60}?)[ \t]*(?P<inner>[:.–—])?[ \t]*\1"
-    r"[ \t]*(?P<outer>[:–—])?[ \t]*"
+    r"[ \t]*(?P<outer>[:–—]|-(?=[ \t]))?[ \t]*"
 )
 _HTML_LABEL = re.compile(
     r"^[ \t]{0,3}<(b|strong)>[ \t]*(?P<label>[^<\n]{1,60}?)[ \t]*(?P<inner>[:.–—-])?[ \t]*</\1>"
@@ -32,10 +32,10 @@ _HTML_LABEL = re.compile(
     re.I,
 )
 _PLAIN_LABEL = re.compile(
-    r"^[ \t]{0,3}(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t]*(?::|[ \t][-–—](?=[ \t]|$)|[–—])[ \t]*"
+    r"^[ \t]{0,3}(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t]*(?::|[ \t][-–—](?=[ \t]|$)|[–—])[ \t]*"
 )
 _LABEL_LINE = re.compile(r"^[ \t]{0,3}#{0,6}[ \t]*(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t:.–—-]*$")
-_LETTER_AT_START = re.compile(r"^[ \t]{0,3}(?:[(\[](?P<a>[STARL])[)\]]|(?P<b>[STARL])[ \t]*[:)\-–—])[ \t]*")
+_LETTER_AT_START = re.compile(r"^[ \t]{0,3}(?:\*\*|__)?(?:[(\[](?P<a>[STARL])[)\]]|(?P<b>[STARL])[ \t]*[:)\-–—])[ \t]*")
 _LETTER_INLINE = re.compile(r"(?<=[ \t])[(\[](?P<a>[STARL])[)\]][ \t]+")
 # An all-capitals label run into its first word, as copying often leaves it ("SITUATIONWhen I ...").
 _CAPS_GLUED = re.compile(r"^[ \t]{0,3}(?P<label>[A-Z]{2,}(?: [A-Z]{2,})*)(?=[A-Z][a-z])")
@@ -51,6 +51,7 @@ class Label:
     text: str
     start: int
     end: int
+    prefix: bool = False  # a plain "Result: ..." prefix, which prose can also produce
 
 
 @functools.cache
@@ -120,9 +121,12 @@ def _label_at_start(line: str, letters: bool, bold_only: bool) -> Label | None:
         if match:
             rest_empty = not _TAGS.sub("", line[match.end() :]).strip()
             if match.group("inner") or match.group("outer") or rest_empty:
-                kind = classify_label(match.group("label"))
+                label = match.group("label").strip()
+                kind = classify_label(label)
+                if kind is None and letters and label.rstrip(":-").strip() in _vocabulary()[2]:
+                    kind = _vocabulary()[2][label.rstrip(":-").strip()]  # "**S:** ..."
                 if kind is not None:
-                    return Label(kind, match.group("label").strip(), 0, match.end())
+                    return Label(kind, label, 0, match.end())
     if bold_only:
         return None
     match = _LABEL_LINE.match(line)
@@ -131,7 +135,7 @@ def _label_at_start(line: str, letters: bool, bold_only: bool) -> Label | None:
     for pattern in (_PLAIN_LABEL, _CAPS_GLUED):
         match = pattern.match(line)
         if match and alias_kind(match.group("label")) is not None:
-            return Label(alias_kind(match.group("label")), match.group("label").strip(), 0, match.end())
+            return Label(alias_kind(match.group("label")), match.group("label").strip(), 0, match.end(), prefix=True)
     if letters:
         match = _LETTER_AT_START.match(line)
         if match:

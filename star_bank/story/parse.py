@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from star_bank.model.story import Section, SectionKind, Sentence, Story
+from star_bank.model.story import STAR_KINDS, Section, SectionKind, Sentence, Story
 from star_bank.story.errors import StoryParseError
 from star_bank.story.front_matter import read_front_matter
 from star_bank.story.infer import infer_parts
@@ -38,6 +38,8 @@ class _Start:
     kind: SectionKind
     label: str
     level: int | None  # heading level; None for a bold or plain label
+    # A plain "Result: ..." prefix inside a paragraph: prose can read like that too.
+    weak: bool = False
 
 
 # A story told in three minutes is about 3 KB; a file a thousand times that is not
@@ -132,19 +134,23 @@ def parse_story(text: str, path: str = "<story>") -> Story:
             # no blank line between); letters ("(S) ... (T) ...") may also stand inside one.
             _add_line_labels(starts, text, index, hidden, range(first, last), letters)
 
-    starts = _drop_nested_others(starts)
+    starts = _drop_nested_others(_drop_lone_weak_labels(starts))
     sections = [
         _section(index, hidden, start, starts[n + 1].label_start if n + 1 < len(starts) else len(text))
         for n, start in enumerate(starts)
     ]
     body_prose = None
+    body_start = index.starts[body_line] if body_line < index.line_count else len(text)
+    if title_span is not None:
+        body_start = max(body_start, title_span.end)
+    if sections and not {s.kind for s in sections} & set(STAR_KINDS):
+        # Only a closing label ("Key Takeaway"): the story before it is unlabelled prose.
+        before = extract_prose(index, body_start, starts[0].label_start, hidden)
+        sections = _inferred_sections(index, hidden, before) + sections
     if sections:
         words = sum(s.words for s in sections)
     else:
         # No STAR labels: the body after the title is one stretch of prose.
-        body_start = index.starts[body_line] if body_line < index.line_count else len(text)
-        if title_span is not None:
-            body_start = max(body_start, title_span.end)
         body_prose = extract_prose(index, body_start, len(text), hidden)
         words = count_words(body_prose.text)
         sections = _inferred_sections(index, hidden, body_prose)
@@ -195,7 +201,8 @@ def _add_line_labels(
         for label in line_labels(line[indent:], letters):
             at = line_start + indent + label.start
             if not hidden[at]:
-                starts.append(_Start(at, line_start + indent + label.end, label.kind, label.text, None))
+                weak = label.prefix and line_no != lines.start
+                starts.append(_Start(at, line_start + indent + label.end, label.kind, label.text, None, weak))
 
 
 def _inferred_sections(index: LineIndex, hidden: bytearray, prose: Prose) -> list[Section]:
@@ -219,6 +226,15 @@ def _inferred_sections(index: LineIndex, hidden: bytearray, prose: Prose) -> lis
         section.inferred = True
         sections.append(section)
     return sections
+
+
+def _drop_lone_weak_labels(starts: list[_Start]) -> list[_Start]:
+    """A "Result: ..." line inside a paragraph is a label only in a story that labels
+    at least two STAR parts; alone, it is a sentence ("The result: it held")."""
+    kinds = {s.kind for s in starts if s.kind in STAR_KINDS}
+    if len(kinds) >= 2:
+        return starts
+    return [s for s in starts if not s.weak]
 
 
 def _drop_nested_others(starts: list[_Start]) -> list[_Start]:

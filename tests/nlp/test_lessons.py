@@ -49,6 +49,8 @@ def test_lesson_statements_are_found_outside_a_lesson_section(sentence):
         "We moved the job to a bigger machine.",
         "The team was happy with the release.",
         "I learned Go in my first month.",
+        "The latency graph showed us that the spike started at noon.",
+        "It is important to note that three teams shared the API.",
     ],
 )
 def test_narration_is_not_a_lesson(sentence):
@@ -136,3 +138,23 @@ def test_lessons_that_name_nothing_a_colleague_could_watch(sentence):
 def test_looking_back_introduces_a_lesson():
     statement = one("Looking back, I should have asked for a second reviewer.")
     assert statement.cue == "Looking back" and statement.hypothetical
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I made it a rule to pair on every schema change.",
+        "I've made a habit of reviewing the error dashboard every morning.",
+    ],
+)
+def test_a_rule_of_ones_own_is_an_observable_change(sentence):
+    assert one(sentence).observable
+
+
+def test_a_safeguard_added_so_the_failure_cannot_recur_is_a_change():
+    found = lessons("## Action\nI rolled back and added a CI check so this never happens again.\n")
+    assert found and found[0].observable
+
+
+def test_doing_something_again_is_not_a_change():
+    assert not lessons("## Action\nI added the missing row and ran the test again.\n")

@@ -24,7 +24,7 @@ def nlp():
         "We shipped twice a week after that.",
         "It saved about $4,000 a month.",
         "Latency went down 3x.",
-        "I needed one more day to finish.",
+        "The fix took one more week to land.",
     ],
 )
 def test_quantities(nlp, sentence):
@@ -46,3 +46,8 @@ def test_quantities(nlp, sentence):
 )
 def test_not_quantities(nlp, sentence):
     assert not has_quantity(nlp(sentence))
+
+
+def test_one_counts_as_a_count_but_not_as_an_indefinite(nlp):
+    assert has_quantity(nlp("We had one outage in the next quarter."))
+    assert not has_quantity(nlp("One day the build failed again."))

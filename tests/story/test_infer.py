@@ -65,3 +65,10 @@ def test_the_bank_listing_names_the_inferred_parts(tmp_path):
     (tmp_path / "export.md").write_text(UNLABELLED, encoding="utf-8")
     (entry,) = list_stories(load_bank(tmp_path))
     assert entry.inferred_sections == entry.sections
+
+
+def test_a_story_with_only_a_closing_label_gets_its_parts_read_before_it():
+    story = parse_story(UNLABELLED + "\n## Key Takeaway\nI now profile a slow job before I change it.\n")
+    kinds = [(s.kind, s.inferred) for s in story.sections]
+    assert kinds[-1] == (SectionKind.lesson, False)
+    assert (SectionKind.action, True) in kinds and (SectionKind.result, True) in kinds

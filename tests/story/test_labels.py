@@ -32,9 +32,15 @@ def kinds(text: str) -> list[SectionKind]:
         "Action - I split the job in two.\n\nResult - It ran in 9 minutes.\n",
         "SITUATIONThe nightly export kept timing out.\n\nTASKMy job was the fix.\n\n"
         "ACTION: I split the job in two.\n\nRESULT: It ran in 9 minutes.\n",
+        "**S:** The nightly export kept timing out.\n**T:** I owned the fix.\n**A:** I split the job in two.\n"
+        "**R:** It ran in 9 minutes.\n",
+        "1. Situation: The nightly export kept timing out.\n2. Task: I owned the fix.\n"
+        "3. Action: I split the job in two.\n4. Result: It ran in 9 minutes.\n",
+        "**Situation** - The nightly export kept timing out.\n\n**Task** - I owned the fix.\n\n"
+        "**Action** - I split the job in two.\n\n**Result** - It ran in 9 minutes.\n",
     ],
     ids=["letter-colon", "letter-dash", "letter-parens-inline", "caps-lines", "bold", "html-bold", "plain-lines",
-         "plain-dash", "caps-glued"],
+         "plain-dash", "caps-glued", "bold-letters", "numbered", "bold-dash"],
 )
 def test_label_styles_give_the_four_parts(text):
     assert kinds(text) == [S, T, A, R]
@@ -83,3 +89,8 @@ def test_a_single_stray_letter_is_not_a_label():
 def test_a_label_line_in_the_middle_of_a_paragraph_opens_a_part():
     text = "Situation: The deploy failed twice.\nTask: I had to find out why.\nAction: I bisected it.\n"
     assert kinds(text) == [S, T, A]
+
+
+def test_a_lone_label_like_line_inside_prose_is_a_sentence():
+    text = "We lost a day to the flaky deploy.\nThe result: nobody trusted the pipeline for a week.\n"
+    assert kinds(text) == []

@@ -13,12 +13,13 @@ PASS: a story with all four parts and a Lesson.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
 from star_bank.lint.rule import Rule
-from star_bank.model.story import SectionKind
+from star_bank.model.story import STAR_KINDS, SectionKind
 from star_bank.nlp.lessons import find_lessons
 
 NEEDS_NLP = True
@@ -36,7 +37,10 @@ class Options(KindOptions):
 
 def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     present = {s.kind for s in story.sections}
-    if story.labels_missing or not present - {SectionKind.other}:
+    # A label naming two parts ("Situation & Task") holds both.
+    present |= {kind for kind in STAR_KINDS for s in story.sections if re.search(rf"\b{kind.value}", s.label.lower())}
+    if story.labels_missing or not present & set(STAR_KINDS):
+        # No STAR label (a closing "Key Takeaway" heading at most): nothing to say is missing.
         hit = story.story_hit(
             name="STAR",
             detail="No STAR labels: the parts were read from the prose; labels ('Situation:', '## Action') would help",

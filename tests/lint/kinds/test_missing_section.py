@@ -23,3 +23,17 @@ def test_a_labelled_story_still_gets_its_missing_part():
     text = "## Situation\nDeploys failed.\n## Action\nI added a lock.\n## Result\nZero failures in 40 deploys.\n"
     findings = Linter(Config(select=["missing-section"])).lint_text(text)
     assert [(f.section, f.severity.value) for f in findings] == [("task", "warning"), ("lesson", "suggestion")]
+
+
+def test_a_story_whose_only_label_is_its_takeaway_is_not_told_four_parts_are_missing():
+    text = UNLABELLED + "\n## Key Takeaway\nI now run the deploy twice in staging before a release.\n"
+    findings = Linter(Config(select=["missing-section"])).lint_text(text)
+    assert len(findings) == 1 and findings[0].severity.value == "suggestion"
+
+
+def test_a_label_naming_two_parts_holds_both():
+    text = (
+        "**Situation & Task:** Deploys failed and I owned the fix.\n\n**Action:** I added a lock.\n\n"
+        "**Result:** Zero failures in 40 deploys.\n\n**Lesson:** I now test the warm-up on every deploy.\n"
+    )
+    assert not Linter(Config(select=["missing-section"])).lint_text(text)
