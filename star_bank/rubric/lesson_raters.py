@@ -29,6 +29,8 @@ from star_bank.rubric.signals import Mark
 _CLASS_WORDS = frozenset({"every", "any", "all", "each", "whenever", "anything", "everything", "always", "never"})
 # Verbs that state an intention, not a change made.
 _INTENTIONS = frozenset({"need", "want", "hope", "plan", "intend", "aim", "have", "wish", "will"})
+# Words of a lesson's cue that place it in a later case.
+_LATER = frozenset({"next", "later", "following", "since", "afterwards", "subsequent"})
 # A lesson is told after the events: one found in the scene-setting parts is a discovery.
 _SCENE = frozenset({SectionKind.situation, SectionKind.task})
 # Present-tense or perfect verbs tell a habit still in place.
@@ -85,6 +87,7 @@ def rate_pattern_awareness(ev: StoryEvidence) -> Judgement:
                   if lesson.observable and _adopted(ev, lesson) and _class_wide(lesson)]
     general = [ev.lesson_mark(lesson) for lesson in lessons if _general_rule(ev, lesson)]
     general += ev.signal("pattern_response")
+    general += [ev.lesson_mark(lesson) for lesson in lessons if _applied_later(lesson)]
     link = repeated[:1] or general[:1]
     if ev.level == "staff" and not repeated:
         link = []  # at staff the pattern has to run across failures, not one lesson stated generally
@@ -136,9 +139,20 @@ def _adopted(ev: StoryEvidence, lesson: LessonStatement) -> bool:
     )
 
 
+def _applied_later(lesson: LessonStatement) -> bool:
+    """The lesson at work in a later case ("in my next project I spiked it first"): it
+    generalised beyond the failure it came from."""
+    return lesson.observable and any(w in lesson.cue.lower().split() for w in _LATER)
+
+
 def told_lessons(ev: StoryEvidence) -> list[LessonStatement]:
-    """The lesson statements of the story, leaving out discoveries in the Situation and Task."""
-    return [lesson for lesson in ev.lessons if lesson.text.strip() and lesson.section.kind not in _SCENE]
+    """The lesson statements of the story. In the Situation and Task only an observable change
+    counts: a story with one label ('Context:') holds everything in its first part, while a
+    plain 'we discovered' there is part of the scene."""
+    return [
+        lesson for lesson in ev.lessons
+        if lesson.text.strip() and (lesson.section.kind not in _SCENE or lesson.observable)
+    ]
 
 
 def _general_rule(ev: StoryEvidence, lesson: LessonStatement) -> bool:
