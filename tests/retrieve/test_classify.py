@@ -226,3 +226,32 @@ def test_list_coverage_suggest_and_score_report_the_same_archetypes(tmp_path):
     for answer in suggest(["Tell me about a mistake you made.", "Tell me about a disagreement."], bank):
         for pick in answer.stories:
             assert pick.archetype in listed[pick.path]
+
+
+def test_framing_patterns_read_negation_and_hypotheticals(book):
+    from star_bank.retrieve.framing import frame_sentences
+
+    def frames(*sentences: str) -> set[str]:
+        return frame_sentences([(s, True) for s in sentences], book.framing).frames
+
+    assert "own_mistake" in frames("I didn't test the migration on a copy of production.")
+    assert "own_mistake" not in frames("I never missed a deadline on that team.")
+    assert "rollback" in frames("Rolled back to the previous version within ten minutes.")
+    assert "rollback" not in frames("I wrote down a rollback plan before the release.")
+    assert "disagreement" not in frames("Next time I would push back on the date.")
+    assert "disagreement" in frames("The team planned to build its own queue.", "I wanted to use the managed one.")
+    lesson_only = frame_sentences([("Whenever a score and a metric disagree, I read the raw data.", False)], book.framing)
+    assert "disagreement" not in lesson_only.frames
+
+
+def test_a_framing_rule_naming_an_unknown_frame_is_an_error(tmp_path):
+    import yaml
+
+    from star_bank.retrieve.archetypes import ArchetypeError, load_archetypes as load
+
+    data = yaml.safe_load((ROOT / "archetypes.yaml").read_text(encoding="utf-8"))
+    data["framing"]["rules"].append({"when": ["no_such_frame"], "add": {3: 1.0}})
+    path = tmp_path / "archetypes.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(ArchetypeError, match="no_such_frame"):
+        load(path)
