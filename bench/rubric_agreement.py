@@ -10,7 +10,8 @@ Each story in bench/corpus/ carries hand ratings in its front matter:
 For each split this prints rubric-choice accuracy, then per dimension the
 exact agreement and the within-one-level agreement (novice vs expert is two
 levels apart; null only agrees with null). Dimensions are compared only where
-the rubric was chosen correctly; the count of those stories is shown.
+the rubric was chosen correctly; the count of those stories is shown, and a
+wrong choice is listed with the scorecard's reason for it.
 
     python bench/rubric_agreement.py              # both splits
     python bench/rubric_agreement.py --split dev --show-misses
@@ -93,7 +94,7 @@ def report_split(split: str, pairs: list, show_misses: bool) -> None:
         expected = story.front_matter.extra["expected_rubric"]
         want_rubric = normalise(expected.get("rubric"))
         if card.rubric != want_rubric:
-            misses.append(f"{card.path}: rubric {card.rubric}, expected {want_rubric}")
+            misses.append(f"{card.path}: rubric {card.rubric}, expected {want_rubric}  -- {card.rubric_reason}")
             continue
         right_rubric += 1
         actual = card.ratings()

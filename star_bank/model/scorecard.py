@@ -2,7 +2,8 @@
 
 The JSON output is exactly `[card.model_dump(mode="json") for card in cards]`:
 
-    [{"path", "rubric": "failure" | "learning" | "star", "level",
+    [{"path", "rubric": "failure" | "learning" | "star", "rubric_reason", "level",
+      "archetypes": [int], "archetype_source": "front-matter" | "tags" | "classified",
       "dimensions": [{"name", "rating": "novice" | "intermediate" | "expert" | null,
                       "reason", "evidence": [{"line", "column", "text"}]}],
       "strengths": [str], "improvements": [str],
@@ -51,11 +52,19 @@ class Resource(BaseModel):
 
 
 class Scorecard(BaseModel):
-    """A story rated against one rubric, with what to keep, what to change and what to read."""
+    """A story rated against one rubric, with what to keep, what to change and what to read.
+
+    `rubric_reason` says why this rubric: the failure rubric is chosen whenever the
+    story tells something that went wrong that the speaker had to notice or recover
+    from, whatever its archetype. `archetypes` are the same as `starbank list` shows.
+    """
 
     path: str
     rubric: RubricName
+    rubric_reason: str = ""
     level: str
+    archetypes: list[int] = Field(default_factory=list)
+    archetype_source: str = "classified"
     dimensions: list[DimensionRating]
     strengths: list[str] = Field(default_factory=list)
     improvements: list[str] = Field(default_factory=list)

@@ -59,6 +59,29 @@ class UnmatchedTopic(_Strict):
     advice: str
 
 
+class Frame(_Strict):
+    """How a story can be framed (see `framing` in archetypes.yaml and retrieve/framing.py)."""
+
+    doc: str
+    patterns: list[str] = Field(min_length=1)
+    unless_before: list[str] = Field(default_factory=list)
+    went_wrong: bool = False
+    skip_hypothetical: bool = False
+    narrative_only: bool = False
+
+
+class FramingRule(_Strict):
+    when: list[str] = Field(default_factory=list)
+    unless: list[str] = Field(default_factory=list)
+    add: dict[int, float] = Field(default_factory=dict)
+    scale: dict[int, float] = Field(default_factory=dict)
+
+
+class Framing(_Strict):
+    frames: dict[str, Frame] = Field(default_factory=dict)
+    rules: list[FramingRule] = Field(default_factory=list)
+
+
 class ArchetypeBook(_Strict):
     """Everything in `archetypes.yaml`."""
 
@@ -67,12 +90,21 @@ class ArchetypeBook(_Strict):
     retrieval: list[RetrievalRow]
     named_questions: list[NamedQuestion] = Field(default_factory=list)
     unmatched: list[UnmatchedTopic] = Field(default_factory=list)
+    framing: Framing = Field(default_factory=Framing)
+    story_tags: dict[str, list[int]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _ids_are_one_to_ten(self) -> "ArchetypeBook":
         ids = sorted(a.id for a in self.archetypes)
         if ids != list(range(1, 11)):
             raise ValueError(f"archetype ids must be 1..10, each once (found {ids})")
+        for rule in self.framing.rules:
+            unknown_frames = (set(rule.when) | set(rule.unless)) - set(self.framing.frames)
+            if unknown_frames:
+                raise ValueError(f"framing rule names unknown frames {sorted(unknown_frames)}")
+        for tag, ids in self.story_tags.items():
+            if not ids or any(not 1 <= a <= 10 for a in ids):
+                raise ValueError(f"story_tags.{tag}: archetypes must be 1..10")
         for row in [*self.retrieval, *self.named_questions]:
             unknown = [a for a in row.archetypes if not 1 <= a <= 10]
             if unknown:

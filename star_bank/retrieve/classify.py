@@ -1,13 +1,25 @@
-"""Story -> archetypes: front matter wins; otherwise classify the story from its text.
+"""Story -> archetypes, the one classification every command uses.
 
-Most stories people paste in have no front matter, so classification is the
-common case. A story scores for an archetype through:
+`classify_story` is what `list`, `coverage`, `suggest`, `score`, the linter and
+the drill read, so a story is the same thing whichever command looks at it:
+
+1. the front matter's `archetypes` win;
+2. else its tags, when one names archetypes (`story_tags` in archetypes.yaml:
+   `failure` is #3 or #8, the text picks which);
+3. else the text.
+
+Most stories people paste in have no front matter, so the text is the common
+case. A story scores for an archetype through:
 
 - the archetype's cue phrases found in the story, weighted by where they stand
   (the title and the situation say what a story is about; the tie-in talks
   about other systems and counts little), each cue counted once per section;
 - how close the story's words are to the archetype's story shape, probes and
-  template (an IDF-weighted overlap with the archetype's own description).
+  template (an IDF-weighted overlap with the archetype's own description);
+- its framing (star_bank/retrieve/framing.py), which outweighs topic words: a
+  mistake the speaker owns ("I didn't test the migration") with something
+  broken makes #3 whatever system it hit, without breakage #8; "my manager and
+  I disagreed" makes #4; a story with no failure framing is rarely #3 or #8.
 
 The best archetype comes first; a close runner-up is kept as a second. The
 confidence says how clearly the best one beats the rest, and `evidence` lists
@@ -24,10 +36,11 @@ from pydantic import BaseModel, Field
 
 from star_bank.retrieve.archetypes import ArchetypeBook, load_archetypes
 from star_bank.retrieve.cue_index import ArchetypeIndex, archetype_index
+from star_bank.retrieve.framing import StoryFraming, frame_sentences, framing_weights, story_sentences
 from star_bank.model.story import SectionKind, Story
 from star_bank.retrieve.text_match import content_stems, stems
 
-ArchetypeSource = Literal["front-matter", "classified"]
+ArchetypeSource = Literal["front-matter", "tags", "classified"]
 
 # Where a cue stands says how much it tells about the story.
 SECTION_WEIGHTS: dict[str, float] = {
@@ -50,6 +63,13 @@ RUNNER_UP_SHARE = 0.8
 # Below this much evidence the confidence is scaled down: the story says little.
 ENOUGH_EVIDENCE = 6.0
 MAX_EVIDENCE = 5
+# A framing rule's weight is worth this much, plus this share of the best topic score.
+FRAME_BASE = 4.0
+FRAME_SHARE = 0.8
+# Below this confidence a classified archetype is a guess: `list` says so.
+LOW_CONFIDENCE = 0.45
+# A story classified among its tags' archetypes is this sure.
+TAG_CONFIDENCE = 0.9
 
 
 class ArchetypeScore(BaseModel):
@@ -72,11 +92,21 @@ class ArchetypeMatch(BaseModel):
     scores: list[ArchetypeScore] = Field(
         default_factory=list, description="every archetype with evidence, best first (classified stories)"
     )
+    went_wrong: bool = Field(
+        False, description="the text tells something that went wrong that the speaker had to notice or recover from"
+    )
+    framing: list[str] = Field(default_factory=list, description="the frames found in the text, by name")
+
+    @property
+    def low_confidence(self) -> bool:
+        """A classification from the text too unsure to rely on without the author's word."""
+        return self.source == "classified" and self.confidence < LOW_CONFIDENCE
 
 
 def classify_story(story: Story, book: ArchetypeBook | None = None) -> ArchetypeMatch:
-    """The story's archetypes: from its front matter when it lists them, else classified."""
+    """The story's archetypes: its front matter's, else its tags', else classified from its text."""
     book = book or load_archetypes()
+    framing = frame_sentences(story_sentences(story), book.framing)
     declared = list(dict.fromkeys(story.front_matter.archetypes))
     if declared:
         names = ", ".join(f"#{a} {book.get(a).name}" for a in declared)
@@ -86,11 +116,49 @@ def classify_story(story: Story, book: ArchetypeBook | None = None) -> Archetype
             source="front-matter",
             confidence=1.0,
             why=f"the front matter lists {names}",
+            went_wrong=framing.went_wrong,
+            framing=sorted(framing.frames),
         )
-    return _classify(story, archetype_index(book))
+    tagged = _tag_archetypes(story, book)
+    match = _classify(story, archetype_index(book), framing, allowed=tagged)
+    if tagged:
+        return _from_tags(story, book, match, tagged)
+    return match
 
 
-def _classify(story: Story, index: ArchetypeIndex) -> ArchetypeMatch:
+def _from_tags(story: Story, book: ArchetypeBook, match: ArchetypeMatch, tagged: list[int]) -> ArchetypeMatch:
+    """The text's ranking among the tags' archetypes; a tagged archetype the text does not
+    mention at all still counts, behind the ones it does."""
+    tags = ", ".join(t for t in story.front_matter.tags if t.lower() in book.story_tags)
+    best = match.archetypes[:1] or tagged[:1]
+    scores = list(match.scores)
+    floor = min((x.score for x in scores), default=1.0)
+    for archetype in tagged:
+        if all(x.id != archetype for x in scores):
+            name = book.get(archetype).name
+            scores.append(ArchetypeScore(id=archetype, name=name, score=round(floor / 2, 2), evidence=["named by the tags"]))
+    return match.model_copy(update={
+        "archetypes": best + [a for a in match.archetypes[1:] if a in tagged],
+        "source": "tags",
+        "confidence": TAG_CONFIDENCE,
+        "why": f"the tags ({tags}) name #{', #'.join(map(str, tagged))}; the text reads as " + match.why,
+        "scores": scores,
+    })
+
+
+def _tag_archetypes(story: Story, book: ArchetypeBook) -> list[int]:
+    """The archetypes the story's tags name, in tag order (none when no tag names any)."""
+    out: list[int] = []
+    for tag in story.front_matter.tags:
+        for archetype in book.story_tags.get(tag.lower(), []):
+            if archetype not in out:
+                out.append(archetype)
+    return out
+
+
+def _classify(
+    story: Story, index: ArchetypeIndex, framing: StoryFraming, allowed: list[int] | None = None
+) -> ArchetypeMatch:
     book = index.book
     parts = _parts(story)
     cue_score: dict[int, float] = defaultdict(float)
@@ -107,19 +175,28 @@ def _classify(story: Story, index: ArchetypeIndex) -> ArchetypeMatch:
             cue_notes[archetype_id].append((value, f'"{cue_text}" ({ordered[0]})'))
 
     shape = _shape_overlap(parts, index)
+    topic = {a.id: cue_score[a.id] + SHAPE_WEIGHT * shape.get(a.id, 0.0) for a in book.archetypes}
+    add, scale = framing_weights(framing, book.framing)
+    frame_value = FRAME_BASE + FRAME_SHARE * max(topic.values(), default=0.0)
+    framed_note = _framing_note(framing)
     scores = []
     for archetype in book.archetypes:
-        total = cue_score[archetype.id] + SHAPE_WEIGHT * shape.get(archetype.id, 0.0)
+        if allowed and archetype.id not in allowed:
+            continue
+        total = topic[archetype.id] * scale.get(archetype.id, 1.0) + add.get(archetype.id, 0.0) * frame_value
         notes = [text for _, text in sorted(cue_notes[archetype.id], key=lambda n: -n[0])][:MAX_EVIDENCE]
+        if add.get(archetype.id) and framed_note:
+            notes.insert(0, framed_note)
         if shape.get(archetype.id, 0.0) >= 0.1:
             notes.append(f"close to its story shape ({shape[archetype.id]:.2f})")
         if total > 0:
             scores.append(ArchetypeScore(id=archetype.id, name=archetype.name, score=round(total, 2), evidence=notes))
     scores.sort(key=lambda s: (-s.score, s.id))
+    facts = {"went_wrong": framing.went_wrong, "framing": sorted(framing.frames)}
     if not scores:
         return ArchetypeMatch(
             path=story.path, archetypes=[], source="classified", confidence=0.0,
-            why="no archetype's cues or story shape appear in the text",
+            why="no archetype's cues, story shape or framing appear in the text", **facts,
         )
     best = scores[0]
     chosen = [best.id]
@@ -136,7 +213,17 @@ def _classify(story: Story, index: ArchetypeIndex) -> ArchetypeMatch:
         confidence=round(confidence, 2),
         why=why,
         scores=scores,
+        **facts,
     )
+
+
+def _framing_note(framing: StoryFraming) -> str | None:
+    """'framed as own_mistake: "I didn't test the migration..."' for the strongest frame found."""
+    hit = framing.first("own_mistake", "rollback", "disagreement", "impact", "schedule_slip")
+    if hit is None:
+        return None
+    sentence = hit.sentence if len(hit.sentence) <= 70 else hit.sentence[:69].rsplit(" ", 1)[0] + "…"
+    return f'framed as {hit.frame.replace("_", " ")}: "{sentence}"'
 
 
 def _parts(story: Story) -> list[tuple[str, str]]:

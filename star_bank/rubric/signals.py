@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 ALL_SECTIONS = [kind.value for kind in SectionKind]
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
 _QUANTIFIERS = {"a", "an", "few", "several", "couple", "half"}
 _HYPOTHETICAL = {"should", "would", "could", "might", "may", "'d"}
 
@@ -119,8 +120,11 @@ class SignalDetector:
                 return True
             if token.lemma_.lower() in self.timing_units or token.lower_ in self.timing_units:
                 before = tokens[max(0, i - 2) : i]
-                if any(t.like_num or t.lower_ in _QUANTIFIERS for t in before):
-                    return True
+                if any(t.like_num or _ORDINAL.match(t.text) or t.lower_ in _QUANTIFIERS for t in before):
+                    return True  # "20 minutes", "an hour", "the 3rd day"
+                after = tokens[i + 1 : i + 2]
+                if any(t.like_num for t in after) and token.lower_ in ("week", "day", "month", "sprint"):
+                    return True  # "at week 2", "on day 3"
         return next(find_phrases(tokens, self.timing_phrases), None) is not None
 
 

@@ -67,7 +67,9 @@ def test_score_json_is_a_list_of_scorecards_with_the_contract_keys(weak_story):
     cards = json.loads(result.stdout)
     assert isinstance(cards, list) and len(cards) == 2
     for card in cards:
-        assert set(card) == {"path", "rubric", "level", "dimensions", "strengths", "improvements", "resources"}
+        assert set(card) == {"path", "rubric", "rubric_reason", "level", "archetypes", "archetype_source",
+                             "dimensions", "strengths", "improvements", "resources"}
+        assert card["rubric_reason"] and card["archetype_source"] in ("front-matter", "tags", "classified")
         assert card["rubric"] in ("failure", "learning", "star")
         assert card["level"] in ("swe1", "swe2", "senior", "staff")
         for dimension in card["dimensions"]:

@@ -120,3 +120,138 @@ def test_list_text_marks_classified_stories(tmp_path):
     result = CliRunner().invoke(main, ["list", "--bank", str(tmp_path)])
     assert result.exit_code == 0
     assert "(classified, 0." in result.output
+
+
+# --- Framing before topic words, one classification everywhere --------------------------------
+
+CAUSED_OUTAGE = """\
+# The cache change that took down search
+
+## Situation
+Our search service had grown to three regions and the cross-functional roadmap wanted a faster product page.
+
+## Task
+I owned the caching layer and the rollout plan with the product and sales teams.
+
+## Action
+I shipped a cache key change without testing it against production traffic, and my change caused a
+40-minute outage for every region. I rolled it back, told the product manager within 15 minutes, and
+wrote the postmortem.
+
+## Result
+Search was down for 40 minutes and about 2,000 queries failed.
+"""
+
+ESTIMATE_MISSED = """\
+I promised the team the billing export in two weeks because I underestimated the reconciliation work.
+I did not break the task down or spike the unknowns. It took five weeks, and I flagged the delay late.
+Now I timebox a spike for anything I have not built before committing to a date.
+"""
+
+DISAGREEMENT_AMID_STAKEHOLDERS = """\
+# Choosing the queue for the marketing launch
+
+## Situation
+Marketing and sales wanted the launch emails out in a week, and my manager and I disagreed about the queue:
+he wanted a new managed service, I wanted to keep our existing one.
+
+## Action
+I wrote a one-page comparison with the costs and the risks of both, and proposed a two-day pilot.
+
+## Result
+The pilot showed the existing queue handled three times the launch volume, and we kept it.
+"""
+
+
+def test_an_outage_the_speaker_caused_is_an_incident_whatever_the_topic_words(book):
+    match = classify_story(parse_story(CAUSED_OUTAGE, "caused.md"), book)
+    assert match.archetypes[0] == 3
+    assert match.went_wrong
+    assert "framed as own mistake" in match.why
+
+
+def test_an_owned_miss_with_nothing_broken_is_a_decision_to_make_differently(book):
+    match = classify_story(parse_story(ESTIMATE_MISSED, "estimate.md"), book)
+    assert match.archetypes[0] == 8
+    assert match.went_wrong
+
+
+def test_a_disagreement_outweighs_the_stakeholder_words_around_it(book):
+    match = classify_story(parse_story(DISAGREEMENT_AMID_STAKEHOLDERS, "queue.md"), book)
+    assert match.archetypes[0] == 4
+    assert not match.went_wrong
+
+
+def test_prevented_downtime_is_not_something_that_went_wrong(book):
+    text = "I planned the migration so that there was zero downtime and no data loss, and I shipped it in stages."
+    assert not classify_story(parse_story(text, "calm.md"), book).went_wrong
+
+
+def test_tags_rank_between_the_front_matter_and_the_text(book):
+    tagged = parse_story("---\ntags: [failure]\n---\n" + ESTIMATE_MISSED, "tagged.md")
+    match = classify_story(tagged, book)
+    assert match.source == "tags" and match.archetypes[0] in (3, 8)
+    declared = parse_story("---\narchetypes: [6]\ntags: [failure]\n---\n" + ESTIMATE_MISSED, "declared.md")
+    assert classify_story(declared, book).archetypes == [6]
+    disagreement = parse_story("---\ntags: [disagreement]\n---\n" + CAUSED_OUTAGE, "tag4.md")
+    assert classify_story(disagreement, book).archetypes[0] == 4
+
+
+def test_list_says_when_the_classification_is_unsure_and_what_to_add(tmp_path):
+    (tmp_path / "vague.md").write_text("I worked on a project with some people and it went fine in the end.\n")
+    (tmp_path / "clear.md").write_text(CAUSED_OUTAGE)
+    result = CliRunner().invoke(main, ["list", "--bank", str(tmp_path), "--format", "json"])
+    entries = {Path(e["path"]).name: e for e in json.loads(result.stdout)}
+    assert entries["vague.md"]["low_confidence"] is True
+    assert "archetypes:" in entries["vague.md"]["note"] and "front matter" in entries["vague.md"]["note"]
+    assert entries["clear.md"]["low_confidence"] is False and entries["clear.md"]["note"] is None
+
+
+def test_list_coverage_suggest_and_score_report_the_same_archetypes(tmp_path):
+    from star_bank.retrieve.bank_coverage import coverage
+    from star_bank.retrieve.listing import list_stories
+    from star_bank.retrieve.suggestions import suggest
+    from star_bank.rubric.score import score_stories
+    from star_bank.story.bank import load_bank
+
+    (tmp_path / "caused.md").write_text(CAUSED_OUTAGE)
+    (tmp_path / "estimate.md").write_text(ESTIMATE_MISSED)
+    (tmp_path / "queue.md").write_text(DISAGREEMENT_AMID_STAKEHOLDERS)
+    (tmp_path / "tagged.md").write_text("---\ntags: [failure]\n---\n" + ESTIMATE_MISSED)
+    bank = load_bank(tmp_path)
+    listed = {e.path: e.archetypes for e in list_stories(bank)}
+    covered = {c.path: c.archetypes for c in coverage(bank).stories}
+    scored = {c.path: c.archetypes for c in score_stories(bank.stories)}
+    assert listed == covered == scored
+    for answer in suggest(["Tell me about a mistake you made.", "Tell me about a disagreement."], bank):
+        for pick in answer.stories:
+            assert pick.archetype in listed[pick.path]
+
+
+def test_framing_patterns_read_negation_and_hypotheticals(book):
+    from star_bank.retrieve.framing import frame_sentences
+
+    def frames(*sentences: str) -> set[str]:
+        return frame_sentences([(s, True) for s in sentences], book.framing).frames
+
+    assert "own_mistake" in frames("I didn't test the migration on a copy of production.")
+    assert "own_mistake" not in frames("I never missed a deadline on that team.")
+    assert "rollback" in frames("Rolled back to the previous version within ten minutes.")
+    assert "rollback" not in frames("I wrote down a rollback plan before the release.")
+    assert "disagreement" not in frames("Next time I would push back on the date.")
+    assert "disagreement" in frames("The team planned to build its own queue.", "I wanted to use the managed one.")
+    lesson_only = frame_sentences([("Whenever a score and a metric disagree, I read the raw data.", False)], book.framing)
+    assert "disagreement" not in lesson_only.frames
+
+
+def test_a_framing_rule_naming_an_unknown_frame_is_an_error(tmp_path):
+    import yaml
+
+    from star_bank.retrieve.archetypes import ArchetypeError, load_archetypes as load
+
+    data = yaml.safe_load((ROOT / "archetypes.yaml").read_text(encoding="utf-8"))
+    data["framing"]["rules"].append({"when": ["no_such_frame"], "add": {3: 1.0}})
+    path = tmp_path / "archetypes.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(ArchetypeError, match="no_such_frame"):
+        load(path)

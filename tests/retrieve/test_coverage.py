@@ -97,3 +97,13 @@ def test_sample_bank_covers_all_ten_archetypes():
     result = CliRunner().invoke(main, ["coverage", "--bank", str(ROOT / "stories")])
     assert result.exit_code == 0, result.output
     assert "all 10 archetypes have a story" in result.output
+
+
+def test_tagged_stories_count_under_their_tags_archetypes(tmp_path):
+    (tmp_path / "tagged.md").write_text(
+        "---\ntags: [disagreement]\n---\n# Queues\n\nI wrote a comparison of two queues for the launch.\n",
+        encoding="utf-8",
+    )
+    report = coverage(load_bank(tmp_path), load_archetypes())
+    assert report.stories[0].archetype_source == "tags"
+    assert report.rows[3].stories  # archetype 4

@@ -18,9 +18,9 @@ from typing import Iterator
 
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
+from star_bank.lint.rule import Rule
 from star_bank.model.story import STAR_KINDS, SectionKind
 from star_bank.nlp.lessons import find_lessons
-from star_bank.lint.rule import Rule
 
 NEEDS_NLP = True
 

@@ -19,6 +19,7 @@ from typing import Iterator
 from pydantic import Field
 
 from star_bank.lint.kinds.options import KindOptions
+from star_bank.lint.rule import Rule
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.nlp.lessons import find_lessons
 from star_bank.nlp.lexicon import PhraseItem, compile_phrases, find_phrases

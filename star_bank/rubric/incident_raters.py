@@ -1,0 +1,91 @@
+"""Detection and recovery: what the speaker noticed, and what they did once it was clear.
+
+Both are rated for every story where something went wrong, whatever its
+archetype (see rubric/choice.py). Recovery reads what the story tells after
+the first sentence where things go wrong: a promise made before it ("I told
+the customer two weeks") is not a recovery step.
+"""
+
+from __future__ import annotations
+
+import re
+
+from star_bank.model.story import SectionKind
+from star_bank.rubric.evidence import Judgement, StoryEvidence, advice_list, first_of, judge, unique_marks
+from star_bank.rubric.ownership import count_acts
+
+
+# What the speaker did in the Situation and Task set the scene; it is not a recovery.
+_SCENE = frozenset({SectionKind.situation, SectionKind.task})
+
+
+def rate_detection(ev: StoryEvidence) -> Judgement:
+    """Detection: a warning sign or the moment it was noticed (intermediate), and why it was missed (expert)."""
+    dismissed = ev.signal("missed_signal")
+    signs = unique_marks([*ev.signal("warning_sign"), *ev.signal("noticed_moment")])
+    signs.sort(key=lambda m: m.start)
+    nowhere = ev.signal("out_of_nowhere")
+    if nowhere and not dismissed:
+        return judge("novice", f"{ev.cite(nowhere[0])} denies any warning sign", nowhere,
+                     advice=advice_list(ev.advise("missing")))
+    if signs and dismissed:
+        return judge("expert", f"the signal: {ev.cite(signs[0], 60)}; why it was missed: {ev.cite(dismissed[0], 60)}",
+                     [signs[0], dismissed[0]],
+                     praise=f"you name the warning sign and why it was missed ({ev.cite(signs[0], 70)})")
+    if signs:
+        return judge("intermediate", f"{ev.cite(signs[0])} tells when or how it showed, but not why it was "
+                     "missed earlier", signs[:2], praise=f"you say when you noticed ({ev.cite(signs[0], 70)})",
+                     advice=advice_list(ev.advise("partial", signs[0])))
+    if dismissed:
+        return judge("novice", f"{ev.cite(dismissed[0])} says what was assumed or overlooked, but no sign that "
+                     "showed the problem, or when it was noticed", dismissed[:1], advice=advice_list(ev.advise("missing")))
+    return judge("novice", "the story never says how or when the problem was noticed, or what signalled it",
+                 advice=advice_list(ev.advise("missing")))
+
+
+def rate_recovery(ev: StoryEvidence) -> Judgement:
+    """Recovery: steps after the failure (intermediate); with their timing and who was told (expert)."""
+    after = ev.failure_start or 0  # unknown: read the Action and what follows it
+    acts = count_acts(ev)
+    steps = unique_marks(
+        m for m in sorted([*acts.own, *acts.we, *acts.fragments, *ev.signal("recovery_step")], key=lambda m: m.start)
+        if m.start >= after and m.section not in _SCENE
+    )
+    told = [m for m in ev.signal("communication") if m.start >= after]
+    timed = [m for m in [*ev.signal("timed_communication"), *ev.signal("timed_step")] if m.start >= after]
+    passive = [m for m in ev.found("passive-voice") if m.start >= after]
+    if not steps and not told:
+        reason = "nothing the speaker did once it went wrong is told"
+        if passive:
+            reason = f"{ev.cite(passive[0])} hides who recovered; {reason}"
+        return judge("novice", reason, passive[:2],
+                     advice=advice_list(*(ev.advise("passive-voice", m) for m in passive[:1]), ev.advise("missing")))
+    anchor = first_of(told, steps)
+    if told and timed:
+        return judge("expert", f"who was told: {ev.cite(told[0], 60)}; when: {ev.cite(timed[0], 50)}",
+                     [told[0], timed[0], *steps[:1]],
+                     praise=f"you say who you told and when ({ev.cite(told[0], 70)})")
+    missing = "without saying when" if told else ("without saying who was told" if timed else
+                                                 "without their timing or who was told")
+    return judge("intermediate", f"{ev.cite(anchor)} is a recovery step, {missing}", [anchor, *timed[:1]],
+                 praise=f"you describe what you did to recover ({ev.cite(anchor, 70)})",
+                 advice=advice_list(ev.advise("partial", anchor)))
+
+
+def failure_start(story_text: str, sentences: list[str]) -> int | None:
+    """The file offset of the first sentence (outside the title) where things go wrong, if any."""
+    for sentence in sentences:
+        probe = " ".join(sentence.split()[:8])
+        at = _find_words(story_text, probe)
+        if at is not None:
+            return at
+    return None
+
+
+def _find_words(text: str, probe: str) -> int | None:
+    """Where `probe`'s words start in `text`, whatever the whitespace and markup between them."""
+    words = [re.escape(w) for w in probe.split()]
+    if not words:
+        return None
+    match = re.search(r"[\s*_>#`\-]*".join(words), text)
+    return match.start() if match else None

@@ -1,0 +1,180 @@
+"""Concrete lesson and pattern awareness, read from lesson statements told anywhere.
+
+Few people write a Lesson heading: the change is told at the end of the
+Result, in a closing paragraph, or as "since then I ...". Both dimensions read
+the lesson statements the linter's lesson rules read (star_bank/nlp/lessons.py):
+
+- concrete lesson: expert for a mechanism a colleague could observe (a
+  checklist, a gate, a habit with a trigger) that was adopted, not imagined;
+  at staff it must also show it held (told in the present tense, "since then",
+  applied to a later project); intermediate for a change in behaviour with no
+  mechanism, or a mechanism only promised ("next time I would"); novice for a
+  platitude ("the value of teamwork", "don't be afraid to speak up") or no
+  lesson at all;
+- pattern awareness: a safeguard for a whole class of situations ("every
+  schema change", "before any estimate") and a lesson stated as a general
+  rule, or a link to earlier failures: both is expert, one is intermediate.
+"""
+
+from __future__ import annotations
+
+from star_bank.model.story import SectionKind
+from star_bank.nlp.analysis import subject_of
+from star_bank.nlp.lessons import LessonStatement
+from star_bank.rubric.evidence import Judgement, StoryEvidence, advice_list, judge
+from star_bank.rubric.levels import at_least, level_name
+from star_bank.rubric.signals import Mark
+
+# Words that give a safeguard a whole class of situations to cover.
+_CLASS_WORDS = frozenset({"every", "any", "all", "each", "whenever", "anything", "everything", "always", "never"})
+# Verbs that state an intention, not a change made.
+_INTENTIONS = frozenset({"need", "want", "hope", "plan", "intend", "aim", "have", "wish", "will"})
+# Words of a lesson's cue that place it in a later case.
+_LATER = frozenset({"next", "later", "following", "since", "afterwards", "subsequent"})
+# A lesson is told after the events: one found in the scene-setting parts is a discovery.
+_SCENE = frozenset({SectionKind.situation, SectionKind.task})
+# Present-tense or perfect verbs tell a habit still in place.
+_IN_PLACE_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def rate_concrete_lesson(ev: StoryEvidence) -> Judgement:
+    """Concrete lesson: an observable mechanism adopted (and held, from senior up)."""
+    lessons = told_lessons(ev)
+    adopted = [lesson for lesson in lessons if lesson.observable and _adopted(ev, lesson)]
+    if adopted:
+        mark = ev.lesson_mark(adopted[0])
+        praise = f"your lesson is a mechanism a colleague could see ({ev.cite(mark, 70)})"
+        held = _held(ev, adopted, strict=ev.level == "staff")
+        if held is not None or not at_least(ev.level, "staff"):
+            note = f", strong at {level_name(ev.level)}" if not at_least(ev.level, "senior") else ""
+            note += "" if held is None else f"; it held: {ev.cite(held, 50)}"
+            return judge("expert", f"{ev.cite(mark, 70)} names a mechanism ({adopted[0].mechanism!r}){note}",
+                         [mark, held], praise=praise)
+        return judge("intermediate", f"{ev.cite(mark)} names a mechanism, but not whether it held up since "
+                     f"(expected at {level_name(ev.level)})", [mark], praise=praise,
+                     advice=advice_list(ev.advise("in_place", mark)))
+    specific = [lesson for lesson in lessons if _behaviour(ev, lesson)]
+    promised = [lesson for lesson in lessons if lesson.mechanism and lesson.hypothetical]
+    if specific or promised:
+        lesson = (specific or promised)[0]
+        mark = ev.lesson_mark(lesson)
+        what = "a mechanism only promised for next time" if lesson.hypothetical and lesson.mechanism else (
+            "a change, but no habit, checklist or metric a colleague could see")
+        return judge("intermediate", f"{ev.cite(mark)} names {what}", [mark],
+                     advice=advice_list(ev.advise("no-observable-change", mark), ev.advise("missing")))
+    vague = [lesson for lesson in lessons if lesson.vague]
+    if vague:
+        mark = ev.lesson_mark(vague[0])
+        return judge("novice", f"{ev.cite(mark)} states a value ({vague[0].abstraction!r}), not a behaviour",
+                     [mark], advice=advice_list(ev.advise("vague-lesson", mark)))
+    if lessons:
+        mark = ev.lesson_mark(lessons[0])
+        return judge("novice", f"{ev.cite(mark)} names no habit, checklist, review or metric", [mark],
+                     advice=advice_list(ev.advise("missing")))
+    return judge("novice", "no lesson is told anywhere in the story: nothing changed that anyone could observe",
+                 advice=advice_list(ev.advise("missing-section"), ev.advise("missing")))
+
+
+def rate_pattern_awareness(ev: StoryEvidence) -> Judgement:
+    """Pattern awareness: a class-level safeguard and a general rule (or earlier failures) for expert."""
+    repeated = ev.signal("repeated_failure")
+    spec = ev.spec()
+    if spec.shown_only_below and not at_least(ev.level, spec.shown_only_below) and not repeated:
+        return Judgement(None, f"not expected at {level_name(ev.level)} unless the story shows a pattern; "
+                         "it does not")
+    lessons = told_lessons(ev)
+    safeguards = [ev.lesson_mark(lesson) for lesson in lessons
+                  if lesson.observable and _adopted(ev, lesson) and _class_wide(lesson)]
+    general = [ev.lesson_mark(lesson) for lesson in lessons if _general_rule(ev, lesson)]
+    general += ev.signal("pattern_response")
+    general += [ev.lesson_mark(lesson) for lesson in lessons if _applied_later(lesson)]
+    link = repeated[:1] or general[:1]
+    if ev.level == "staff" and not repeated:
+        link = []  # at staff the pattern has to run across failures, not one lesson stated generally
+    if safeguards and link:
+        return judge("expert", f"a safeguard for the whole class: {ev.cite(safeguards[0], 60)}; the pattern: "
+                     f"{ev.cite(link[0], 50)}", [safeguards[0], link[0]],
+                     praise=f"you turn the lesson into a rule for every case like it ({ev.cite(safeguards[0], 70)})")
+    staff = " (staff needs a pattern across failures)" if ev.level == "staff" else ""
+    if safeguards:
+        return judge("intermediate", f"{ev.cite(safeguards[0])} guards the whole class of cases, but the story "
+                     f"names no broader pattern behind it{staff}", safeguards[:1],
+                     advice=advice_list(ev.advise("partial", safeguards[0])))
+    general_only = general[:1] if staff else link
+    if general_only:
+        return judge("intermediate", f"{ev.cite(general_only[0])} generalises the lesson, with no safeguard for the "
+                     f"whole class of cases{staff}", general_only[:1],
+                     advice=advice_list(ev.advise("partial", general_only[0])))
+    note = "; staff stories are expected to connect several failures" if ev.level == "staff" else ""
+    return judge("novice", f"the failure is told as a one-off: no general rule, no safeguard for similar cases{note}",
+                 advice=advice_list(ev.advise("missing")))
+
+
+def _held(ev: StoryEvidence, adopted: list[LessonStatement], strict: bool = False) -> Mark | None:
+    """A sign the mechanism held: a present-tense habit, or the lesson applied or in place since
+    (`strict`, at staff: only proof it held, "it has caught two since")."""
+    for lesson in [] if strict else adopted:
+        if any(t.tag_ in _IN_PLACE_TAGS and t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj")
+               for t in lesson.sentence):
+            return ev.lesson_mark(lesson)
+    in_place = ev.signal("lesson_in_place")
+    return in_place[0] if in_place else None
+
+
+def _class_wide(lesson: LessonStatement) -> bool:
+    return any(t.lower_ in _CLASS_WORDS for t in lesson.sentence)
+
+
+def _adopted(ev: StoryEvidence, lesson: LessonStatement) -> bool:
+    """A mechanism put in place, not an intention ("I need to", "you have to") or a state
+    of mind ("I am more skeptical now"): an act heads the sentence or one of its clauses
+    ("I learned to timebox spikes", "Make a priority list")."""
+    root = lesson.sentence.root
+    if root.lemma_.lower() in _INTENTIONS:
+        return False
+    quiet = {*ev.book.ownership.state_verbs, *ev.book.ownership.soft_verbs, *_INTENTIONS}
+    return any(
+        t.pos_ == "VERB" and t.lemma_.lower() not in quiet and t.dep_ in ("ROOT", "conj", "xcomp")
+        for t in lesson.sentence
+    )
+
+
+def _applied_later(lesson: LessonStatement) -> bool:
+    """The lesson at work in a later case ("in my next project I spiked it first"): it
+    generalised beyond the failure it came from."""
+    return lesson.observable and any(w in lesson.cue.lower().split() for w in _LATER)
+
+
+def told_lessons(ev: StoryEvidence) -> list[LessonStatement]:
+    """The lesson statements of the story. In the Situation and Task only an observable change
+    counts: a story with one label ('Context:') holds everything in its first part, while a
+    plain 'we discovered' there is part of the scene."""
+    return [
+        lesson for lesson in ev.lessons
+        if lesson.text.strip() and (lesson.section.kind not in _SCENE or lesson.observable)
+    ]
+
+
+def _general_rule(ev: StoryEvidence, lesson: LessonStatement) -> bool:
+    """A lesson stated as a rule for more than this case: not a platitude, not a plan for next time."""
+    return not lesson.hypothetical and not lesson.observable and _behaviour(ev, lesson)
+
+
+def _behaviour(ev: StoryEvidence, lesson: LessonStatement) -> bool:
+    """A lesson that names something done, not a platitude: not vague, and a verb of action
+    in it (not a verb of state or a soft one such as 'communicate', 'try', 'be afraid')."""
+    if lesson.vague:
+        return False
+    quiet = {*ev.book.ownership.state_verbs, *ev.book.ownership.soft_verbs}
+    return any(
+        t.pos_ == "VERB" and t.lemma_.lower() not in quiet and t.dep_ in ("ROOT", "xcomp", "conj", "ccomp", "advcl")
+        and not any(c.dep_ == "neg" for c in t.children)
+        and t.head.lemma_.lower() not in _INTENTIONS and _by_speaker(t)
+        for t in lesson.sentence
+    )
+
+
+def _by_speaker(verb) -> bool:
+    """The speaker does it, or nobody is named (an imperative rule: "Make a priority list")."""
+    subject = subject_of(verb)
+    return subject is None or subject.lower_ in ("i", "we")

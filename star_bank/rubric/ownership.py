@@ -1,0 +1,188 @@
+"""Ownership: how much of what happened the speaker tells as their own act.
+
+Counted per verb, not per sentence, over the narrative (the lesson and the
+tie-in tell the future, not what happened), from the spaCy parse:
+
+- **own**: a verb whose subject is the speaker ("I traced it and fixed it" is
+  two; each bullet of a list is one);
+- **we**: a verb whose subject is "we": the speaker's part is blurred;
+- **fragments**: a verb with no subject at all ("Initiated meetings",
+  "Rolled back at once"): the reader has to guess who acted;
+- **hidden**: the passives that hide the speaker's or the team's act (the
+  passive-voice rule's findings; "I was assigned to build" is not one).
+
+A verb of state (be, have, feel, want) or a hedged, negated or hypothetical one
+is not an act. The verbs that are soft ("listen", "communicate", "work with",
+"help") are acts but not decisions: a story made only of them has no decision
+of the speaker's, and cannot be expert. An outside cause told first (the
+blame-first rule) keeps a failure story from expert too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from star_bank.model.story import SectionKind
+from star_bank.nlp.analysis import is_first_person_singular, subject_of
+from star_bank.rubric.evidence import Judgement, StoryEvidence, advice_list, judge, more_note, unique_marks
+from star_bank.rubric.signals import Mark
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Clause heads: a verb that carries an act of its own.
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "xcomp", "parataxis", "relcl"})
+_NOT_NARRATIVE = (SectionKind.lesson, SectionKind.tie_in)
+_HEDGES = frozenset({"would", "could", "should", "might", "may", "'d", "will", "can", "must"})
+_NOTHING = frozenset({"anything", "anyone", "anybody", "nothing"})
+# Expert: this share of all acts, and decisions for at least half of the own acts
+# (two at least, unless every own act is one).
+EXPERT_SHARE = 0.55
+EXPERT_DECISION_SHARE = 0.5
+# Fewer own acts than this share of all acts is novice.
+NOVICE_SHARE = 0.2
+# "We" blurs the speaker's part, but it is also fair credit to a team: each "we"
+# counts this much of an act (a hiding passive counts whole).
+BLUR_WEIGHT = 0.5
+
+_PROBLEM = {
+    "blame-first": "puts an outside cause first",
+    "passive-voice": "hides who acted",
+    "we-overuse": "lets 'we' replace 'I'",
+    "fragments": "leaves out who acted",
+    "we": "tells it as 'we'",
+}
+
+
+@dataclass
+class Acts:
+    """The narrative's acts by who did them, as marks on their sentences."""
+
+    own: list[Mark] = field(default_factory=list)
+    decisions: list[Mark] = field(default_factory=list)
+    we: list[Mark] = field(default_factory=list)
+    fragments: list[Mark] = field(default_factory=list)
+
+    def share(self, hidden: int) -> float:
+        """The speaker's own acts as a share of every act told (fragments count whole)."""
+        total = len(self.own) + len(self.fragments) + hidden + BLUR_WEIGHT * len(self.we)
+        return len(self.own) / total if total else 0.0
+
+    def decided(self) -> bool:
+        """Enough of the own acts are decisions, not soft verbs."""
+        enough = len(self.decisions) >= 2 or (self.decisions and len(self.decisions) == len(self.own))
+        return bool(enough) and len(self.decisions) >= EXPERT_DECISION_SHARE * len(self.own)
+
+
+def count_acts(ev: StoryEvidence) -> Acts:
+    """Every act in the narrative, by its subject (see the module docstring).
+
+    In a failure story an omission owned with "I" ("I didn't test the migration")
+    is an act of the speaker's: naming it is what ownership asks for.
+    """
+    omissions = ev.rubric == "failure"
+    state_verbs = frozenset(ev.book.ownership.state_verbs)
+    soft_verbs = frozenset(ev.book.ownership.soft_verbs)
+    lessons = {(lesson.section.kind, lesson.start) for lesson in ev.lessons}
+    acts = Acts()
+    for section in ev.story.sections:
+        if section.doc is None or section.kind in _NOT_NARRATIVE:
+            continue
+        for sentence in section.doc.sents:
+            if (section.kind, sentence.start_char) in lessons:
+                continue
+            for token in sentence:
+                kind = _act_kind(token, state_verbs, omissions)
+                if kind is None:
+                    continue
+                start, end = section.prose.source_range(token.idx, token.idx + len(token.text))
+                mark = Mark(kind, start, end, section.kind, sentence.text.strip())
+                getattr(acts, kind).append(mark)
+                if kind == "own" and token.lemma_.lower() not in soft_verbs:
+                    acts.decisions.append(mark)
+    return acts
+
+
+def _act_kind(token: "Token", state_verbs: frozenset[str], omissions: bool) -> str | None:
+    """'own', 'we', 'fragments' or None (not an act) for one token."""
+    if token.pos_ != "VERB" or token.dep_ not in _CLAUSE_DEPS:
+        return None
+    if token.lemma_.lower() in state_verbs:
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in token.children):
+        return None
+    if any(c.dep_ == "neg" for c in token.children):
+        if not omissions or any(c.dep_ == "dobj" and c.lower_ in _NOTHING for c in token.children):
+            return None  # "I did not decide anything" owns nothing
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+        return None  # a passive: the passive-voice rule decides whether it hides anyone
+    subject = subject_of(token)
+    if subject is None:
+        if token.dep_ == "ROOT" and token.tag_ in ("VBD", "VBN") and token.i == token.sent.start:
+            return "fragments"
+        return None
+    if subject.dep_ in ("nsubjpass", "csubjpass", "expl"):
+        return None
+    if is_first_person_singular(subject):
+        return "own"
+    if subject.lower_ == "we" or any(c.lower_ == "we" for c in subject.conjuncts):
+        return "we"
+    return None
+
+
+def rate_ownership(ev: StoryEvidence) -> Judgement:
+    """Ownership: the speaker's own decisions and acts against 'we', fragments and hiding passives."""
+    acts = count_acts(ev)
+    hidden = ev.found("passive-voice")
+    blame = ev.found("blame-first") if ev.rubric == "failure" else []
+    share = acts.share(len(hidden))
+    problems = _problems(acts, hidden, blame)
+    advice = advice_list(*(ev.advise(_advice_key(m), m) for m in problems[:2]),
+                         ev.advise("missing") if not acts.decisions else None)
+    counts = _counts(acts, len(hidden))
+    if not acts.own or share < NOVICE_SHARE or (blame and len(acts.decisions) < 2):
+        worst = "; ".join(f"{ev.cite(m, 60)} {_PROBLEM[m.signal]}" for m in problems[:2])
+        reason = f"no act told with 'I' ({counts})" if not acts.own else f"few acts told with 'I' ({counts})"
+        return judge("novice", f"{reason}: {worst}" if worst else reason, problems[:3], advice=advice)
+    first = acts.decisions[0] if acts.decisions else acts.own[0]
+    praise = f"you tell what you did with 'I' ({ev.cite(first, 70)})"
+    crowded = ev.found("we-overuse")
+    expert = share >= EXPERT_SHARE and acts.decided() and not blame and not crowded
+    if expert:
+        reason = f"{ev.cite(first)}{more_note(unique_marks(acts.own), 'own act')} ({counts})"
+        return judge("expert", reason, [first, *acts.own[:2]], praise=praise,
+                     advice=advice_list(*(ev.advise("passive-voice", m) for m in hidden[:1])))
+    if not acts.decided():
+        why = "few of your acts are decisions: most are soft verbs such as listening, trying or helping"
+    elif crowded:
+        why = f"{ev.cite(crowded[0], 60)} {_PROBLEM['we-overuse']}"
+    elif blame:
+        why = f"{ev.cite(blame[0], 60)} {_PROBLEM['blame-first']}"
+    elif problems:
+        why = f"{ev.cite(problems[0], 60)} {_PROBLEM[problems[0].signal]}"
+    else:
+        why = "only one act is told with 'I'"
+    return judge("intermediate", f"{ev.cite(first, 60)} is yours, but {why} ({counts})",
+                 [first, *problems[:2]], praise=praise, advice=advice)
+
+
+def _problems(acts: Acts, hidden: list[Mark], blame: list[Mark]) -> list[Mark]:
+    """What blurs the speaker's part, in the order the listener hears it (one per sentence)."""
+    marks = [*blame[:1], *hidden[:2], *acts.we[:2], *acts.fragments[:2]]
+    return unique_marks(sorted(marks, key=lambda m: m.start))
+
+
+def _advice_key(mark: Mark) -> str:
+    return {"we": "we-overuse", "fragments": "fragment"}.get(mark.signal, mark.signal)
+
+
+def _counts(acts: Acts, hidden: int) -> str:
+    parts = [f"{len(acts.own)} with 'I'"]
+    if acts.we:
+        parts.append(f"{len(acts.we)} with 'we'")
+    if acts.fragments:
+        parts.append(f"{len(acts.fragments)} without a subject")
+    if hidden:
+        parts.append(f"{hidden} hiding passive{'s' if hidden > 1 else ''}")
+    return ", ".join(parts)
