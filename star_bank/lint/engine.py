@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from star_bank.lint.activation import ActiveRule, activate, config_rules
+from star_bank.lint.activation import ActiveRule, RuleState, activate, config_rules, rule_states
 from star_bank.lint.config import Config, find_config, load_config
 from star_bank.lint.fingerprint import settings_fingerprint
 from star_bank.lint.kinds.registry import kind_of
@@ -29,6 +29,7 @@ from star_bank.model.story import SectionKind, Story
 from star_bank.nlp import stream
 from star_bank.nlp.analysis import AnalysedStory, Hit, SectionText
 from star_bank.story.parse import parse_story
+from star_bank.story.exclude import Excludes
 from star_bank.story.positions import LineIndex
 
 if TYPE_CHECKING:
@@ -55,12 +56,25 @@ class Linter:
         self.level = level or self.config.level
         self.role = role or self.config.role
         self.rules = config_rules(self.config)
+        self.select = list(select or ())
+        self.ignore = list(ignore)
         self.active: list[ActiveRule] = activate(self.config, self.rules, select, ignore)
 
     @classmethod
     def from_path(cls, start: Path, config_file: Path | None = None, **overrides: Any) -> "Linter":
         """A linter configured by the config file nearest to `start` (or `config_file`)."""
         return cls(load_config(config_file or find_config(start)), **overrides)
+
+    @property
+    def excludes(self) -> Excludes:
+        """What a folder walk skips: the config's `exclude` and `extend-exclude`."""
+        config = self.config
+        base = config.path.parent if config.path else None
+        return Excludes(tuple(config.exclude) + tuple(config.extend_exclude), base)
+
+    def rule_states(self) -> list[RuleState]:
+        """Every rule of the pack, on or off in this run and why (`starlint --list-rules`)."""
+        return rule_states(self.config, self.rules, self.select, self.ignore)
 
     @property
     def needs_nlp(self) -> bool:
