@@ -21,7 +21,7 @@ def test_every_rule_is_listed_with_code_severity_state_and_description():
     assert set(rows) == {rule.slug for rule in linter.rules}
     passive = rows["passive-voice"]
     assert passive.startswith("OWN001") and " error " in passive and " on " in passive
-    assert "hides who acted" in passive  # the description's first sentence
+    assert "An agentless passive" in passive  # the description, first sentence
     assert "failure stories only" in rows["blame-first"]
 
 
