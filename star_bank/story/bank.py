@@ -33,7 +33,9 @@ def discover(
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(_walk(path, WalkFilter(path, excludes)))
+            walked = _walk(path, WalkFilter(path, excludes))
+            # `starlint` in a folder reports `notes/story.md`, not `./notes/story.md`.
+            found.extend(os.path.relpath(f) if path == Path(".") else f for f in walked)
         elif path.exists() or path.is_symlink():
             found.append(str(path))
         else:
