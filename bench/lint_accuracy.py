@@ -2,7 +2,10 @@
 
 The corpus (bench/corpus/, see its README) marks every expected finding with
 `<!-- expect: slug -->` at the end of the line where it starts. A finding
-counts as correct when a marker of the same rule sits on its line.
+counts as correct when a marker of the same rule sits on its line. A finding
+about a whole part (no number in the Result, 'we' all through the Action) is
+labelled on the part's label line and points at the part's first sentence, so
+a marker on a label also counts for a finding of its rule inside that part.
 
     python bench/lint_accuracy.py [--split dev|test|all] [--verbose]
 """
@@ -33,6 +36,17 @@ def expected_markers(path: Path) -> Counter:
     return expected
 
 
+def labelled_line(story, line: int, slug: str, expected: Counter) -> int:
+    """The line a finding is matched on: its own, or its part's label line when the
+    label carries the marker for its rule."""
+    if expected[(line, slug)]:
+        return line
+    for section in story.sections:
+        if section.heading.line <= line <= section.span.end_line and expected[(section.heading.line, slug)]:
+            return section.heading.line
+    return line
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "test", "all"], default="all")
@@ -55,7 +69,7 @@ def main() -> int:
         chosen = [i for i, f in enumerate(files) if splits[str(f)] == split]
         for i in chosen:
             expected = expected_markers(files[i])
-            found = Counter((f.line, f.rule) for f in findings[i])
+            found = Counter((labelled_line(stories[i], f.line, f.rule, expected), f.rule) for f in findings[i])
             for key in set(expected) | set(found):
                 hit = min(expected[key], found[key])
                 line, slug = key

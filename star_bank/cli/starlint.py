@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -17,7 +18,7 @@ from star_bank.model.scorecard import Scorecard
 from star_bank.lint.engine import Linter
 from star_bank.nlp.pipeline import PipelineUnavailable
 from star_bank.model.story import LEVELS
-from star_bank.report import RENDERERS
+from star_bank.report import RENDERERS, text
 from star_bank.report.rule_docs import render_rule_list
 from star_bank.lint.rules import RuleError
 
@@ -56,10 +57,19 @@ class LintProgress:
 
 
 def _stderr_is_terminal() -> bool:
+    return _is_terminal(sys.stderr)
+
+
+def _is_terminal(stream) -> bool:
     try:
-        return sys.stderr.isatty()
+        return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def _use_color() -> bool:
+    """Colour on a terminal only, and never when NO_COLOR is set (https://no-color.org)."""
+    return _is_terminal(sys.stdout) and not os.environ.get("NO_COLOR")
 
 
 def _names(values: tuple[str, ...]) -> list[str]:
@@ -98,7 +108,8 @@ def _names(values: tuple[str, ...]) -> list[str]:
     "--scorecard", is_flag=True,
     help="After the findings, print each story's rubric scorecard (text format only; exit code unchanged).",
 )
-@click.option("--list-rules", is_flag=True, help="List the rules and exit.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the summary line (and errors).")
+@click.option("--list-rules", is_flag=True, help="List every rule, whether it is on, and exit.")
 @click.version_option(__version__, prog_name="starlint")
 def main(
     paths: tuple[Path, ...],
@@ -112,10 +123,12 @@ def main(
     fail_on: str | None,
     no_cache: bool,
     cache_dir: Path | None,
+    quiet: bool,
     list_rules: bool,
     scorecard: bool,
 ) -> None:
-    """Lint STAR interview stories in PATHS (files or folders; default: ./stories).
+    """Lint STAR interview stories in PATHS (files or folders; default: ./stories,
+    else the current folder, skipping what .gitignore and `exclude` name).
 
     \b
     starlint stories/                          every story in a folder
@@ -131,6 +144,8 @@ def main(
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, config or input errors.
     """
     targets = list(paths) or [default_bank()]
+    if not paths and targets[0] == Path(".") and not list_rules and not quiet:
+        click.echo("starlint: no ./stories folder; linting the current folder", err=True)
     if scorecard and fmt != "text":
         error_line("--scorecard works with --format text only")
         raise SystemExit(EXIT_ERROR)
@@ -148,7 +163,7 @@ def main(
         report = _html(linter, targets, level, cache, output)
     else:
         report, cards = _run(linter, targets, level, scorecard, cache, fmt)
-        _print(report, cards, fmt, linter, output)
+        _print(report, cards, fmt, linter, output, quiet)
     threshold = Severity(fail_on) if fail_on else config.fail_on
     if report.errors:
         raise SystemExit(EXIT_ERROR)
@@ -156,8 +171,7 @@ def main(
 
 
 def _list_rules(linter: Linter) -> None:
-    if linter.active:
-        click.echo(render_rule_list(linter.active))
+    click.echo(render_rule_list(linter.rule_states()))
 
 
 def _run(
@@ -181,17 +195,23 @@ def _run(
             progress.close()
 
 
-def _print(report: LintReport, cards: list[Scorecard], fmt: str, linter: Linter, output: Path | None) -> None:
+def _print(
+    report: LintReport, cards: list[Scorecard], fmt: str, linter: Linter, output: Path | None, quiet: bool
+) -> None:
     """Unreadable files on stderr; the findings, then the scorecards, on stdout (or in `output`)."""
     for error in report.errors:
         error_line(f"{error.path}: {error.message}")
-    rendered = RENDERERS[fmt](report, linter.rules)
-    if cards:
+    color = fmt == "text" and output is None and _use_color()
+    if fmt == "text":
+        rendered = text.render(report, linter.rules, color=color, quiet=quiet)
+    else:
+        rendered = RENDERERS[fmt](report, linter.rules)
+    if cards and not quiet:
         from star_bank.report.scorecard import render_text
 
         # The scorecards never change the exit code.
         rendered = (rendered + "\n\n" if rendered else "\n") + render_text(cards)
-    _emit(rendered, output)
+    _emit(rendered, output, color)
 
 
 def _html(linter: Linter, targets: list[Path], level: str | None, cache: LintCache | None, output: Path | None) -> LintReport:
@@ -212,14 +232,14 @@ def _html(linter: Linter, targets: list[Path], level: str | None, cache: LintCac
     return review.report
 
 
-def _emit(text: str, output: Path | None) -> None:
-    """`text` on stdout, or written to `output` (one error line when it cannot be)."""
+def _emit(rendered: str, output: Path | None, color: bool = False) -> None:
+    """`rendered` on stdout, or written to `output` (one error line when it cannot be)."""
     if output is None:
-        if text:
-            click.echo(text)
+        if rendered:
+            click.echo(rendered, color=color)
         return
     try:
-        output.write_text(text if text.endswith("\n") or not text else text + "\n", encoding="utf-8")
+        output.write_text(rendered if rendered.endswith("\n") or not rendered else rendered + "\n", encoding="utf-8")
     except OSError as exc:
         error_line(f"{output}: cannot write: {exc.strerror or exc}")
         raise SystemExit(EXIT_ERROR) from None

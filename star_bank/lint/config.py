@@ -11,6 +11,7 @@ unknown key or a bad value is an error naming the file and the key.
     role = "ai"                            # ai | lead | ic
     fail_on = "warning"                    # error | warning | suggestion
     pipeline = "en_core_web_sm"            # a spaCy pipeline name
+    extend-exclude = ["drafts"]            # more paths to skip (`exclude` replaces the defaults)
 
     [tool.starlint.rules.too-long]         # per rule, by slug or code
     severity = "error"
@@ -25,7 +26,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from star_bank.lint.names import did_you_mean
 from star_bank.model.findings import Severity
+from star_bank.story.exclude import DEFAULT_EXCLUDE
 from star_bank.model.story import Level, Role
 
 CONFIG_FILES = (".starlint.toml", "pyproject.toml")
@@ -36,7 +39,7 @@ class ConfigError(Exception):
 
 
 class Config(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     select: list[str] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
@@ -46,9 +49,17 @@ class Config(BaseModel):
     fail_on: Severity = Severity.warning
     pipeline: str | None = None
     cache_dir: str | None = None
+    # Paths a folder walk skips (gitignore-style globs); `exclude` replaces the defaults.
+    exclude: list[str] = Field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    extend_exclude: list[str] = Field(default_factory=list, alias="extend-exclude")
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
     # Where it was read from (None: defaults); not a key users write.
     path: Path | None = Field(default=None, exclude=True)
+
+
+def config_key(path: Path | None, key: str) -> str:
+    """How a key is spelt in its file: under `tool.starlint.` in a pyproject.toml."""
+    return f"tool.starlint.{key}" if path is not None and path.name == "pyproject.toml" else key
 
 
 def find_config(start: Path) -> Path | None:
@@ -94,8 +105,17 @@ def load_config(path: Path | None) -> Config:
         config = Config.model_validate(data)
     except ValidationError as exc:
         error = exc.errors()[0]
-        key = prefix + ".".join(str(p) for p in error["loc"])
-        message = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
+        loc = [str(p) for p in error["loc"]]
+        key = prefix + ".".join(loc)
+        message = error["msg"]
+        if error["type"] == "extra_forbidden":
+            message = "unknown key" + (did_you_mean(loc[0], _KEYS) if len(loc) == 1 else "")
         raise ConfigError(f"{path}: {key}: {message}") from None
     config.path = path
     return config
+
+
+# The keys a user may write, as they write them.
+_KEYS = sorted(
+    {field.alias or name for name, field in Config.model_fields.items() if name != "path"}
+)

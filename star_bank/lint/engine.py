@@ -17,18 +17,20 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from star_bank.lint.activation import ActiveRule, activate, config_rules
+from star_bank.lint.activation import ActiveRule, RuleState, activate, config_rules, rule_states
 from star_bank.lint.config import Config, find_config, load_config
 from star_bank.lint.fingerprint import settings_fingerprint
 from star_bank.lint.kinds.registry import kind_of
 from star_bank.lint.rules import rules_fingerprint
-from star_bank.lint.wording import FormatValues
+from star_bank.lint import placement
+from star_bank.lint.wording import FormatValues, option_values
 from star_bank.lint.suppress import is_suppressed, suppression_regions
 from star_bank.model.findings import Finding, LintReport, Severity
 from star_bank.model.story import SectionKind, Story
 from star_bank.nlp import stream
 from star_bank.nlp.analysis import AnalysedStory, Hit, SectionText
 from star_bank.story.parse import parse_story
+from star_bank.story.exclude import Excludes
 from star_bank.story.positions import LineIndex
 
 if TYPE_CHECKING:
@@ -55,12 +57,25 @@ class Linter:
         self.level = level or self.config.level
         self.role = role or self.config.role
         self.rules = config_rules(self.config)
+        self.select = list(select or ())
+        self.ignore = list(ignore)
         self.active: list[ActiveRule] = activate(self.config, self.rules, select, ignore)
 
     @classmethod
     def from_path(cls, start: Path, config_file: Path | None = None, **overrides: Any) -> "Linter":
         """A linter configured by the config file nearest to `start` (or `config_file`)."""
         return cls(load_config(config_file or find_config(start)), **overrides)
+
+    @property
+    def excludes(self) -> Excludes:
+        """What a folder walk skips: the config's `exclude` and `extend-exclude`."""
+        config = self.config
+        base = config.path.parent if config.path else None
+        return Excludes(tuple(config.exclude) + tuple(config.extend_exclude), base)
+
+    def rule_states(self) -> list[RuleState]:
+        """Every rule of the pack, on or off in this run and why (`starlint --list-rules`)."""
+        return rule_states(self.config, self.rules, self.select, self.ignore)
 
     @property
     def needs_nlp(self) -> bool:
@@ -167,9 +182,15 @@ class Linter:
         return self.lint_stories([parse_story(text, path)])[0]
 
     def lint_one(self, story: AnalysedStory) -> list[Finding]:
-        """Every active rule's findings on one analysed story, in file order."""
+        """Every active rule's findings on one analysed story, in file order.
+
+        A section-level finding (a kind anchors it on the heading) is silenced by
+        a comment anywhere in its section, dropped when a finding already covers
+        the whole section, and points at the section's first sentence
+        (star_bank/lint/placement.py).
+        """
         regions = suppression_regions(story.story.text, story.index)
-        findings = []
+        hits: list[tuple[ActiveRule, Hit, SectionText | None]] = []
         for active in self.active:
             rule = active.rule
             if rule.applies_to == "failure" and not story.is_failure:
@@ -177,17 +198,27 @@ class Linter:
             if rule.applies_to == "learning" and not story.is_learning:
                 continue
             for hit in kind_of(rule).check(story, rule, active.options):
-                if not is_suppressed(regions, hit.start, rule.names()):
-                    findings.append(_finding(story, active, hit))
+                names = rule.names()
+                if is_suppressed(regions, hit.start, names) or placement.silenced(regions, story, hit, names):
+                    continue
+                hits.append((active, hit, placement.section_of(story, hit)))
+        spans = [(hit.start, hit.end) for _, hit, section in hits if section is None and hit.section is not None]
+        covered = placement.covered_sections(story, spans)
+        findings = [
+            _finding(story, active, hit if section is None else placement.moved_to_first_sentence(section, hit))
+            for active, hit, section in hits
+            if section is None or section.heading[0] not in covered
+        ]
         return sorted(findings, key=lambda f: (f.offset, f.code))
 
 
 def _finding(story: AnalysedStory, active: ActiveRule, hit: Hit) -> Finding:
-    """A kind's hit as a finding: exact file position, the rule's message filled in."""
+    """A kind's hit as a finding: exact file position, the rule's message filled in
+    (options with a unit read as quantities: `max_minutes` -> '3 minutes')."""
     rule = active.rule
     severity = Severity(hit.severity) if hit.severity is not None else active.severity
     span = story.index.span(hit.start, hit.end)
-    values = FormatValues(hit.values)
+    values = FormatValues({**option_values(active.options), **hit.values})
     return Finding(
         path=story.story.path,
         line=span.line,

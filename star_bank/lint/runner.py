@@ -87,7 +87,7 @@ def run_paths(
     bytes and settings match an entry is not parsed at all, and every file done
     is stored. `progress` is called with the number of files done so far.
     """
-    files, errors = discover(list(paths))
+    files, errors = discover(list(paths), getattr(linter, "excludes", None))
     scoring = scorer.fingerprint() if scorer is not None else None
     results, todo = _from_cache(cache, files, scoring)
     keys = {n: key for n, _, _, key in todo}

@@ -29,10 +29,25 @@ class Region:
 
 
 def _names(arguments: str) -> frozenset[str] | None:
+    names = frozenset(name for name, _ in _named(arguments))
+    return names or None
+
+
+def _named(arguments: str) -> list[tuple[str, int]]:
+    """The rule names in a directive's arguments, each with its offset in `arguments`."""
     arguments = arguments.split(" -- ", 1)[0]
     arguments = arguments.split("--", 1)[0] if arguments.strip().startswith("--") else arguments
-    names = frozenset(n for n in re.split(r"[\s,]+", arguments.strip()) if n)
-    return names or None
+    return [(m.group(), m.start()) for m in re.finditer(r"[^\s,]+", arguments)]
+
+
+def directive_names(text: str) -> list[tuple[str, int, int]]:
+    """Every rule name written in a suppression comment: (name, start, end) in `text`."""
+    found = []
+    for match in _DIRECTIVE.finditer(text):
+        for name, at in _named(match.group(2)):
+            start = match.start(2) + at
+            found.append((name, start, start + len(name)))
+    return found
 
 
 def suppression_regions(text: str, index: LineIndex | None = None) -> list[Region]:
@@ -79,4 +94,11 @@ def suppression_regions(text: str, index: LineIndex | None = None) -> list[Regio
 def is_suppressed(regions: list[Region], offset: int, rule_names: set[str]) -> bool:
     return any(
         r.start <= offset < r.end and (r.names is None or r.names & rule_names) for r in regions
+    )
+
+
+def overlaps_region(regions: list[Region], start: int, end: int, rule_names: set[str]) -> bool:
+    """Whether a region switching off one of `rule_names` overlaps text[start:end]."""
+    return any(
+        r.start < end and start < r.end and (r.names is None or r.names & rule_names) for r in regions
     )

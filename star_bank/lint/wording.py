@@ -24,6 +24,24 @@ class FormatValues(dict):
         return "" if self.blank else "{" + key + "}"
 
 
+def option_values(options: Any) -> dict[str, str]:
+    """A rule's options that carry a unit (`Field(..., json_schema_extra={"unit": "minute"})`),
+    as a message shows them: max_minutes=1.0 -> '1 minute', 2.5 -> '2.5 minutes'."""
+    values = {}
+    for name, field in type(options).model_fields.items():
+        extra = field.json_schema_extra
+        unit = extra.get("unit") if isinstance(extra, dict) else None
+        if isinstance(unit, str):
+            values[name] = with_unit(getattr(options, name), unit)
+    return values
+
+
+def with_unit(value: Any, unit: str) -> str:
+    """'1 minute', '2.5 minutes', '0 minutes': the unit in the plural unless the number is one."""
+    number = f"{value:g}" if isinstance(value, float) else str(value)
+    return f"{number} {unit}{'' if number == '1' else 's'}"
+
+
 def quote(text: str, limit: int, around: str = "") -> str:
     """`text` on one line in at most about `limit` characters, cut at a word (marked `…`).
 

@@ -5,14 +5,16 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from star_bank.lint.rules import Rule, load_rules
+from star_bank.lint.wording import quote
 
 if TYPE_CHECKING:
-    from star_bank.lint.engine import ActiveRule
+    from star_bank.lint.activation import RuleState
 
 HEADER = """# Rule reference
 
@@ -56,11 +58,24 @@ def render_rules(rules: list[Rule]) -> str:
     return "".join(out).rstrip() + "\n"
 
 
-def render_rule_list(active: Iterable[ActiveRule]) -> str:
-    """One line per rule a run applies: code, slug, severity as configured, dimension."""
+def render_rule_list(states: Iterable[RuleState]) -> str:
+    """A table of every rule: code, slug, severity as configured, on or off (and why), what it checks."""
+    states = list(states)
+    rows = [("code", "rule", "severity", "state", "description")] + [
+        (s.rule.code, s.rule.slug, s.severity.value, s.why or ("on" if s.on else "off"), first_sentence(s.rule.description))
+        for s in states
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
     return "\n".join(
-        f"{a.rule.code}  {a.rule.slug:<26} {a.severity.value:<10} {a.rule.dimension}" for a in active
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths)) + "  " + row[4] for row in rows
     )
+
+
+def first_sentence(text: str, limit: int = 90) -> str:
+    """A rule's description cut to its first sentence, on one line of at most about `limit` characters."""
+    flat = " ".join(text.split())
+    end = re.search(r"(?<=[.?!])\s", flat)
+    return quote(flat[: end.start()] if end else flat, limit)
 
 
 def main() -> None:

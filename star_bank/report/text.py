@@ -1,16 +1,45 @@
-"""One line per finding, `path:line:col: CODE [slug] message`, then a summary."""
+"""The terminal report: one line per finding, its fix on the next, then a summary.
+
+    stories/launch.md:14:10: OWN001 [passive-voice] warning: 'were made' is passive with no actor: say who did it
+      help: Name who did it: 'I made two mistakes' ...
+    Found 3 findings (1 error, 2 warnings) in 1 of 2 files.
+
+The severity is on every line, so a reader can tell what blocks a commit
+(`fail_on`) from what is advice. Colour is for terminals only: the CLI decides
+(a terminal, and no NO_COLOR), this module only applies it.
+"""
 
 from __future__ import annotations
 
-from star_bank.model.findings import LintReport, Severity
+from star_bank.model.findings import Finding, LintReport, Severity
+
+# ANSI styles: bold red errors, yellow warnings, cyan suggestions, dim positions.
+_STYLE = {Severity.error: "1;31", Severity.warning: "33", Severity.suggestion: "36"}
+_DIM, _BOLD = "2", "1"
 
 
-def render(report: LintReport, rules=None) -> str:
-    lines = [
-        f"{f.path}:{f.line}:{f.column}: {f.code} [{f.rule}] {f.message}" for f in report.findings
-    ]
+def render(report: LintReport, rules=None, *, color: bool = False, quiet: bool = False) -> str:
+    """The findings and the summary; with `quiet`, the summary alone."""
+    lines: list[str] = []
+    if not quiet:
+        for finding in report.findings:
+            lines.extend(finding_lines(finding, color))
     lines.append(summary_line(report))
     return "\n".join(lines)
+
+
+def finding_lines(finding: Finding, color: bool = False) -> list[str]:
+    """`path:line:col: CODE [slug] severity: message`, then `  help: <fix>` when the rule has one."""
+
+    def paint(style: str, text: str) -> str:
+        return f"\x1b[{style}m{text}\x1b[0m" if color else text
+
+    where = paint(_BOLD, f"{finding.path}:{finding.line}:{finding.column}:")
+    severity = paint(_STYLE[finding.severity], f"{finding.severity.value}:")
+    lines = [f"{where} {finding.code} [{finding.rule}] {severity} {finding.message}"]
+    if finding.suggestion:
+        lines.append(f"  {paint(_DIM, 'help:')} {finding.suggestion}")
+    return lines
 
 
 def summary_line(report: LintReport) -> str:

@@ -8,10 +8,9 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from star_bank.model.story import FileError, Story
+from star_bank.story.exclude import Excludes, WalkFilter
 from star_bank.story.parse import StoryParseError, read_story
 
-# Folders that never hold stories and can be large.
-_SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".starlint_cache"}
 STORY_SUFFIXES = (".md", ".markdown")
 
 
@@ -20,17 +19,23 @@ class Bank(BaseModel):
     errors: list[FileError] = Field(default_factory=list)
 
 
-def discover(paths: list[str | os.PathLike[str]]) -> tuple[list[str], list[FileError]]:
+def discover(
+    paths: list[str | os.PathLike[str]], excludes: Excludes | None = None
+) -> tuple[list[str], list[FileError]]:
     """Story files under `paths` (folders searched recursively), sorted, without repeats.
 
-    A path named explicitly is taken whatever its suffix; a missing path is an error.
+    A folder walk skips `excludes` (default: tool folders such as .venv) and what git
+    ignores (star_bank/story/exclude.py). A path named explicitly is taken whatever its
+    suffix; a missing path is an error.
     """
     found: list[str] = []
     errors: list[FileError] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(_walk(path))
+            walked = _walk(path, WalkFilter(path, excludes))
+            # `starlint` in a folder reports `notes/story.md`, not `./notes/story.md`.
+            found.extend(os.path.relpath(f) if path == Path(".") else f for f in walked)
         elif path.exists() or path.is_symlink():
             found.append(str(path))
         else:
@@ -40,14 +45,13 @@ def discover(paths: list[str | os.PathLike[str]]) -> tuple[list[str], list[FileE
     return unique, errors
 
 
-def _walk(root: Path) -> list[str]:
+def _walk(root: Path, keep: WalkFilter) -> list[str]:
     files: list[str] = []
     # followlinks=False: a symlink loop cannot make the walk run forever.
     for folder, dirs, names in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-        files.extend(
-            os.path.join(folder, n) for n in sorted(names) if n.lower().endswith(STORY_SUFFIXES)
-        )
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and keep.keep_dir(os.path.join(folder, d)))
+        paths = (os.path.join(folder, n) for n in sorted(names) if n.lower().endswith(STORY_SUFFIXES))
+        files.extend(p for p in paths if keep.keep_file(p))
     return sorted(files)
 
 

@@ -111,8 +111,8 @@ def test_file_removed_between_discovery_and_reading(tmp_path, monkeypatch):
 
     real_discover = lint_module.discover
 
-    def discover_then_delete(paths):
-        files, errors = real_discover(paths)
+    def discover_then_delete(paths, *rest):
+        files, errors = real_discover(paths, *rest)
         (tmp_path / "gone.md").unlink()
         return files, errors
 

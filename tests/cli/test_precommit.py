@@ -1,15 +1,19 @@
 """starlint as a real pre-commit hook, in a throwaway story repo.
 
 The hook repo is a temporary git repo holding this checkout's working tree (so
-uncommitted changes are what gets tested), referenced by path and commit sha,
-exactly as a user references the published repo by URL and tag. pre-commit
-builds the hook's environment once (pip installs the package, spaCy and the
-model from the package registry: about 15 s); the commits after that reuse it.
+uncommitted changes are what gets tested). The story repo is set up exactly as
+the README says: its `.pre-commit-config.yaml` snippet and its commands, read
+from README.md, with only the repo URL changed to the hook repo's path.
+pre-commit builds the hook's environment once (pip installs the package, spaCy
+and the model from the package registry: about 15 s); the commits after that
+reuse it.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -29,6 +33,20 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
 ]
+
+
+README_URL = "https://github.com/OWNER/star-bank"
+
+
+def _readme_setup() -> tuple[str, list[list[str]]]:
+    """The README's pre-commit snippet and the pre-commit commands that follow it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Pre-commit hook") :]
+    section = section[: section.index("\n## ", 1)]
+    config = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+    console = re.search(r"```console\n(.*?)```", section, re.S).group(1)
+    commands = [shlex.split(line, comments=True) for line in console.splitlines()]
+    return config, [c for c in commands if c and c[0] == "pre-commit"]
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
@@ -70,15 +88,19 @@ def _hook_repo(tmp_path: Path, env: dict[str, str]) -> tuple[Path, str]:
     return repo, _git(repo, env, "rev-parse", "HEAD").stdout.strip()
 
 
-def _story_repo(tmp_path: Path, env: dict[str, str], config: str) -> Path:
+def _story_repo(
+    tmp_path: Path, env: dict[str, str], config: str, commands: list[list[str]] = (["pre-commit", "install"],)
+) -> Path:
     repo = tmp_path / "my-stories"
     (repo / "stories").mkdir(parents=True)
     _git(repo, env, "init", "--quiet")
     (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
-    subprocess.run(
-        [sys.executable, "-m", "pre_commit", "install"], cwd=repo, env=env, check=True,
-        capture_output=True, timeout=120,
-    )
+    for command in commands:
+        done = subprocess.run(
+            [sys.executable, "-m", "pre_commit", *command[1:]], cwd=repo, env=env,
+            capture_output=True, text=True, timeout=300,
+        )
+        assert done.returncode == 0, f"{shlex.join(command)}: {done.stdout}{done.stderr}"
     return repo
 
 
@@ -87,13 +109,17 @@ def _commit(repo: Path, env: dict[str, str], message: str) -> subprocess.Complet
     return _git(repo, env, "commit", "-m", message, check=False)
 
 
-def test_hook_blocks_a_weak_story_and_passes_a_strong_one(tmp_path):
+def test_readme_setup_blocks_a_weak_story_and_passes_a_strong_one(tmp_path):
     env = _env(tmp_path)
     hook, sha = _hook_repo(tmp_path, env)
+    config, commands = _readme_setup()
+    assert README_URL in config and any("autoupdate" in c for c in commands)
+    here = hook.as_posix()
     repo = _story_repo(
-        tmp_path, env,
-        f"repos:\n  - repo: {hook.as_posix()}\n    rev: {sha}\n    hooks:\n      - id: starlint\n",
+        tmp_path, env, config.replace(README_URL, here), [[a.replace(README_URL, here) for a in c] for c in commands]
     )
+    pinned = (repo / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert f"rev: {sha}" in pinned  # autoupdate pinned the hook repo's newest commit (it has no tags)
     weak = repo / "stories" / "missed-launch.md"
     weak.write_text(WEAK, encoding="utf-8")
 
@@ -103,7 +129,8 @@ def test_hook_blocks_a_weak_story_and_passes_a_strong_one(tmp_path):
     output = blocked.stdout + blocked.stderr
     assert blocked.returncode != 0, output
     assert "starlint (STAR stories)" in output and "Failed" in output
-    assert "stories/missed-launch.md:14:10: OWN001 [passive-voice]" in output
+    assert "stories/missed-launch.md:14:10: OWN001 [passive-voice] warning: " in output
+    assert "  help: " in output
     assert "[vague-lesson]" in output
     assert "files were modified by this hook" not in output  # read-only
     assert weak.read_text(encoding="utf-8") == WEAK

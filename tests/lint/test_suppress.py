@@ -54,3 +54,12 @@ def test_disable_file_silences_named_rule_everywhere(linter):
 def test_disable_without_names_silences_every_rule(linter):
     text = "<!-- starlint-disable -->\n" + WEAK
     assert linter.lint_text(text) == []
+
+
+def test_directive_names_gives_each_name_with_its_place():
+    from star_bank.lint.suppress import directive_names
+
+    text = "Intro.\n<!-- starlint-disable hedging, OWN001 -- a reason with words -->\n"
+    found = directive_names(text)
+    assert [name for name, _, _ in found] == ["hedging", "OWN001"]
+    assert all(text[start:end] == name for name, start, end in found)

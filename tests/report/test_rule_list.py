@@ -1,20 +1,34 @@
-"""`starlint --list-rules`: one line per rule a run applies (star_bank.report.rule_docs)."""
+"""`starlint --list-rules`: every rule of the pack, on or off and why (star_bank.report.rule_docs)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from star_bank.lint.config import Config
 from star_bank.lint.engine import Linter
-from star_bank.model.findings import Severity
 from star_bank.report.rule_docs import render_rule_list
 
 
-def test_each_active_rule_shows_code_slug_configured_severity_and_dimension():
-    config = Config.model_validate({"rules": {"passive-voice": {"severity": "error"}}})
-    linter = Linter(config, select=["passive-voice", "hedging"])
-    lines = render_rule_list(linter.active).splitlines()
-    assert len(lines) == 2
-    passive = next(line for line in lines if " passive-voice " in line)
-    code, slug, severity, dimension = passive.split()
-    assert (slug, severity) == ("passive-voice", Severity.error.value)
-    assert code == next(a.rule.code for a in linter.active if a.rule.slug == "passive-voice")
-    assert dimension == "ownership"
+def _rows(linter: Linter) -> dict[str, str]:
+    lines = render_rule_list(linter.rule_states()).splitlines()
+    assert lines[0].split()[:4] == ["code", "rule", "severity", "state"]
+    return {line.split()[1]: line for line in lines[1:]}
+
+
+def test_every_rule_is_listed_with_code_severity_state_and_description():
+    linter = Linter(Config.model_validate({"rules": {"passive-voice": {"severity": "error"}}}))
+    rows = _rows(linter)
+    assert set(rows) == {rule.slug for rule in linter.rules}
+    passive = rows["passive-voice"]
+    assert passive.startswith("OWN001") and " error " in passive and " on " in passive
+    assert "An agentless passive" in passive  # the description, first sentence
+    assert "failure stories only" in rows["blame-first"]
+
+
+def test_rules_turned_off_say_why(tmp_path: Path):
+    config = Config(ignore=["hedging"], path=tmp_path / "pyproject.toml")
+    rows = _rows(Linter(config, ignore=["too-long"]))
+    assert "off: ignored in pyproject.toml" in rows["hedging"]
+    assert "off: --ignore" in rows["too-long"]
+    rows = _rows(Linter(select=["passive-voice"]))
+    assert "off: not in --select" in rows["hedging"] and " on " in rows["passive-voice"]

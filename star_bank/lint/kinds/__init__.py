@@ -10,6 +10,7 @@ model can check a kind's name without importing the kinds that read it.
 
 KIND_NAMES = (
     "blame_first",
+    "comment_directive",
     "empty_section",
     "missing_section",
     "observable_change",

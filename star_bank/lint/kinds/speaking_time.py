@@ -14,6 +14,7 @@ from pydantic import Field
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
 from star_bank.lint.rule import Rule
+from star_bank.lint.wording import with_unit
 from star_bank.story.prose import count_words
 
 NEEDS_NLP = False
@@ -21,7 +22,7 @@ NEEDS_NLP = False
 
 class Options(KindOptions):
     words_per_minute: int = Field(150, gt=0)
-    max_minutes: float = Field(3.0, gt=0)
+    max_minutes: float = Field(3.0, gt=0, json_schema_extra={"unit": "minute"})
 
 
 def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
@@ -30,7 +31,6 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     if minutes > options.max_minutes:
         yield story.story_hit(
             words=words,
-            minutes=f"{minutes:.1f}",
-            max_minutes=f"{options.max_minutes:g}",
+            minutes=with_unit(f"{minutes:.1f}", "minute"),
             wpm=options.words_per_minute,
         )
