@@ -202,7 +202,10 @@ class Linter:
                 if is_suppressed(regions, hit.start, names) or placement.silenced(regions, story, hit, names):
                     continue
                 hits.append((active, hit, placement.section_of(story, hit)))
-        spans = [(hit.start, hit.end) for _, hit, section in hits if section is None and hit.section is not None]
+        # Only text a pattern matched (a template placeholder) makes a section's own
+        # finding redundant; a lesson sentence that fills a one-line Result does not.
+        spans = [(hit.start, hit.end) for active, hit, section in hits
+                 if section is None and hit.section is not None and active.rule.kind == "pattern"]
         covered = placement.covered_sections(story, spans)
         findings = [
             _finding(story, active, hit if section is None else placement.moved_to_first_sentence(section, hit))

@@ -98,3 +98,13 @@ def test_linting_is_deterministic(linter):
     first = [f.model_dump() for f in linter.lint_text(WEAK)]
     second = [f.model_dump() for f in linter.lint_text(WEAK)]
     assert first == second
+
+
+def test_a_lesson_sentence_filling_a_one_line_result_does_not_hide_the_missing_metric(linter):
+    # Only a template placeholder makes a section's own finding redundant.
+    text = (
+        "SITUATION: Our release notes were always late.\n\n"
+        "ACTION: I wrote a script that drafts them from merged pull requests.\n\n"
+        "RESULT: Now I spend my Fridays on reviews instead of notes.\n"
+    )
+    assert "result-without-metric" in {f.rule for f in linter.lint_text(text)}
