@@ -9,10 +9,11 @@ from pathlib import Path
 import click
 
 from star_bank import __version__
+from star_bank.data.safe_read import UnreadableFile, read_limited_text
 from star_bank.retrieve.archetypes import ArchetypeBook, ArchetypeError, load_archetypes
 from star_bank.story.bank import Bank, load_bank
 from star_bank.model.story import DEFAULT_LEVEL, LEVELS
-from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, default_bank, error_line
+from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputErrors, default_bank, error_line
 from star_bank.report.coverage import render_coverage_json, render_coverage_text
 from star_bank.report.listing import render_listing_json, render_listing_text
 from star_bank.report.skeleton import story_skeleton
@@ -22,7 +23,7 @@ from star_bank.retrieve.listing import list_stories
 from star_bank.retrieve.suggestions import suggest
 
 
-class _OneLineErrors(click.Group):
+class _OneLineErrors(OutputErrors, click.Group):
     """Usage errors as one `error: ...` line on stderr (exit 2), like every other error."""
 
     def main(self, *args, **kwargs):  # type: ignore[override]
@@ -184,20 +185,18 @@ def _usage_error(message: str) -> None:
     raise SystemExit(EXIT_ERROR)
 
 
+# A file of questions: a few hundred lines at most.
+MAX_QUESTIONS_FILE_BYTES = 1_000_000
+
+
 def _read_questions(path: Path) -> list[str]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        error_line(f"{path}: no such file (--from expects a file of questions, one per line)")
-        raise SystemExit(EXIT_ERROR) from None
-    except IsADirectoryError:
-        error_line(f"{path}: is a directory, not a file of questions")
-        raise SystemExit(EXIT_ERROR) from None
-    except UnicodeDecodeError:
-        error_line(f"{path}: is not valid UTF-8 text")
-        raise SystemExit(EXIT_ERROR) from None
-    except OSError as exc:
-        error_line(f"{path}: cannot read: {exc.strerror or exc}")
+        text = read_limited_text(path, MAX_QUESTIONS_FILE_BYTES)
+    except UnreadableFile as exc:
+        if not path.exists() and not path.is_symlink():
+            error_line(f"{path}: no such file (--from expects a file of questions, one per line)")
+        else:
+            error_line(f"{path}: {exc.reason}")
         raise SystemExit(EXIT_ERROR) from None
     questions = [line.strip() for line in text.splitlines()]
     questions = [q for q in questions if q and not q.startswith("#")]

@@ -11,7 +11,7 @@ import click
 
 from star_bank import __version__
 from star_bank.lint.cache import LintCache
-from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, default_bank, error_line
+from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputErrors, default_bank, error_line
 from star_bank.lint.config import ConfigError, find_config, load_config
 from star_bank.model.findings import LintReport, Severity
 from star_bank.model.scorecard import Scorecard
@@ -77,7 +77,11 @@ def _names(values: tuple[str, ...]) -> list[str]:
     return [name.strip() for value in values for name in value.split(",") if name.strip()]
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+class _Command(OutputErrors, click.Command):
+    """starlint's command: output errors as one line (star_bank.cli.common.OutputErrors)."""
+
+
+@click.command(cls=_Command, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format", "fmt", type=click.Choice(sorted([*RENDERERS, "html"])), default="text", show_default=True,
