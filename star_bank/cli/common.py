@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from star_bank.report.json_report import dumps
+from star_bank.report.terminal import escape_value, safe_output
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -18,8 +19,13 @@ EXIT_ERROR = 2
 
 
 def error_line(message: str) -> None:
-    """One line on stderr: `error: <path>: <reason>`."""
-    click.echo(f"error: {message}", err=True)
+    """One line on stderr: `error: <path>: <reason>` (a newline in a file name cannot split it)."""
+    click.echo(f"error: {escape_value(message)}", err=True)
+
+
+def echo_text(text: str, *, err: bool = False, nl: bool = True, color: bool = False) -> None:
+    """Text output, with what stories put in it made safe for a terminal (report/terminal.py)."""
+    click.echo(safe_output(text, colour=color), err=err, nl=nl, color=color)
 
 
 def default_bank() -> Path:

@@ -10,7 +10,7 @@ from typing import Callable, TextIO
 
 import click
 
-from star_bank.cli.common import EXIT_ERROR, error_line, print_json
+from star_bank.cli.common import EXIT_ERROR, echo_text, error_line, print_json
 from star_bank.data.safe_read import UnreadableFile, read_limited_text
 from star_bank.drill.answer_limits import MAX_ANSWER_CHARS, plain_answer
 from star_bank.model.story import DEFAULT_LEVEL, LEVELS
@@ -253,7 +253,7 @@ def _is_tty(stream: TextIO) -> bool:
 
 def _echo_turn(turn, err: bool = False) -> None:
     width = turn_width(shutil.get_terminal_size((MAX_WIDTH, 24)).columns)
-    click.echo(render_turn(turn, width), err=err)
+    echo_text(render_turn(turn, width), err=err)
 
 
 def _echo_scorecard(card) -> None:
@@ -262,7 +262,7 @@ def _echo_scorecard(card) -> None:
         return
     from star_bank.report.scorecard import render_text
 
-    click.echo(render_text([card]))
+    echo_text(render_text([card]))
     if card.path == "practice session":
         click.echo("\n  (Line numbers count in the story your answers make; --save FILE writes it.)")
 

@@ -13,7 +13,7 @@ from star_bank.data.safe_read import UnreadableFile, read_limited_text
 from star_bank.retrieve.archetypes import ArchetypeBook, ArchetypeError, load_archetypes
 from star_bank.story.bank import Bank, load_bank
 from star_bank.model.story import DEFAULT_LEVEL, LEVELS
-from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputErrors, default_bank, error_line
+from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputErrors, default_bank, echo_text, error_line
 from star_bank.report.coverage import render_coverage_json, render_coverage_text
 from star_bank.report.listing import render_listing_json, render_listing_text
 from star_bank.report.skeleton import story_skeleton
@@ -103,7 +103,7 @@ def list_command(bank_dir: Path | None, fmt: str) -> None:
     if fmt == "json":
         click.echo(render_listing_json(entries))
     else:
-        click.echo(render_listing_text(entries, unreadable=len(bank.errors)))
+        echo_text(render_listing_text(entries, unreadable=len(bank.errors)))
     if bank.errors:
         raise SystemExit(EXIT_ERROR)
 
@@ -159,7 +159,7 @@ def suggest_command(
     if fmt == "json":
         click.echo(render_suggestions_json(results))
     else:
-        click.echo(render_suggestions_text(results, has_bank=bank_dir is not None))
+        echo_text(render_suggestions_text(results, has_bank=bank_dir is not None))
     if bank.errors:
         raise SystemExit(EXIT_ERROR)
 
@@ -220,7 +220,10 @@ def coverage_command(bank_dir: Path | None, fmt: str) -> None:
     book = _archetypes()
     bank = _load(bank_dir)
     report = coverage(bank, book)
-    click.echo(render_coverage_json(report) if fmt == "json" else render_coverage_text(report))
+    if fmt == "json":
+        click.echo(render_coverage_json(report))
+    else:
+        echo_text(render_coverage_text(report))
     if bank.errors:
         raise SystemExit(EXIT_ERROR)
     if not report.complete:
@@ -312,7 +315,11 @@ def score_command(paths: tuple[Path, ...], level: str | None, fmt: str) -> None:
     for error in report.errors:
         error_line(f"{error.path}: {error.message}")
     if report.scorecards or fmt == "json":
-        click.echo(SCORE_RENDERERS[fmt](report.scorecards).rstrip("\n"))
+        rendered = SCORE_RENDERERS[fmt](report.scorecards).rstrip("\n")
+        if fmt == "json":
+            click.echo(rendered)
+        else:
+            echo_text(rendered)
     if report.errors:
         raise SystemExit(EXIT_ERROR)
 

@@ -20,6 +20,7 @@ from star_bank.nlp.pipeline import PipelineUnavailable
 from star_bank.model.story import LEVELS
 from star_bank.report import RENDERERS, text
 from star_bank.report.rule_docs import render_rule_list
+from star_bank.report.terminal import safe_output
 from star_bank.lint.rules import RuleError
 
 
@@ -215,7 +216,7 @@ def _print(
 
         # The scorecards never change the exit code.
         rendered = (rendered + "\n\n" if rendered else "\n") + render_text(cards)
-    _emit(rendered, output, color)
+    _emit(rendered, output, color, terminal=fmt == "text")
 
 
 def _html(linter: Linter, targets: list[Path], level: str | None, cache: LintCache | None, output: Path | None) -> LintReport:
@@ -236,8 +237,14 @@ def _html(linter: Linter, targets: list[Path], level: str | None, cache: LintCac
     return review.report
 
 
-def _emit(rendered: str, output: Path | None, color: bool = False) -> None:
-    """`rendered` on stdout, or written to `output` (one error line when it cannot be)."""
+def _emit(rendered: str, output: Path | None, color: bool = False, terminal: bool = False) -> None:
+    """`rendered` on stdout, or written to `output` (one error line when it cannot be).
+
+    `terminal` output (the text format) has control characters escaped and no line
+    starting with `::`, wherever it goes: a report file is shown in terminals and CI logs too.
+    """
+    if terminal:
+        rendered = safe_output(rendered, colour=color)
     if output is None:
         if rendered:
             click.echo(rendered, color=color)
