@@ -23,6 +23,7 @@ _OPEN_FLAGS = (
     | getattr(os, "O_BINARY", 0)
 )
 _CHUNK = 1 << 16
+NO_SUCH_FILE = "cannot read: no such file"
 
 
 class UnreadableFile(Exception):
@@ -112,7 +113,7 @@ def _os_reason(name: str, exc: OSError) -> str:
     if exc.errno == errno.ENOENT:
         if os.path.islink(name):
             return "is a symbolic link to a file that does not exist"
-        return "file not found (was it removed while being read?)"
+        return NO_SUCH_FILE
     if exc.errno == errno.ELOOP:
         return "is a symbolic link loop"
     if exc.errno == errno.EISDIR:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from star_bank.data.safe_read import FileTooLarge, UnreadableFile, read_limited
+from star_bank.data.safe_read import NO_SUCH_FILE, FileTooLarge, UnreadableFile, read_limited
 from star_bank.model.story import STAR_KINDS, Section, SectionKind, Sentence, Story
 from star_bank.story.errors import StoryParseError
 from star_bank.story.front_matter import read_front_matter
@@ -61,7 +61,10 @@ def read_story_bytes(path: str | os.PathLike[str]) -> bytes:
     except FileTooLarge as exc:
         raise StoryParseError(name, _too_big(exc.size)) from None
     except UnreadableFile as exc:
-        reason = exc.reason.replace("is a directory, not a file", "is a directory, not a story file")
+        reason = {
+            "is a directory, not a file": "is a directory, not a story file",
+            NO_SUCH_FILE: "file not found (was it removed while being read?)",
+        }.get(exc.reason, exc.reason)
         raise StoryParseError(name, reason) from None
 
 
