@@ -1,4 +1,4 @@
-"""`starbank drill`: a practice failure interview in the terminal (library: star_bank.drill.session)."""
+"""`starbank drill`: a practice failure interview in the terminal (library: star_bank.drill)."""
 
 from __future__ import annotations
 
@@ -78,7 +78,8 @@ def drill_command(
 
     # Imported here so that other commands (suggest must answer fast) never load them.
     from star_bank.lint.config import ConfigError
-    from star_bank.drill.session import DrillError, DrillSession
+    from star_bank.drill.script import DrillError
+    from star_bank.drill.session import DrillSession
     from star_bank.lint.engine import Linter
     from star_bank.nlp.pipeline import PipelineUnavailable
     from star_bank.rubric.score import RubricError
@@ -138,7 +139,7 @@ def _read_answers(path: Path) -> list[str]:
         if not path.exists() and not path.is_symlink():
             _fail(f"{path}: no such file (--answers expects answers separated by lines of '---')")
         _fail(f"{path}: {exc.reason}")
-    from star_bank.drill.session import split_answers
+    from star_bank.drill.text import split_answers
 
     answers = [_capped(answer) for answer in split_answers(text)]
     answers = [answer for answer in answers if answer.strip()]
