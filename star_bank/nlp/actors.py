@@ -30,7 +30,7 @@ STATIVE = frozenset({
     "care", "mean", "expect", "worry", "wonder", "guess", "assume", "doubt", "get",
 })
 # Clause roles a verb of its own can have (not a modifier inside a noun phrase).
-ACTION_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "parataxis", "xcomp"})
+ACTION_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "parataxis", "xcomp", "dep"})
 # Verbs that only introduce the real act: "I decided to add a gate" is adding a gate.
 LIGHT_VERBS = frozenset({
     "decide", "start", "begin", "try", "manage", "choose", "agree", "offer", "help", "continue",
@@ -46,6 +46,11 @@ PEOPLE = frozenset({
     "consultant", "customer", "client", "user", "stakeholder", "friend", "boss", "junior", "senior",
     "head", "person", "people", "colleagues", "crew", "counterpart", "expert", "specialist", "dev",
     "ops", "on-call", "oncall", "support", "sales", "marketing", "product", "leadership", "executive",
+})
+# Verbs a measure does ("latency fell", "the queue grew"): their subject is no one to credit.
+CHANGE_VERBS = frozenset({
+    "fall", "drop", "rise", "grow", "climb", "reach", "stay", "remain", "go", "improve", "spike", "increase",
+    "decrease", "double", "triple", "halve", "shrink", "jump", "decline", "plateau", "hover", "peak", "sit",
 })
 _PERSON_PRONOUNS = frozenset({"we", "us", "he", "she", "him", "her", "they", "them", "you"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -63,6 +68,9 @@ def is_person_or_group(token: "Token") -> bool:
         return True
     if token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in PEOPLE or lower in PEOPLE):
         return True
+    # "the SRE on-call", "the payments folks": the people word is the modifier.
+    if token.pos_ == "NOUN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+        return True
     return any(is_person_or_group(c) for c in token.conjuncts if c.i > token.i)
 
 
@@ -74,10 +82,10 @@ def _opens_bullet_fragment(token: "Token") -> bool:
     """The verb that opens a sentence with no subject at all ("Traced the leak to the cache")."""
     if token.dep_ != "ROOT" or token.tag_ not in ("VBD", "VBN", "VB", "VBG"):
         return False
-    if any(t.dep_ in _SUBJECT_DEPS | {"expl", "csubj"} for t in token.sent):
-        return False
+    if any(c.dep_ in _SUBJECT_DEPS | {"expl", "csubj"} for c in token.children):
+        return False  # a subject inside a later clause ("...the bug that they hit") does not count
     first = next((t for t in token.sent if not t.is_punct and t.pos_ not in ("ADV", "CCONJ")), None)
-    return first is token
+    return first is not None and first.i == token.i  # spaCy makes a new Token object per access
 
 
 def fragment_verb(tokens: "Sequence[Token]") -> "Token | None":
@@ -103,7 +111,22 @@ def speaker_actions(doc: "Doc | Span") -> list["Token"]:
             actions.append(token)
         elif subject is None and _opens_bullet_fragment(token):
             actions.append(token)
+        elif subject is None and token.dep_ == "dep" and token.head in actions:
+            actions.append(token)  # "I built the prototype, then delegated the rollout": a loose conjunct
     return actions
+
+
+def verbs_of_a_lone_speaker(doc: "Doc | Span") -> list["Token"]:
+    """Past-tense acts in sentences whose every subject is "I", however the parse hung
+    them: in "I led the tests, identified the bottlenecks and implemented a fix" the
+    model may read "identified" as a modifier of "tests", yet only the speaker acts."""
+    found = []
+    for sentence in doc.sents:
+        subjects = [t for t in sentence if t.dep_ in _SUBJECT_DEPS]
+        if not subjects or not all(is_first_person_singular(t) for t in subjects):
+            continue
+        found += [t for t in sentence if t.tag_ == "VBD" and _is_act(t)]
+    return found
 
 
 def _own_subject(verb: "Token") -> bool:
@@ -137,7 +160,7 @@ def credits_to_others(doc: "Doc | Span") -> Iterator["Token"]:
     """Tokens where someone other than the speaker is given a part in the work."""
     for token in doc:
         if token.dep_ in _SUBJECT_DEPS and token.head.pos_ in ("VERB", "AUX") and is_person_or_group(token):
-            if _is_act(token.head) or token.head.lemma_.lower() in ("help", "get"):
+            if (_is_act(token.head) and token.head.lemma_.lower() not in CHANGE_VERBS) or token.head.lemma_.lower() in ("help", "get"):
                 yield token
         elif token.dep_ == "pobj" and is_person_or_group(token) and (
             token.head.lower_ in ("with", "alongside") or token.head.dep_ == "agent"

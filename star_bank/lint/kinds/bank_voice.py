@@ -43,14 +43,24 @@ def bank_role(profiles: Sequence[StoryProfile], context: BankContext) -> str | N
     return declared.most_common(1)[0][0] if declared else None
 
 
+def verb_forms(lemmas: list[str]) -> set[str]:
+    """The lemmas, plus their stems where the model kept an inflection it did not know ("onboarded")."""
+    forms = set(lemmas)
+    for lemma in lemmas:
+        for ending in ("ed", "d", "ing"):
+            if lemma.endswith(ending) and len(lemma) > len(ending) + 2:
+                forms.add(lemma[: -len(ending)])
+    return forms
+
+
 def check_bank(
     profiles: Sequence[StoryProfile], rule: Rule, options: Options, context: BankContext
 ) -> Iterator[BankHit]:
     if len(profiles) < options.min_stories or bank_role(profiles, context) not in options.roles:
         return
     people, hands_on = set(options.people_verbs), set(options.hands_on_verbs)
-    leads = any(people & set(p.actions) for p in profiles)
-    builds = any(hands_on & set(p.actions) for p in profiles)
+    leads = any(people & verb_forms(p.actions) for p in profiles)
+    builds = any(hands_on & verb_forms(p.actions) for p in profiles)
     if leads == builds:
         return  # both sides told (or neither recognisable: say nothing)
     side, missing = ("an individual contributor", "leading people") if builds else ("a manager", "hands-on work")
