@@ -56,6 +56,7 @@ def main() -> None:
     starbank new --archetype 3 -o FILE    a skeleton for a new story
     starbank score stories/               each story rated against the interview rubric
     starbank readiness                    how many stories are ready, and what to fix first
+    starbank sheet                        one printable page for the interview day
     starbank drill                        a practice failure interview, then its scorecard
     """
 
@@ -331,3 +332,7 @@ main.add_command(drill_command)
 from star_bank.cli.readiness import readiness_command  # noqa: E402  (its own module: this one is full)
 
 main.add_command(readiness_command)
+
+from star_bank.cli.sheet import sheet_command  # noqa: E402  (its own module, like readiness)
+
+main.add_command(sheet_command)

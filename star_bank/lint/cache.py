@@ -42,10 +42,11 @@ from typing import Any, Protocol
 from star_bank.data.safe_read import UnreadableFile, read_limited
 from star_bank.lint.config import Config
 from star_bank.model.findings import Finding
+from star_bank.model.profile import StoryProfile
 from star_bank.model.scorecard import Scorecard
 
 # Bump when the entry format or what a cached run needs changes.
-CACHE_SCHEMA = 2
+CACHE_SCHEMA = 3
 CACHE_FOLDER_NAME = ".starlint_cache"
 # Entries are a few KB; a story at the size limit with a finding on every line stays far under this.
 MAX_ENTRY_BYTES = 16_000_000
@@ -61,10 +62,12 @@ class Fingerprinted(Protocol):
 
 @dataclass
 class CachedFile:
-    """What the cache keeps for one story file: its findings, and its scorecard if scored."""
+    """What the cache keeps for one story file: its findings, its scorecard if
+    scored, and its profile when bank rules run (star_bank/lint/bank_pass.py)."""
 
     findings: list[Finding]
     scorecard: Scorecard | None = None
+    profile: StoryProfile | None = None
 
 
 def user_cache_dir() -> Path:
@@ -163,13 +166,21 @@ class LintCache:
                 if entry.get("scorecard", {}).get("scoring") != scoring:
                     return None
                 card = Scorecard.model_validate({**entry["scorecard"]["card"], "path": path})
-            return CachedFile(findings, card)
+            profile = None
+            if entry.get("profile") is not None:
+                profile = StoryProfile.model_validate({**entry["profile"], "path": path})
+            return CachedFile(findings, card, profile)
         except (UnreadableFile, OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             # Missing, unreadable, truncated, nested too deep or foreign: a miss; the run rewrites it.
             return None
 
     def put(
-        self, key: str, findings: list[Finding], scorecard: Scorecard | None = None, scoring: str | None = None
+        self,
+        key: str,
+        findings: list[Finding],
+        scorecard: Scorecard | None = None,
+        scoring: str | None = None,
+        profile: StoryProfile | None = None,
     ) -> None:
         """Store `findings` (and the `scorecard` made with `scoring`) under `key`.
 
@@ -179,6 +190,8 @@ class LintCache:
             "key": key,
             "findings": [f.model_dump(mode="json", exclude={"path"}) for f in findings],
         }
+        if profile is not None:
+            entry["profile"] = profile.model_dump(mode="json", exclude={"path"})
         if scorecard is not None and scoring is not None:
             entry["scorecard"] = {"scoring": scoring, "card": scorecard.model_dump(mode="json", exclude={"path"})}
         self._write(key, entry)
