@@ -1,8 +1,16 @@
 """The saved draft: the answers assembled into a story with front matter and STAR headings,
-remembering where each answer landed so that findings can be traced back to it."""
+remembering where each answer landed so that findings can be traced back to it.
+
+Each answer goes to the section of the question it answered, except the
+sentences whose content belongs elsewhere: the opening's first sentence is the
+Situation, and a lesson told in any answer (found by the shared lesson finder
+when the answer is recorded) goes to the Lesson, where the rubric and an
+interviewer look for it.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -10,6 +18,7 @@ import yaml
 from star_bank.drill.script import DrillScript, Scenario
 from star_bank.drill.text import draft_title, escape_line, escape_paragraphs, one_line, split_first_sentence
 from star_bank.model.story import SectionKind
+from star_bank.nlp.analysis import FAILURE_ARCHETYPES
 
 # Where an answer to each step goes in the assembled story. The opening answer
 # is split: its first sentence is the Situation, the rest the Action. The drill
@@ -18,6 +27,7 @@ from star_bank.model.story import SectionKind
 STEP_SECTION: dict[str, SectionKind] = {
     "walkthrough": SectionKind.task,
     "ownership": SectionKind.task,
+    "focus": SectionKind.action,
     "signals": SectionKind.action,
     "dismissed": SectionKind.action,
     "contain": SectionKind.action,
@@ -45,6 +55,7 @@ class Answer:
     text: str
     step: str  # the step it answers ("opening" for the first question)
     phase: str
+    lessons: list[tuple[int, int]] = field(default_factory=list)  # lesson sentences: ranges in `text`
 
 
 @dataclass
@@ -63,19 +74,26 @@ def build_draft(
     """The answers as a story: front matter, a title, the five sections (a prompt where empty)."""
     chunks: dict[SectionKind, list[tuple[int, str]]] = {kind: [] for kind in STORY_ORDER}
     for n, answer in enumerate(answers):
+        home = STEP_SECTION.get(answer.step, SectionKind.action)
+        if home is SectionKind.lesson:
+            chunks[home].append((n, answer.text))
+            continue
+        told, lessons = split_ranges(answer.text, answer.lessons)
         if answer.step == "opening":
-            first, rest = split_first_sentence(answer.text)
+            first, told = split_first_sentence(told)
             chunks[SectionKind.situation].append((n, escape_paragraphs(first)))
-            if rest:
-                chunks[SectionKind.action].append((n, escape_paragraphs(rest)))
-        else:
-            chunks[STEP_SECTION[answer.step]].append((n, answer.text))
+        if told:
+            chunks[home].append((n, escape_paragraphs(told)))
+        if lessons:
+            chunks[SectionKind.lesson].append((n, escape_line(" ".join(lessons))))
     title = draft_title(answers[0].text if answers else "")
     front = {
         "title": title,
         "archetypes": [scenario.archetype],
         "level": level,
-        "tags": ["failure", "drill"] + (["feedback"] if scenario_name == "feedback" else []),
+        "tags": (["failure"] if scenario.archetype in FAILURE_ARCHETYPES else [])
+        + ["drill"]
+        + (["feedback"] if scenario_name == "feedback" else []),
     }
     head = "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True, default_flow_style=None, width=1000)
     text = head + "---\n" + f"# {escape_line(title)}\n"
@@ -95,3 +113,17 @@ def build_draft(
             text += chunk + "\n"
     draft.text = text
     return draft
+
+
+def split_ranges(text: str, ranges: list[tuple[int, int]]) -> tuple[str, list[str]]:
+    """(`text` without the ranges, the ranges' texts): paragraphs kept, spaces tidied."""
+    kept, taken, at = [], [], 0
+    for start, end in sorted(ranges):
+        if start < at:
+            continue
+        kept.append(text[at:start])
+        taken.append(one_line(text[start:end]))
+        at = end
+    kept.append(text[at:])
+    paragraphs = [re.sub(r"[ \t]+", " ", p).strip() for p in "".join(kept).split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p), [t for t in taken if t]
