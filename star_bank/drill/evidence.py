@@ -122,7 +122,8 @@ def lesson_ranges(text: str, linter: "Linter") -> list[tuple[int, int]]:
     such sentence, found by the lesson finder the lint rules and the rubric share.
 
     The answer is read as the Action of a failure story, the place a lesson told
-    early would otherwise stay.
+    early would otherwise stay. (Read as an unlabelled story, where the finder
+    takes any undated change for a lesson, narrative sentences moved too.)
     """
     from star_bank.nlp.lessons import find_lessons
     from star_bank.story.parse import parse_story

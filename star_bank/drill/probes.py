@@ -180,8 +180,9 @@ def _concrete(progress: Progress, r: Reading) -> _Found:
 
 
 def _in_place(progress: Progress, r: Reading) -> _Found:
-    """Senior and Staff: a mechanism named, but not whether it is still in place."""
-    if LEVELS.index(progress.level) < LEVELS.index("senior"):
+    """Senior and Staff: a mechanism named, but not whether it is still in place (unless the
+    rubric already rates the lesson expert at this level: at Staff that needs proof it held)."""
+    if LEVELS.index(progress.level) < LEVELS.index("senior") or r.rated("concrete_lesson", "expert"):
         return None
     if any(lesson.observable for lesson in r.lessons) and not r.signal("lesson_in_place"):
         return "unproven", ""

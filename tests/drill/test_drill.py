@@ -203,9 +203,15 @@ def test_vague_lesson_is_quoted_back_and_pressed(linter):
     assert pressed and '"plan more carefully"' in pressed[0].text
 
 
-def test_senior_is_asked_whether_the_mechanism_is_still_in_place(linter):
-    session = play(COVERED, linter, level="senior")
+def test_staff_is_asked_whether_the_mechanism_is_still_in_place(linter):
+    session = play(COVERED, linter, level="staff")
     assert any("still in place" in t.text for t in interviewer(session))
+
+
+def test_senior_is_not_asked_again_when_the_rubric_already_rates_the_lesson_expert(linter):
+    session = play(COVERED, linter, level="senior")
+    assert session.scorecard().dimension("concrete_lesson").rating == "expert"
+    assert not any("still in place" in t.text for t in interviewer(session))
 
 
 def test_swe1_is_not_asked_whether_the_mechanism_is_still_in_place(linter):
