@@ -2,10 +2,10 @@
 remembering where each answer landed so that findings can be traced back to it.
 
 Each answer goes to the section of the question it answered, except the
-sentences whose content belongs elsewhere: the opening's first sentence is the
-Situation, and a lesson told in any answer (found by the shared lesson finder
-when the answer is recorded) goes to the Lesson, where the rubric and an
-interviewer look for it.
+sentences whose content belongs elsewhere (found when the answer is recorded,
+evidence.place_sentences): the opening's first sentence is the Situation, a
+lesson told in any answer goes to the Lesson and an outcome told after the
+recovery to the Result, where the rubric and an interviewer look for them.
 """
 
 from __future__ import annotations
@@ -55,7 +55,8 @@ class Answer:
     text: str
     step: str  # the step it answers ("opening" for the first question)
     phase: str
-    lessons: list[tuple[int, int]] = field(default_factory=list)  # lesson sentences: ranges in `text`
+    # Sentences whose content belongs to another section: (start, end) in `text`, and where.
+    moved: list[tuple[int, int, SectionKind]] = field(default_factory=list)
 
 
 @dataclass
@@ -78,14 +79,14 @@ def build_draft(
         if home is SectionKind.lesson:
             chunks[home].append((n, answer.text))
             continue
-        told, lessons = split_ranges(answer.text, answer.lessons)
+        told, moved = split_ranges(answer.text, answer.moved)
         if answer.step == "opening":
             first, told = split_first_sentence(told)
             chunks[SectionKind.situation].append((n, escape_paragraphs(first)))
         if told:
             chunks[home].append((n, escape_paragraphs(told)))
-        if lessons:
-            chunks[SectionKind.lesson].append((n, escape_line(" ".join(lessons))))
+        for kind, sentences in moved.items():
+            chunks[kind].append((n, escape_line(" ".join(sentences))))
     title = draft_title(answers[0].text if answers else "")
     front = {
         "title": title,
@@ -115,15 +116,20 @@ def build_draft(
     return draft
 
 
-def split_ranges(text: str, ranges: list[tuple[int, int]]) -> tuple[str, list[str]]:
-    """(`text` without the ranges, the ranges' texts): paragraphs kept, spaces tidied."""
-    kept, taken, at = [], [], 0
-    for start, end in sorted(ranges):
+def split_ranges(
+    text: str, ranges: list[tuple[int, int, SectionKind]]
+) -> tuple[str, dict[SectionKind, list[str]]]:
+    """(`text` without the ranges, the ranges' texts by section): paragraphs kept, spaces tidied."""
+    kept: list[str] = []
+    taken: dict[SectionKind, list[str]] = {}
+    at = 0
+    for start, end, kind in sorted(ranges):
         if start < at:
             continue
         kept.append(text[at:start])
-        taken.append(one_line(text[start:end]))
+        if one_line(text[start:end]):
+            taken.setdefault(kind, []).append(one_line(text[start:end]))
         at = end
     kept.append(text[at:])
     paragraphs = [re.sub(r"[ \t]+", " ", p).strip() for p in "".join(kept).split("\n\n")]
-    return "\n\n".join(p for p in paragraphs if p), [t for t in taken if t]
+    return "\n\n".join(p for p in paragraphs if p), taken

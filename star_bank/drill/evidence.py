@@ -117,27 +117,85 @@ def read_answers(
     )
 
 
-def lesson_ranges(text: str, linter: "Linter") -> list[tuple[int, int]]:
-    """Where `text` (one answer) states a lesson or a change made since: (start, end) of each
-    such sentence, found by the lesson finder the lint rules and the rubric share.
+# The rubric's signals of what the speaker noticed or did: a sentence with one is part of the
+# Action, whatever else it says.
+ACTION_SIGNALS = (
+    "owned_decision", "first_person_action", "warning_sign", "missed_signal", "noticed_moment",
+    "out_of_nowhere", "communication", "timed_communication", "recovery_step", "timed_step",
+)
 
-    The answer is read as the Action of a failure story, the place a lesson told
-    early would otherwise stay. (Read as an unlabelled story, where the finder
-    takes any undated change for a lesson, narrative sentences moved too.)
+
+# Signals that the recovery is under way: what follows them can be the outcome.
+RECOVERY_SIGNALS = ("recovery_step", "communication", "timed_communication", "timed_step")
+
+
+def place_sentences(text: str, linter: "Linter", after_recovery: bool) -> list[tuple[int, int, SectionKind]]:
+    """The sentences of one answer whose content belongs to another section than the
+    question's: (start, end, section) for each, as ranges in `text`.
+
+    - a lesson or a change made since, as the lesson finder the lint rules and the
+      rubric share finds it, goes to the Lesson;
+    - an outcome goes to the Result: a sentence with a quantity among those that
+      end the answer after its last act (no "I" or "we" subject, none of the
+      rubric's signals of noticing or recovering), once the recovery is under way
+      (`after_recovery`, or a recovery step earlier in the same answer).
+
+    The answer is read as the Action of a failure story, where both would
+    otherwise stay. (Read as an unlabelled story, where the finder takes any
+    undated change for a lesson, narrative sentences moved too.)
     """
-    from star_bank.nlp.lessons import find_lessons
+    from star_bank.nlp.lessons import find_lessons, statement_units
+    from star_bank.nlp.numbers import has_quantity
+    from star_bank.rubric.score import load_rubrics
     from star_bank.story.parse import parse_story
 
     head = "---\ntags: [failure]\n---\n# Answer\n\n## Action\n"
     story = parse_story(head + text + "\n", "answer")
     [(analysed, _)] = linter.analyse_and_lint([story], parse=True)
-    ranges = []
-    for lesson in find_lessons(analysed):
-        start, end = lesson.section.prose.source_range(lesson.start, lesson.end)
+    placed: list[tuple[int, int, SectionKind]] = []
+
+    def add(section_text, start: int, end: int, kind: SectionKind) -> None:
+        start, end = section_text.prose.source_range(start, end)
         start, end = start - len(head), end - len(head)
         if 0 <= start < end <= len(text) and text[start:end].strip():
-            ranges.append((start, end))
-    return ranges
+            placed.append((start, end, kind))
+
+    lessons = find_lessons(analysed)
+    for lesson in lessons:
+        add(lesson.section, lesson.start, lesson.end, SectionKind.lesson)
+    marks = load_rubrics().detector.detect(analysed)
+    acting = {m.start for name in ACTION_SIGNALS for m in marks.get(name, [])}
+    recovering = after_recovery
+    tail: list[tuple[object, object]] = []  # the sentences after the last act, the outcome if any
+    for section in analysed.sections:
+        if section.doc is None:
+            continue
+        for sentence in statement_units(section.doc):
+            start, end = section.prose.source_range(sentence.start_char, sentence.end_char)
+            if any(start <= m < end for m in acting) or _speaker_acts(sentence):
+                recovering = recovering or any(
+                    start <= m.start < end for n in RECOVERY_SIGNALS for m in marks.get(n, [])
+                )
+                tail = []
+            elif recovering:
+                tail.append((section, sentence))
+    for section, sentence in tail:
+        if has_quantity(sentence) and not any(lesson.sentence.start <= sentence.start < lesson.sentence.end
+                                              for lesson in lessons):
+            add(section, sentence.start_char, sentence.end_char, SectionKind.result)
+    return sorted(placed)
+
+
+def _speaker_acts(sentence) -> bool:
+    """Whether a verb of the sentence has the speaker ("I", "we", "my manager and I") as subject."""
+    from star_bank.nlp.analysis import is_first_person_singular, subject_of
+
+    for token in sentence:
+        if token.pos_ in ("VERB", "AUX"):
+            subject = subject_of(token)
+            if subject is not None and (is_first_person_singular(subject) or subject.lower_ == "we"):
+                return True
+    return False
 
 
 def late_telling(sentence: str) -> bool:

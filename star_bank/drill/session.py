@@ -29,7 +29,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from star_bank.drill.draft import STEP_SECTION, Answer, Draft, build_draft
-from star_bank.drill.evidence import Reading, lesson_ranges, read_answers
+from star_bank.drill.evidence import Reading, place_sentences, read_answers
 from star_bank.drill.probes import Asked, Progress, next_question
 from star_bank.drill.script import (
     DEFAULT_LEVEL,
@@ -158,7 +158,9 @@ class DrillSession:
         self.turns.append(Turn(role="candidate", text=text.strip(), phase=pending.phase, kind="answer"))
         answer = Answer(cleaned, pending.step, pending.phase)
         if STEP_SECTION.get(pending.step) is not SectionKind.lesson:
-            answer.lessons = lesson_ranges(cleaned, self.linter)  # a lesson told early goes to the Lesson
+            # A lesson told early goes to the Lesson, an outcome to the Result.
+            after_recovery = PHASES.index(pending.phase) >= PHASES.index("recovery")
+            answer.moved = place_sentences(cleaned, self.linter, after_recovery)
         self._answers.append(answer)
         asked = self._next_question()
         if asked is None:

@@ -193,3 +193,20 @@ def test_an_archetype_story_is_pressed_on_what_its_question_probes(linter):
     assert story.front_matter.archetypes == [5]
     assert "failure" not in story.front_matter.tags
     assert "small merges" in sections(session)["lesson"]
+
+
+def test_an_outcome_told_after_the_recovery_goes_to_the_result(linter):
+    session = DrillSession(linter=linter, level="senior")
+    session.start()
+    session.answer(
+        "Last May I pushed a pricing change to the checkout service without running the contract tests, "
+        "because I was sure the schema had not changed. Within ten minutes the payment error rate tripled "
+        "on the dashboard. I rolled the change back 14 minutes after the release. About 300 orders "
+        "failed in that window."
+    )
+    parts = sections(session)
+    assert "About 300 orders failed" in parts["result"]
+    assert "About 300 orders failed" not in parts["action"]
+    # Before the recovery, a number is part of what happened: it stays in the Action.
+    assert "error rate tripled" in parts["action"]
+    assert "I rolled the change back" in parts["action"]
