@@ -5,7 +5,7 @@
     turn = session.answer("Mistakes were made during the cutover. I learned to communicate better.")
     turn.probe                      # "ownership": the answer hides who decided
     ...
-    session.scorecard()             # the failure rubric's scorecard for the whole session
+    session.scorecard()             # the rubric's scorecard for the whole session
     session.story_text()            # the answers as a story draft for the bank
 
 The interviewer works in two passes. First the failure, told in full: the
@@ -71,7 +71,7 @@ __all__ = [
 class DrillSession:
     """A practice interview: give it answers one at a time, get the interviewer's next turn.
 
-    `question` (asked instead of the warm-up) or `archetype` (3 or 8: its
+    `question` (asked instead of the warm-up) or `archetype` (1 to 10: its
     scenario's question) pick the scenario whose hints are given; `level`
     (swe1, swe2, senior, staff) sets what is expected; `linter` is reused if
     given (its configuration applies), else a default one is built when first
@@ -227,7 +227,8 @@ class DrillSession:
         return self._draft().text
 
     def scorecard(self) -> Scorecard | None:
-        """The failure rubric's scorecard of all answers, at the session's level (None before any)."""
+        """The rubric's scorecard of all answers (the failure rubric for the failure scenarios),
+        at the session's level (None before any)."""
         if not self._answers:
             return None
         return self._analysis()[3]
