@@ -28,7 +28,7 @@ MAX_ANSWERS_FILE_BYTES = 1_000_000
 @click.option("--question", "-q", default=None, help="Open with this question instead of the warm-up.")
 @click.option(
     "--archetype", "-a", type=int, default=None, metavar="N",
-    help="Open with the scenario question of a failure archetype: 3 (incident you caused) or 8 (decision you'd make differently).",
+    help="Open with the question of archetype N (1-10, as in archetypes.yaml); 3 and 8 are the failure scenarios.",
 )
 @click.option(
     "--level", type=click.Choice(LEVELS), default=None,
@@ -57,13 +57,13 @@ def drill_command(
     """Practise a failure interview: warm-up, the failure, detection and recovery, the lesson.
 
     The interviewer greets you and asks the warm-up question (or --question, or
-    the question of --archetype 3 or 8). Type your answer over as many lines as
-    you like and press Enter on two empty lines to send it. Follow-ups press on
-    what the answer lacks: your own decision when it is told in the passive or
-    as "we", the warning signs, who you told and when, and a lesson a colleague
-    could observe. Type `hint` for a hint (each one more detailed, four in all);
-    Ctrl-D ends the session. The answers are then scored with the failure
-    rubric, as `starbank score` would score the story.
+    the question of --archetype N, any of the ten). Type your answer over as many
+    lines as you like and press Enter on two empty lines to send it. Follow-ups
+    press only on what your answers have not covered yet: your own decision when
+    it is told in the passive or as "we", the warning signs, who you told and
+    when, and a lesson a colleague could observe. Type `hint` for a hint on the
+    question being asked (each one more detailed); Ctrl-D ends the session. The
+    answers are then scored as `starbank score` would score the story.
 
     \b
     starbank drill
