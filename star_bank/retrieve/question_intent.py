@@ -74,6 +74,8 @@ def _p(pattern: str) -> re.Pattern[str]:
 _STORY_FRAMES = [
     _p(r"\btell (me|us) about (a|an|the|one|some|your|someone|somebody|something|how|when|what)\b"),
     _p(r"\b(describe|share|recall|recount) (a|an|the|one|some|your|how|when|what)\b"),
+    # "Describe working with ...", "describe taking an idea to production": an episode by its act.
+    _p(r"\b(describe|recall|recount) (?!(yourself|your)\b)\w+ing\b"),
     # "Tell me a goal you missed", "tell me of a time": the frame without "about".
     _p(r"\btell (me|us) (of |about )?(a|an|one|the) (\w+ )?(time|situation|moment|occasion|example|goal|project|decision|mistake|story)\b"),
     _p(r"\btell (me|us) (how|when) you\b"),
@@ -282,10 +284,16 @@ def _all_topics() -> list[TopicPattern]:
     return first + list(_data_topics()) + rest
 
 
+def story_frame(question: str) -> str | None:
+    """The words of `question` that ask for a story ("tell me a goal you ..."), if any."""
+    text = " ".join(words(question))
+    return next((m.group(0) for p in _STORY_FRAMES if (m := p.search(text))), None)
+
+
 def question_intent(question: str) -> QuestionIntent:
     """The story frame and the out-of-bank topic of `question`, each None when absent."""
     text = " ".join(words(question))
-    frame = next((m.group(0) for p in _STORY_FRAMES if (m := p.search(text))), None)
+    frame = story_frame(question)
     soft = next((m.group(0) for p in _SOFT_STORY_FRAMES if (m := p.search(text))), None)
     for topic in _all_topics():
         match = topic.pattern.search(text)

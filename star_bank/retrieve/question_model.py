@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict
 
 from star_bank.data.loader import load_yaml_model
 from star_bank.data.paths import data_path
+from star_bank.retrieve.question_intent import story_frame
 from star_bank.retrieve.text_match import stem, words
 
 MODEL_FILE = "question_model.json"
@@ -132,7 +133,11 @@ def features(question: str) -> list[str]:
         if whose:
             found.append(f"c:{concept}@{whose}")
     text = " ".join(surface)
-    found += [f"s:{name}" for name, pattern in _SHAPES.items() if pattern.search(text)]
+    shapes = {name for name, pattern in _SHAPES.items() if pattern.search(text)}
+    # The intent reader's story frames know more ways of asking for a story ("tell me a goal you ...").
+    if story_frame(question):
+        shapes.add("story")
+    found += [f"s:{name}" for name in sorted(shapes)]
     return found
 
 

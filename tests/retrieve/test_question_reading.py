@@ -192,3 +192,36 @@ def test_the_shipped_weights_are_what_the_training_script_makes_of_the_labelled_
     shipped = json.loads(data_path("question_model.json").read_text(encoding="utf-8"))
     # Retrain with `python bench/train_question_model.py` after editing the questions or concepts.
     assert trainer.train(items, trainer.EPOCHS, trainer.L2) == shipped
+
+
+# ---- Story questions the labelling rules keep out of every archetype are open ----
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Describe a time you saw a colleague ignore a safety policy.", "ethics and rules"),
+        ("Tell me about a time you had to step in when two engineers on your team were feuding.",
+         "conflict between others"),
+        ("Give me an example of cutting the manual work behind a monthly report.", "efficiency and resourcefulness"),
+        ("Tell me about a time you earned the trust of a new boss.", "trust with your own manager"),
+        ("Describe working with someone whose communication style was nothing like yours.",
+         "working with someone unlike you"),
+    ],
+)
+def test_a_story_question_outside_the_archetypes_is_open_with_its_topic(book, question, topic):
+    found = match_question(question, book)
+    assert (found.match, found.topic) == ("open", topic)
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        # Your own conflict is a disagreement story; only other people's is out of the bank.
+        ("Tell me about a conflict with your team lead.", 4),
+        ("Tell me about a disagreement with your team about the architecture.", 4),
+        # A tight budget does not hide a scaling story.
+        ("Tell me about a time you scaled a service on a tight budget.", 7),
+    ],
+)
+def test_the_new_open_topics_leave_archetype_questions_alone(book, question, wanted):
+    assert _ids(question, book)[0] == wanted
