@@ -84,6 +84,13 @@ _OTHER_PEOPLE = frozenset(
     {"team", "teammate", "colleague", "coworker", "peer", "boss", "manager", "lead", "leadership",
      "architect", "company", "they", "he", "she", "someone", "somebody", "others", "everyone"}
 )
+# People a shortfall can belong to besides those above ("a team member", "one of your reports").
+_OTHER_SUBJECTS = frozenset({"member", "members", "report", "reports", "junior", "hire", "intern", "mentee",
+                             "engineer", "developer", "coworkers", "colleagues", "teammates"})
+# How far back from a cue its subject may stand.
+_SUBJECT_WINDOW = 5
+# Cue words that describe another person's difficulty (a mentoring story), stemmed.
+_SOMEONE_ELSES_STATE = frozenset(stem(w) for w in ("struggling", "struggle", "struggled"))
 # How far back from a failure word the judge or its other owner may be.
 _JUDGED_WINDOW = 8
 # Scores shown to people are squashed into 0..1: raw / (raw + SCORE_SCALE).
@@ -160,6 +167,13 @@ def score_archetypes(question: str, index: ArchetypeIndex) -> dict[int, _Evidenc
         if judged & span and owners & failure_ids:
             owners = (owners - failure_ids) | ({disagreement} if disagreement else set())
             text += " (not your own)"
+        elif owners & failure_ids and _subject_of(surface, hit.start) == "other":
+            # "A teammate didn't meet your expectations": someone else's shortfall, not yours.
+            owners = owners - failure_ids
+            text += " (someone else's)"
+        if set(hit.cue.core) & _SOMEONE_ELSES_STATE and _subject_of(surface, hit.start) == "you":
+            # "You struggled to ..." is your own difficulty, not a struggling engineer you helped.
+            owners = set()
         for archetype_id in owners:
             found = evidence[archetype_id]
             found.cue_score += weight
@@ -222,6 +236,17 @@ def _judged_failures(surface: list[str], tokens: list[str]) -> set[int]:
                 judged.add(position)
                 break
     return judged
+
+
+def _subject_of(surface: list[str], start: int) -> str | None:
+    """Whose act the words at `start` are: the nearest person before them, "you" or "other"."""
+    for back in range(start - 1, max(start - 1 - _SUBJECT_WINDOW, -1), -1):
+        word = surface[back]
+        if word in ("you", "i"):
+            return "you"
+        if word in _OTHER_PEOPLE or word in _OTHER_SUBJECTS:
+            return "other"
+    return None
 
 
 def _follows_subject(surface: list[str], start: int) -> bool:
