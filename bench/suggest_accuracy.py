@@ -37,8 +37,9 @@ from star_bank.retrieve.archetypes import load_archetypes
 from star_bank.retrieve.question_match import match_question
 
 DATA_DIR = Path(__file__).parent / "data"
-DATA = (DATA_DIR / "questions.yaml", DATA_DIR / "questions_extra.yaml", DATA_DIR / "questions_more.yaml")
-SPLITS = ("dev", "test", "extra", "more", "holdout")
+DATA = tuple(DATA_DIR / name for name in (
+    "questions.yaml", "questions_extra.yaml", "questions_more.yaml", "questions_spoken.yaml"))
+SPLITS = ("dev", "test", "extra", "more", "spoken", "holdout")
 # "open" (a story question no archetype fits) names no archetype, like "none".
 UNMATCHED = ("none", "open")
 STYLES = ("direct", "paraphrase", "oblique", "out-of-bank")

@@ -39,7 +39,7 @@ FIRST_SHARE = 0.7
 MIN_COUNT = 2
 SEED = 7
 EPOCHS = 30
-L2 = 0.002
+L2 = 0.01
 
 
 def labelled_questions() -> list[dict]:

@@ -71,6 +71,13 @@ def _p(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+# Practices an archetype story shows: asked about as experience, they want the story.
+_PRACTICE = (
+    r"(manag\w*|lead\w*|team|teams|crisis|crises|incidents?|outages?|people|stakeholders?|"
+    r"customers?|clients?|users?|mentor\w*|coach\w*|conflicts?|cross[- ]functional|product|sales|"
+    r"scal\w*|production|on[- ]call|debugg\w*|delegat\w*)"
+)
+
 _STORY_FRAMES = [
     _p(r"\btell (me|us) about (a|an|the|one|some|your|someone|somebody|something|how|when|what)\b"),
     _p(r"\b(describe|share|recall|recount) (a|an|the|one|some|your|how|when|what)\b"),
@@ -82,6 +89,10 @@ _STORY_FRAMES = [
     _p(r"\bgive (me |us )?(a|an|one|some) (\w+ )?(example|instance|story|time|situation)"),
     _p(r"\b(walk|talk|take) (me|us) through (a|an|the|one|how|what|when|your)\b"),
     _p(r"\bhave you ever\b"),
+    # "What is your experience with crisis management?": the practice is told through stories.
+    _p(r"\b(your|you have|you had|do you have) (\w+ ){0,2}experiences? (with|in|of|handling|managing|leading|dealing)\b"
+       r"(?=.*\b" + _PRACTICE + r"\b)"),
+    _p(r"\bwhat (\w+ )?experience (do|did) you have\b(?=.*\b" + _PRACTICE + r"\b)"),
     _p(r"\bwhen (was|is) the last time\b"),
     _p(r"\bwhen have you\b"),
     _p(r"\b(a|one) (time|situation|moment|occasion) (when |where |that )?(you|your)\b"),
@@ -123,11 +134,7 @@ _NO_EPISODE = r"(?!.*\b(did|was|were|had|went|turned out|ended up|aged?|in hinds
 
 # "Experience with" a tool is a knowledge question; experience with a practice that an
 # archetype story shows ("crisis management", "cross-functional teams") wants the story.
-_NOT_A_PRACTICE = (
-    r"(?!.*\b(manag\w*|lead\w*|team|teams|crisis|crises|incidents?|outages?|people|stakeholders?|"
-    r"customers?|clients?|users?|mentor\w*|coach\w*|conflicts?|cross[- ]functional|product|sales|"
-    r"scal\w*|production|on[- ]call|debugg\w*|delegat\w*)\b)"
-)
+_NOT_A_PRACTICE = r"(?!.*\b" + _PRACTICE + r"\b)"
 
 # How someone defines or recognises a good engineer or team is an opinion, not a story.
 _OPINION_OF_GOOD = (

@@ -50,7 +50,7 @@ Strength = Literal["strong", "weak", "open", "none"]
 STRONG_AT = 1.6
 WEAK_AT = 1.0
 # The question model's probability for an archetype, times this, adds to its evidence.
-MODEL_WEIGHT = 1.0
+MODEL_WEIGHT = 1.5
 # The model's "no archetype" probability at or above which a question with lexical
 # evidence below MODEL_NONE_EVIDENCE is unmatched. Both were chosen on the model's
 # out-of-fold answers for the project's own questions (bench/train_question_model.py).

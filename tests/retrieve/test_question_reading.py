@@ -225,3 +225,32 @@ def test_a_story_question_outside_the_archetypes_is_open_with_its_topic(book, qu
 )
 def test_the_new_open_topics_leave_archetype_questions_alone(book, question, wanted):
     assert _ids(question, book)[0] == wanted
+
+
+# ---- Experience with a practice is asked for through stories ----
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("What is your experience with leading incident response?", {1, 3}),
+        ("What experience do you have coaching new engineers?", {5}),
+    ],
+)
+def test_experience_with_a_practice_reads_as_a_story_request(book, question, wanted):
+    assert question_intent(question).story_frame is not None
+    assert set(_ids(question, book)) & wanted
+
+
+# ---- A cue belongs to whoever does it ----
+
+def test_a_shortfall_cue_after_another_person_is_not_your_failure(book):
+    found = match_question("Tell me about a time when a colleague of yours did not meet the bar you set.", book)
+    assert found.archetypes and found.archetypes[0].id not in (3, 8)
+
+
+def test_your_own_struggle_is_not_a_struggling_engineer_you_mentored(book):
+    assert _ids("Tell me about a time you struggled to win over an important partner.", book)[0] == 6
+
+
+def test_a_target_of_your_own_you_never_reached_is_a_failure_story(book):
+    assert _ids("Tell me about a target of yours that you never reached.", book)[0] in (3, 8)
