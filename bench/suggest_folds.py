@@ -36,19 +36,18 @@ def out_of_fold(folds: int, seed: int = 11) -> list[tuple[dict, list[int], str]]
     random.Random(seed).shuffle(order)
     book = load_archetypes()
     answers: list[tuple[dict, list[int], str]] = []
-    original = question_model._weights
+    original = question_model._model
     try:
         for fold in range(folds):
             held = {order[k] for k in range(fold, len(order), folds)}
-            model = trainer.train([items[k] for k in range(len(items)) if k not in held], trainer.EPOCHS, trainer.L2)
-            weights = (tuple(model["classes"]), model["weights"], model["bias"])
-            question_model._weights = lambda weights=weights: weights
+            model = trainer.build([items[k] for k in range(len(items)) if k not in held])
+            question_model._model = lambda model=model: model
             for k in sorted(held):
                 found = match_question(items[k]["q"], book)
                 ids = [a.id for a in found.archetypes] if found.match not in UNMATCHED else []
                 answers.append((items[k], ids, found.match))
     finally:
-        question_model._weights = original
+        question_model._model = original
     return answers
 
 

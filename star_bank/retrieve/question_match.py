@@ -41,7 +41,7 @@ from star_bank.retrieve.cue_index import (
     archetype_index,
 )
 from star_bank.retrieve.question_intent import QuestionIntent, question_intent
-from star_bank.retrieve.question_model import ModelReading, model_available, read_question
+from star_bank.retrieve.question_model import ModelReading, cue_reliability, model_available, read_question
 from star_bank.retrieve.text_match import AUXILIARIES, content_stems, is_content, stem, stems, words
 
 Strength = Literal["strong", "weak", "open", "none"]
@@ -158,6 +158,7 @@ def score_archetypes(question: str, index: ArchetypeIndex) -> dict[int, _Evidenc
     failure_ids = {a.id for a in index.book.archetypes if a.failure}
     disagreement = next((a.id for a in index.book.archetypes if a.slug == DISAGREEMENT_SLUG), None)
     judged = _judged_failures(surface, tokens)
+    reliability = cue_reliability()
     for hit in hits:
         own_action = not hit.cue.common and _follows_subject(surface, hit.start)
         weight = hit.cue.weight * (OWN_ACTION_FACTOR if own_action else 1.0)
@@ -176,7 +177,7 @@ def score_archetypes(question: str, index: ArchetypeIndex) -> dict[int, _Evidenc
             owners = set()
         for archetype_id in owners:
             found = evidence[archetype_id]
-            found.cue_score += weight
+            found.cue_score += weight * reliability.get(f"{hit.cue.text}|{archetype_id}", 1.0)
             found.cues.append(text)
             covered[archetype_id] |= span
     # Nor do those words count as the failure archetypes' description words.
