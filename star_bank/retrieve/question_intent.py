@@ -75,7 +75,9 @@ def _p(pattern: str) -> re.Pattern[str]:
 _PRACTICE = (
     r"(manag\w*|lead\w*|team|teams|crisis|crises|incidents?|outages?|people|stakeholders?|"
     r"customers?|clients?|users?|mentor\w*|coach\w*|conflicts?|cross[- ]functional|product|sales|"
-    r"scal\w*|production|on[- ]call|debugg\w*|delegat\w*)"
+    r"scal\w*|production|on[- ]call|debugg\w*|delegat\w*|hand\w* (off|over)|handovers?|handoffs?|"
+    r"ownership|succession|knowledge (transfer|sharing)|migrations?|launch\w*|rollouts?|ambigu\w*|"
+    r"disagree\w*|pushback|push back|negotiat\w*)"
 )
 
 _STORY_FRAMES = [

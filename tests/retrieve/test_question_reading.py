@@ -203,7 +203,7 @@ def test_the_shipped_weights_are_what_the_training_script_makes_of_the_labelled_
         ("Tell me about a time you had to step in when two engineers on your team were feuding.",
          "conflict between others"),
         ("Give me an example of cutting the manual work behind a monthly report.", "efficiency and resourcefulness"),
-        ("Tell me about a time you earned the trust of a new boss.", "trust with your own manager"),
+        ("Tell me about a time you earned the trust of a new boss.", "trust placed in you"),
         ("Describe working with someone whose communication style was nothing like yours.",
          "working with someone unlike you"),
     ],
@@ -278,3 +278,32 @@ def test_a_weighed_down_word_counts_for_less_in_a_question(book):
     assert "product" in evidence[6].cues
     assert evidence[6].cue_score < hit.cue.weight
     assert _ids("Tell me about a product you built from nothing with no spec.", book)[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Tell me about a time you had to enforce a policy you thought was pointless.", "ethics and rules"),
+        ("Tell me about a time you were offered a management role and declined.", "career choices"),
+        ("Tell me about a time you were entrusted with a critical launch.", "trust placed in you"),
+    ],
+)
+def test_rules_career_choices_and_trust_placed_in_you_are_open(book, question, topic):
+    found = match_question(question, book)
+    assert (found.match, found.topic) == ("open", topic)
+
+
+def test_trust_you_earn_from_a_client_is_still_a_customer_story(book):
+    assert 9 in _ids("Tell me about a time you had to earn the trust of a skeptical client.", book)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Tell me about a milestone of yours that slipped.", "Tell me about a quota you came up short of."],
+)
+def test_a_goal_word_and_a_shortfall_word_of_the_synonym_table_make_a_failure_story(book, question):
+    assert set(_ids(question, book)) & {3, 8}
+
+
+def test_experience_with_handing_over_knowledge_is_a_story_question(book):
+    assert 10 in _ids("What is your experience with knowledge sharing across a team?", book)
