@@ -8,6 +8,11 @@ which stay held out for bench/suggest_accuracy.py. Classes are the ten archetype
 archetype story fits). A question labelled with several archetypes teaches its
 first one most: the target puts FIRST_SHARE on it and shares the rest.
 
+It also estimates, on the same questions, how reliable each cue of
+archetypes.yaml is for each of its archetypes (`cue_reliability`): a cue that
+fires for an archetype the question is not labelled with more often than for
+one it is gets a factor below 1, which the matcher multiplies its weight by.
+
 Pure Python (no numpy): a few hundred questions train in seconds, with AdaGrad
 and an L2 penalty; features seen fewer than MIN_COUNT times are dropped so the
 shipped file stays small.
