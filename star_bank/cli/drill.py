@@ -1,4 +1,4 @@
-"""`starbank drill`: a practice failure interview in the terminal (library: star_bank.drill.session)."""
+"""`starbank drill`: a practice failure interview in the terminal (library: star_bank.drill)."""
 
 from __future__ import annotations
 
@@ -74,7 +74,8 @@ def drill_command(
 
     # Imported here so that other commands (suggest must answer fast) never load them.
     from star_bank.lint.config import ConfigError
-    from star_bank.drill.session import DrillError, DrillSession
+    from star_bank.drill.script import DrillError
+    from star_bank.drill.session import DrillSession
     from star_bank.lint.engine import Linter
     from star_bank.nlp.pipeline import PipelineUnavailable
     from star_bank.rubric.score import RubricError
@@ -136,7 +137,7 @@ def _read_answers(path: Path) -> list[str]:
         _fail(f"{path}: is not valid UTF-8 text")
     except OSError as exc:
         _fail(f"{path}: cannot read: {exc.strerror or exc}")
-    from star_bank.drill.session import split_answers
+    from star_bank.drill.text import split_answers
 
     answers = split_answers(text)
     if not answers:

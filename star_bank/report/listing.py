@@ -12,11 +12,14 @@ def render_listing_json(entries: list[StoryEntry]) -> str:
 
 
 def render_listing_text(entries: list[StoryEntry], unreadable: int = 0) -> str:
-    """Two lines per story (path, archetypes, title; sections and length), then a count."""
+    """Two lines per story (path, archetypes, title; sections and length), a third when the
+    archetypes were guessed with low confidence, then a count."""
     lines = []
     for entry in entries:
         lines.append(f"{entry.path}  [{archetype_list(entry.archetypes) or '-'}]{source_note(entry)}  {entry.title}")
         lines.append(f"    {' '.join(entry.sections) or 'no STAR sections'} · {entry.words} words")
+        if entry.note:
+            lines.append(f"    {entry.note}")
     lines.append(f"{len(entries)} stories, {unreadable} unreadable")
     return "\n".join(lines)
 

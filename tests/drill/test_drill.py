@@ -10,16 +10,10 @@ from click.testing import CliRunner
 
 from star_bank.cli.drill import read_answer
 from star_bank.cli.starbank import main as starbank
-from star_bank.drill.session import (
-    PHASES,
-    DrillError,
-    DrillSession,
-    DrillTranscript,
-    choose_scenario,
-    clean_answer,
-    load_drill_script,
-    split_answers,
-)
+from star_bank.drill.script import PHASES, DrillError, choose_scenario, load_drill_script
+from star_bank.drill.session import DrillSession
+from star_bank.drill.text import clean_answer, split_answers
+from star_bank.drill.turns import DrillTranscript
 from star_bank.lint.engine import Linter
 from star_bank.story.parse import parse_story
 
@@ -475,7 +469,7 @@ def test_drill_yaml_has_a_line_for_every_step_and_four_hints_per_scenario():
 def test_a_drill_yaml_missing_a_line_is_a_one_line_error(tmp_path):
     import yaml
 
-    from star_bank.drill.session import DRILL_FILE
+    from star_bank.drill.script import DRILL_FILE
 
     data = yaml.safe_load(DRILL_FILE.read_text(encoding="utf-8"))
     del data["steps"]["ownership"]["lines"]["passive-voice"]
