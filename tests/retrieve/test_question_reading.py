@@ -307,3 +307,18 @@ def test_a_goal_word_and_a_shortfall_word_of_the_synonym_table_make_a_failure_st
 
 def test_experience_with_handing_over_knowledge_is_a_story_question(book):
     assert 10 in _ids("What is your experience with knowledge sharing across a team?", book)
+
+
+def test_an_open_topic_ranks_first_the_stories_that_tell_it_in_its_own_words(book):
+    ready = "## Situation\nContext.\n\n## Task\nMine.\n\n## Action\nI did it.\n\n## Result\nDown 30% in a month.\n"
+    mediated = ready.replace("I did it.", "I mediated: I heard both sides alone, then the two of them agreed on one design.")
+    settled = ready.replace("I did it.", "We settled on a schema between the two services.")
+    bank = Bank(stories=[
+        parse_story(f"# Schema story\n\n{settled}", path="a.md"),
+        parse_story(f"# Mediation story\n\n{mediated}", path="b.md"),
+    ])
+    [answer] = suggest(["Tell me about a time two engineers on your team could not stand each other."], bank, book)
+    assert (answer.match, answer.topic) == ("open", "conflict between others")
+    assert answer.stories[0].path == "b.md"
+    # "settled on ... between" is not a story about other people's conflict.
+    assert "conflict between others" not in answer.stories[1].why
