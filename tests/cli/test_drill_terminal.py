@@ -110,6 +110,7 @@ def test_drill_in_a_real_terminal(terminal):
     screen.expect(r"Interviewer: Hi, thanks for making the time")
     screen.expect(r"Tell me about a time something did not go the way you planned")
     screen.expect(r"two empty lines")  # how to send an answer is said once, on a terminal
+    screen.expect(r"up to 20,000 characters")  # and how long one may be
 
     for line in (
         b"Our data export shipped two weeks late.",
