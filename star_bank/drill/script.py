@@ -1,10 +1,9 @@
-"""The interviewer's script: the phases of the interview, the lines and hints in
-data/drill.yaml (validated against the steps the drill runs), and choosing a scenario."""
+"""The interviewer's script: the phases of the interview and the lines and hints in
+data/drill.yaml, validated against the steps the drill runs."""
 
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -30,6 +29,7 @@ PHASES: tuple[str, ...] = ("warmup", "failure", "detection", "recovery", "lesson
 STEP_REASONS: dict[str, tuple[str, ...]] = {
     "walkthrough": ("short",),
     "ownership": ("passive-voice", "we-overuse", "blame-first", "missing", "again"),
+    "focus": ("archetype",),
     "signals": ("missing", "nowhere"),
     "dismissed": ("named",),
     "contain": ("missing",),
@@ -51,28 +51,37 @@ class _Strict(BaseModel):
 
 
 class StepLines(_Strict):
-    """One follow-up: its phase, the dimension it presses, and a line per reason to ask it."""
+    """One follow-up: its phase, the dimension it presses, a line per reason to ask it, and the
+    hints given while it waits for an answer."""
 
     phase: Literal["failure", "detection", "recovery", "lesson", "pattern"]
     probe: Probe | None = None
     max_asks: int = Field(1, ge=1, le=5)
+    hints: list[str] = Field(min_length=1)
     lines: dict[str, str]
 
 
 class Scenario(_Strict):
-    """A practice scenario: its question, the cues that pick it, and four levels of hints."""
+    """A practice scenario: its question, the cues that pick it, and its levels of hints.
+
+    `focus` is what the question is for, asked about once after the opening (the
+    scenarios built from archetypes.yaml have it; the failure scenarios press on
+    ownership, detection and recovery instead).
+    """
 
     title: str
     archetype: int = Field(ge=1, le=10)
     question: str
     cues: list[str] = Field(min_length=1)
     hints: list[str] = Field(min_length=1)
+    focus: str | None = None
 
 
 class DrillScript(_Strict):
     """Everything in drill.yaml, validated against the steps the drill runs."""
 
     greeting: str
+    archetype_greeting: str
     warmup: str
     nudge: str
     closing: str
@@ -81,6 +90,9 @@ class DrillScript(_Strict):
     draft_prompts: dict[DraftSection, str]
     steps: dict[str, StepLines]
     scenarios: dict[str, Scenario]
+    # Hints for an archetype's scenario, filled from archetypes.yaml: {probes}, {shape},
+    # {situation}, {task}, {action}, {result} (its template) and {tie_in}.
+    archetype_hints: list[str] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _complete(self) -> "DrillScript":
@@ -118,31 +130,3 @@ def _default_script() -> DrillScript:
 
 def _read_script(path: Path) -> DrillScript:
     return load_yaml_model(path, DrillScript, DrillError)
-
-
-def choose_scenario(
-    question: str | None = None, archetype: int | None = None, script: DrillScript | None = None
-) -> str:
-    """The scenario whose hints fit: by archetype, else by the cue words in the question."""
-    script = script or load_drill_script()
-    if archetype is not None:
-        for name, scenario in script.scenarios.items():
-            if scenario.archetype == archetype:
-                return name
-        offered = ", ".join(
-            f"{s.archetype} ({s.title.lower()})"
-            for s in {s.archetype: s for s in script.scenarios.values()}.values()
-        )
-        raise DrillError(f"archetype {archetype} is not a failure archetype; the drill practises {offered}")
-    if not question:
-        return DEFAULT_SCENARIO
-    text = question.lower()
-    counts = {
-        name: sum(1 for cue in s.cues if re.search(rf"(?<![\w-]){re.escape(cue.lower())}(?![\w-])", text))
-        for name, s in script.scenarios.items()
-    }
-    best = max(counts.values())
-    if best == 0:
-        return DEFAULT_SCENARIO
-    return next(name for name, count in counts.items() if count == best)
-

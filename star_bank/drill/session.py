@@ -5,7 +5,7 @@
     turn = session.answer("Mistakes were made during the cutover. I learned to communicate better.")
     turn.probe                      # "ownership": the answer hides who decided
     ...
-    session.scorecard()             # the failure rubric's scorecard for the whole session
+    session.scorecard()             # the rubric's scorecard for the whole session
     session.story_text()            # the answers as a story draft for the bank
 
 The interviewer works in two passes. First the failure, told in full: the
@@ -28,8 +28,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from star_bank.drill.draft import Answer, Draft, build_draft
-from star_bank.drill.evidence import Reading, read_answers
+from star_bank.drill.draft import STEP_SECTION, Answer, Draft, build_draft
+from star_bank.drill.evidence import Reading, place_sentences, read_answers
 from star_bank.drill.probes import Asked, Progress, next_question
 from star_bank.drill.script import (
     DEFAULT_LEVEL,
@@ -38,13 +38,13 @@ from star_bank.drill.script import (
     PHASES,
     DrillError,
     DrillScript,
-    choose_scenario,
     load_drill_script,
 )
+from star_bank.drill.scenarios import choose_scenario, scenario_named
 from star_bank.drill.text import Blanks, clean_answer, one_line, split_answers
 from star_bank.drill.turns import DrillTranscript, Turn
 from star_bank.model.scorecard import Scorecard
-from star_bank.model.story import LEVELS
+from star_bank.model.story import LEVELS, SectionKind
 from star_bank.story.parse import parse_story
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ __all__ = [
 class DrillSession:
     """A practice interview: give it answers one at a time, get the interviewer's next turn.
 
-    `question` (asked instead of the warm-up) or `archetype` (3 or 8: its
+    `question` (asked instead of the warm-up) or `archetype` (1 to 10: its
     scenario's question) pick the scenario whose hints are given; `level`
     (swe1, swe2, senior, staff) sets what is expected; `linter` is reused if
     given (its configuration applies), else a default one is built when first
@@ -94,7 +94,7 @@ class DrillSession:
             raise DrillError("the question is empty")
         self.script = script or load_drill_script()
         self.scenario_name = choose_scenario(question, archetype, self.script)
-        self.scenario = self.script.scenarios[self.scenario_name]
+        self.scenario = scenario_named(self.scenario_name, self.script)
         self.level = level or getattr(linter, "level", None) or DEFAULT_LEVEL
         if self.level not in LEVELS:
             raise DrillError(f"unknown level {self.level!r}: use one of {', '.join(LEVELS)}")
@@ -111,7 +111,7 @@ class DrillSession:
         self._answers: list[Answer] = []
         self._pending: Asked | None = None
         self._phase = self.opening_phase
-        self._progress = Progress(self.level, Counter(), set())
+        self._progress = Progress(self.level, Counter(), set(), self.scenario.focus)
         self._hints = 0
         self._cache: tuple[int, Any] | None = None
 
@@ -132,7 +132,8 @@ class DrillSession:
         if self.turns:
             raise DrillError("the session has already started")
         self._pending = Asked("opening", "", self.opening_phase, None, self.opening)
-        text = f"{one_line(self.script.greeting)} {self.opening}"
+        greeting = self.script.greeting if self.scenario.focus is None else self.script.archetype_greeting
+        text = f"{one_line(greeting)} {self.opening}"
         return self._say(text, self.opening_phase, None, "question")
 
     def answer(self, text: str) -> Turn:
@@ -155,21 +156,29 @@ class DrillSession:
             nudge = self.script.nudge.format_map(Blanks(question=pending.text))
             return self._say(one_line(nudge), pending.phase, None, "nudge")
         self.turns.append(Turn(role="candidate", text=text.strip(), phase=pending.phase, kind="answer"))
-        self._answers.append(Answer(cleaned, pending.step, pending.phase))
+        answer = Answer(cleaned, pending.step, pending.phase)
+        if STEP_SECTION.get(pending.step) is not SectionKind.lesson:
+            # A lesson told early goes to the Lesson, an outcome to the Result.
+            after_recovery = PHASES.index(pending.phase) >= PHASES.index("recovery")
+            answer.moved = place_sentences(cleaned, self.linter, after_recovery)
+        self._answers.append(answer)
         asked = self._next_question()
         if asked is None:
             return self.finish()
         self._pending = asked
         self._phase = asked.phase
+        self._hints = 0  # hints are counted per question
         self._progress.asks[asked.step] += 1
         self._progress.reasons_asked.add((asked.step, asked.reason))
         return self._say(asked.text, asked.phase, asked.probe, "probe" if asked.probe else "question")
 
     def hint(self) -> Turn:
-        """The next hint for the scenario (level 1, then 2, ... up to 4), then a last word."""
+        """The next hint for the question waiting for an answer (the scenario's for the opening
+        question, the step's for a follow-up), one level more each time, then a last word."""
         if self.done or self._pending is None:
             raise DrillError("the session is over")
-        hints = self.scenario.hints
+        step = self._pending.step
+        hints = self.scenario.hints if step == "opening" else self.script.steps[step].hints
         if self._hints < len(hints):
             self._hints += 1
             prefix = self.script.hint_prefix.format_map(Blanks(level=self._hints, count=len(hints)))
@@ -218,13 +227,11 @@ class DrillSession:
         return self._draft().text
 
     def scorecard(self) -> Scorecard | None:
-        """The failure rubric's scorecard of all answers, at the session's level (None before any)."""
+        """The rubric's scorecard of all answers (the failure rubric for the failure scenarios),
+        at the session's level (None before any)."""
         if not self._answers:
             return None
-        from star_bank.rubric.score import score_analysed
-
-        analysed, findings, _ = self._analysis()
-        return score_analysed(analysed, findings, level=self.level)
+        return self._analysis()[3]
 
     def transcript(self) -> DrillTranscript:
         """The turns so far and the scorecard of the answers."""
@@ -241,19 +248,22 @@ class DrillSession:
         pending = self._pending.text if self._pending else ""
         return next_question(self.script, self._reading(), self._progress, self._phase, pending)
 
-    def _analysis(self) -> tuple["AnalysedStory", list["Finding"], Draft]:
+    def _analysis(self) -> tuple["AnalysedStory", list["Finding"], Draft, Scorecard]:
+        """The draft of the answers so far, linted and scored (once per answer)."""
         if self._cache is not None and self._cache[0] == len(self._answers):
             return self._cache[1]
+        from star_bank.rubric.score import score_analysed
+
         draft = self._draft()
         story = parse_story(draft.text, self.path)
         [(analysed, findings)] = self.linter.analyse_and_lint([story], parse=True)
-        result = (analysed, findings, draft)
+        result = (analysed, findings, draft, score_analysed(analysed, findings, level=self.level))
         self._cache = (len(self._answers), result)
         return result
 
     def _reading(self) -> Reading:
-        analysed, findings, draft = self._analysis()
-        return read_answers(analysed, findings, draft, self._answers)
+        analysed, findings, draft, scorecard = self._analysis()
+        return read_answers(analysed, findings, draft, self._answers, scorecard)
 
     def _draft(self) -> Draft:
         return build_draft(self._answers, self.script, self.scenario_name, self.scenario, self.level)

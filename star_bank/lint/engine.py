@@ -112,7 +112,7 @@ class Linter:
         STARLINT_CACHE_DIR), else where the configuration puts it."""
         from star_bank.lint.cache import LintCache, resolve_cache_dir
 
-        return LintCache(resolve_cache_dir(self.config, directory), self.fingerprint())
+        return LintCache.for_linter(self, resolve_cache_dir(self.config, directory))
 
     def lint_paths(
         self,

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from star_bank.lint.cache import CachedFile, LintCache
@@ -25,7 +24,7 @@ from star_bank.model.story import FileError, Story
 from star_bank.nlp import stream
 from star_bank.nlp.analysis import AnalysedStory
 from star_bank.story.bank import discover
-from star_bank.story.parse import StoryParseError, decode_story, parse_story, read_story
+from star_bank.story.parse import StoryParseError, decode_story, parse_story, read_story, read_story_bytes
 
 Progress = Callable[[int], None]
 
@@ -226,6 +225,6 @@ def _with_bank(result: CachedFile, bank: list[Finding]) -> list[Finding]:
 def _read_bytes(path: str) -> bytes | None:
     """The file's bytes, or None when it cannot be read (read_story then says why)."""
     try:
-        return Path(path).read_bytes()
-    except OSError:
+        return read_story_bytes(path)
+    except StoryParseError:
         return None

@@ -26,6 +26,14 @@ Rules that read `bank` judge all the stories of a run at once; each of their
 findings sits on the title of the story it names, where a comment on the line
 above the title (or `starlint-disable-file`) silences it.
 
+Your own rules (`rule_dirs`) are YAML files like these, read with the same
+guarded loader as the shipped data (a regular file under 2 MB, no alias
+expansion past 200,000 values). A `pattern` rule's regexes are compiled with
+RE2 (google-re2), not Python's `re`: matching time grows linearly with the
+text, so a pattern such as `(a+)+$` cannot hang a run. RE2 has no lookarounds
+and no backreferences, and `\\b` is an ASCII word boundary; a pattern that
+RE2 cannot compile is an error naming the rule file when the rules load.
+
 | code | slug | default severity | rubric dimension | reads |
 |---|---|---|---|---|
 """
