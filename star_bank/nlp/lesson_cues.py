@@ -122,9 +122,10 @@ def _principle_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> str |
 
 
 def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: PhraseLists,
-               kind: SectionKind, failure: bool) -> str | None:
+               kind: SectionKind, failure: bool, closing: bool = False) -> str | None:
     """'The next day I added an expiry to the lock': the speaker puts a mechanism in
-    place after the event. Dated by an after-event marker, or (in a story about the
+    place after the event. Dated by an after-event marker, told in a part of its own
+    after the story (`closing`: "Afterwards", "Follow-up"), or (in a story about the
     speaker's own mistake) told in the Result or the closing part."""
     tokens = list(sentence)
     # spaCy sometimes cuts a leading time phrase off as a sentence of its own ("The next day my lead").
@@ -134,7 +135,7 @@ def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
     dated = next(find_phrases(dating, lists.after_event), None) is not None or any(
         phrase.text != "again" for _, _, phrase in find_phrases(tokens, lists.recurrence)
     )
-    if not dated and not (failure and kind in (SectionKind.result, SectionKind.lesson, SectionKind.other)):
+    if not dated and not closing and not (failure and kind in (SectionKind.result, SectionKind.lesson, SectionKind.other)):
         return None
     for token in tokens:
         if token.pos_ != "VERB" or token.lemma_.lower() not in vocabulary.adopting_verbs:
@@ -288,8 +289,10 @@ def habit_trigger(sentence: "SpacySpan") -> str | None:
     """'When I disagree now, I ask for ...', '... I spiked it before committing': an act of the
     speaker's (named as the subject) with the event that triggers it."""
     for verb in sentence:
-        if verb.pos_ != "VERB" or verb.tag_ not in ("VBP", "VBZ", "VB", "VBD"):
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBP", "VBZ", "VB", "VBD", "VBG", "VBN"):
             continue
+        if verb.tag_ in ("VBG", "VBN") and verb.dep_ not in ("xcomp", "ROOT", "conj"):
+            continue  # "I've started asking, whenever ...": the habit is the complement; not a modifier
         subject = subject_of(verb)
         if subject is None or not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)):
             continue

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 from star_bank.nlp.analysis import subject_of
 from star_bank.nlp.lesson_cues import adopted_practice, habit_trigger, speaker_acts
-from star_bank.nlp.lesson_vocabulary import SPEAKER_SUBJECTS, LessonVocabulary, PhraseLists, improved, phrase_of
+from star_bank.nlp.lesson_vocabulary import (
+    SPEAKER_SUBJECTS,
+    LessonVocabulary,
+    PhraseLists,
+    improved,
+    load_vocabulary,
+    phrase_of,
+)
 from star_bank.nlp.lexicon import find_phrases
 from star_bank.nlp.numbers import has_quantity
 
@@ -61,11 +68,30 @@ def mechanism_of(sentence: "SpacySpan", lists: PhraseLists, topic: set["Token"] 
     if next(find_phrases(tokens, lists.values, max_gap=1), None) is not None:
         return None
     for first, last, _ in find_phrases(tokens, lists.mechanisms):
-        if last in topic:
+        if last in topic or _verb_in_disguise(first):
             continue
         if last.pos_ in ("NOUN", "PROPN") or last.dep_ == "compound" or first.i != last.i:
             return sentence.doc[first.i : last.i + 1].text
     return None
+
+
+def _verb_in_disguise(word: "Token") -> bool:
+    """'to always double-check', 'I review': a mechanism word used as a verb (the parser
+    often tags it a noun), which names an act but no artefact anyone could see."""
+    if word.pos_ == "VERB":
+        return True
+    node = word.i - 1
+    doc = word.doc
+    # Step back over adverbs and a hyphenated first half ("double-", "re-").
+    while node >= 0 and (doc[node].pos_ == "ADV" or doc[node].tag_ == "HYPH"
+                         or (node + 1 < len(doc) and doc[node + 1].tag_ == "HYPH")):
+        node -= 1
+    if node < 0:
+        return False
+    before = doc[node]
+    return before.tag_ in ("TO", "MD") or (before.lower_ == "to" and before.dep_ in ("aux", "prep")) or (
+        before.tag_ == "PRP" and before.lower_ in ("i", "we", "you")
+    )
 
 
 def abstraction_of(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> tuple[str, "Token"] | None:
@@ -110,7 +136,7 @@ def _comparative_trait(token: "Token", vocabulary: LessonVocabulary) -> tuple[st
         if _speaker_subject(token.head):
             text = token.doc[token.head.i : token.i + 1].text if token.head.i < token.i else token.text
             return text, token
-    if token.pos_ == "ADV" and token.head.pos_ == "VERB" and token.dep_ == "advmod":
+    if token.pos_ == "ADV" and token.head.pos_ == "VERB" and token.dep_ == "advmod" and not _sentence_adverb(token):
         comparative = token.tag_ == "RBR" and token.lower_ in ("better", "earlier", "sooner", "faster", "more") or more
         concrete_object = any(
             c.dep_ == "dobj" and c.pos_ != "PRON" and c.lemma_.lower() not in _VAGUE_OBJECTS for c in token.head.children
@@ -118,6 +144,13 @@ def _comparative_trait(token: "Token", vocabulary: LessonVocabulary) -> tuple[st
         if comparative and not concrete_object:
             return token.doc[min(token.head.i, token.i) : max(token.head.i, token.i) + 1].text, token.head
     return None
+
+
+def _sentence_adverb(adverb: "Token") -> bool:
+    """'More generally, I ...', 'More importantly I ...': an adverb before the subject
+    comments on the sentence; it says nothing about how the speaker acts."""
+    subject = subject_of(adverb.head)
+    return subject is not None and adverb.i < subject.i
 
 
 # "plan things more carefully": an object that names nothing in particular.
@@ -132,6 +165,9 @@ def _speaker_subject(verb: "Token") -> bool:
     if not resolution:
         return False
     subject = subject_of(verb)
-    return subject is None or subject.lower_ in (*SPEAKER_SUBJECTS, "you", "one")
+    # "The lesson (for me) was to be more careful": the lesson's infinitive is the speaker's.
+    return subject is None or subject.lower_ in (*SPEAKER_SUBJECTS, "you", "one") or (
+        subject.lemma_.lower() in load_vocabulary().lesson_nouns
+    )
 
 

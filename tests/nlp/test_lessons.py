@@ -158,3 +158,32 @@ def test_a_safeguard_added_so_the_failure_cannot_recur_is_a_change():
 
 def test_doing_something_again_is_not_a_change():
     assert not lessons("## Action\nI added the missing row and ran the test again.\n")
+
+
+def test_a_part_told_after_the_story_dates_its_changes():
+    # A heading the STAR labels do not name ("Afterwards") after the Result: what it tells came later.
+    found = lessons(
+        "## Action\nI traced the stall to a lock that never expired.\n\n"
+        "## Result\nThe stalls stopped the same day.\n\n"
+        "## Afterwards\nI added a test to the suite that holds the lock past its expiry.\n"
+    )
+    assert [s.section_kind for s in found] == [SectionKind.other]
+    assert found[0].observable
+
+
+def test_a_sentence_adverb_is_not_a_vague_trait():
+    statement = one("More broadly, I've started asking for a load test whenever a query touches the orders table.")
+    assert not statement.vague and statement.observable
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The lesson for me was to always double-check before merging and to be more careful with billing code.",
+        "My takeaway was to re-check everything and to be more thorough.",
+    ],
+)
+def test_a_mechanism_word_used_as_a_verb_names_no_mechanism(sentence):
+    # "double-check", "re-check": an act with no artefact, so the trait beside it makes the lesson vague.
+    statement = one(sentence)
+    assert statement.mechanism is None and statement.vague
