@@ -33,6 +33,8 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
             or _gaining_cue(token, vocabulary)
             or _adoption_cue(token, vocabulary)
             or _rule_of_my_own(token, vocabulary)
+            or _cleft_cue(token, vocabulary)
+            or _growth_cue(token, vocabulary)
         )
         if cue:
             return cue
@@ -64,13 +66,56 @@ def _verb_use(first: "Token") -> bool:
 
 def _gaining_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     """'I gained a better understanding of ...', 'we developed a real appreciation for ...'."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in vocabulary.gaining_verbs:
+    away = any(c.lower_ in ("away", "out") and c.dep_ in ("advmod", "prt") for c in token.children)
+    if token.pos_ != "VERB" or not (token.lemma_.lower() in vocabulary.gaining_verbs or away):
         return None
     subject = subject_of(token)
     if subject is None or subject.lower_ not in SPEAKER_SUBJECTS:
         return None
-    obj = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in vocabulary.insight_nouns), None)
+    # "gained an appreciation", "came away with a better understanding of ..."
+    objects = [c for c in token.children if c.dep_ == "dobj"] + [
+        g for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
+    ]
+    obj = next((c for c in objects if c.lemma_.lower() in vocabulary.insight_nouns), None)
     return cue_text(token, obj) if obj is not None else None
+
+
+def _cleft_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
+    """'What I took from it is that ...', 'The thing I learned was to ...': the speaker's
+    learning as the subject of 'be', whatever the verb of taking away."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in (*vocabulary.learning_verbs, *vocabulary.takeaway_verbs):
+        return None
+    if token.dep_ == "csubj":
+        be = token.head
+    elif token.dep_ == "relcl" and token.head.dep_ == "nsubj":
+        be = token.head.head
+    else:
+        return None
+    subject = subject_of(token)
+    speaker = subject is not None and (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject))
+    if lemma == "stick":  # "what stuck with me was ..."
+        speaker = any(t.lower_ in SPEAKER_OBJECTS for t in token.subtree)
+    if not speaker or be.lemma_ != "be":
+        return None
+    return token.doc[token.left_edge.i : token.i + 1].text
+
+
+def _growth_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
+    """'I grew a lot as a developer', 'I matured as an engineer': growth claimed, not shown."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ("grow", "mature", "evolve"):
+        return None
+    subject = subject_of(token)
+    if subject is None or not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)):
+        return None
+    for child in token.children:
+        if child.lemma_.lower() in vocabulary.vague_amounts:
+            return cue_text(token, child)
+        if child.dep_ == "prep" and child.lower_ == "as" and any(
+            g.lemma_.lower() in vocabulary.person_nouns for g in child.children
+        ):
+            return token.text
+    return None
 
 
 def _adoption_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:

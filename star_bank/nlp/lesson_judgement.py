@@ -39,6 +39,8 @@ def _in_main_clause(verb: "Token") -> bool:
     condition or a description inside it ("... the case where I would be wrong")."""
     node = verb
     for _ in range(6):
+        if node.dep_ == "relcl" and node.head.dep_ == "nsubj" and node.head.head.lemma_ == "be":
+            return True  # "The thing I'd take from it is ...": the lesson's own clause
         if node.dep_ in ("relcl", "advcl", "acl", "pcomp", "pobj"):
             return False
         if node.head is node:
@@ -120,10 +122,56 @@ def abstraction_of(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> tuple
         if lemma in vocabulary.vague_amounts and token.dep_ in ("dobj", "npadvmod", "advmod") \
                 and token.head.lemma_.lower() in (*vocabulary.learning_verbs, "grow"):
             return token.doc[token.head.i : token.i + 1].text, token.head
-        trait = _comparative_trait(token, vocabulary)
+        if lemma in vocabulary.evaluations and token.i > 0 and token.doc[token.i - 1].lower_ == "how":
+            clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
+            return token.doc[token.i - 1 : token.i + 1].text, clause  # "how crucial testing is": all of it the topic
+        if lemma == "matter" and token.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in token.children):
+            return phrase_of(token), token  # "attention to detail matters"
+        if _virtue(token, vocabulary):
+            return phrase_of(token), token
+        trait = _comparative_trait(token, vocabulary) or _bare_act(token, vocabulary)
         if trait is not None:
             return trait
     return None
+
+
+def _virtue(noun: "Token", vocabulary: LessonVocabulary) -> bool:
+    """'It taught me patience and humility', 'I learned ownership': a virtue, with no
+    article, as what was learned."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "conj") or noun.tag_ == "NNS":
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod", "compound") for c in noun.children):
+        return False
+    head = noun
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ != "dobj" or head.head.lemma_.lower() not in (*vocabulary.learning_verbs, *vocabulary.teaching_verbs):
+        return False
+    lemma = noun.lemma_.lower()
+    return lemma in vocabulary.virtue_nouns or (len(lemma) > 6 and lemma.endswith(tuple(vocabulary.virtue_suffixes)))
+
+
+def _bare_act(verb: "Token", vocabulary: LessonVocabulary) -> tuple[str, "Token"] | None:
+    """'The lesson was to never assume and to always communicate', 'it taught me to listen':
+    what was learned is an act with no object, place, trigger or manner, a platitude."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VB" or verb.dep_ not in ("xcomp", "conj"):
+        return None
+    if not any(c.tag_ == "TO" for c in verb.children):
+        return None
+    if any(c.dep_ not in ("aux", "neg", "advmod", "cc", "punct", "conj") for c in verb.children):
+        return None  # an object, a clause, a place or a particle says what the act is about
+    if any(c.dep_ == "advmod" and (c.tag_ == "RBR" or any(c.children)) for c in verb.children):
+        return None  # "to plan more carefully": the comparative is the quotable part (see _comparative_trait)
+    head = verb
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    owner = head.head
+    lesson = owner.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in vocabulary.lesson_nouns for c in owner.children
+    )
+    if not lesson and owner.lemma_.lower() not in (*vocabulary.learning_verbs, *vocabulary.teaching_verbs):
+        return None
+    return verb.doc[min(c.i for c in verb.children if c.tag_ == "TO") : verb.i + 1].text, verb
 
 
 def _comparative_trait(token: "Token", vocabulary: LessonVocabulary) -> tuple[str, "Token"] | None:

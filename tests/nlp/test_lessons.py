@@ -187,3 +187,49 @@ def test_a_mechanism_word_used_as_a_verb_names_no_mechanism(sentence):
     # "double-check", "re-check": an act with no artefact, so the trait beside it makes the lesson vague.
     statement = one(sentence)
     assert statement.mechanism is None and statement.vague
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "What I took from it is that a one-line design note settles most arguments early.",
+        "The thing I learned was to ask who else reads a table before changing it.",
+        "What stuck with me was how quickly a small demo changes a skeptic's mind.",
+    ],
+)
+def test_a_lesson_told_as_the_subject_of_be_is_found(sentence):
+    assert one(sentence).cue
+
+
+def test_a_modal_inside_a_cleft_lesson_makes_it_hypothetical():
+    assert one("The thing I'd carry into any rewrite is to freeze the old API first.").hypothetical
+
+
+@pytest.mark.parametrize(
+    ("sentence", "abstraction"),
+    [
+        ("This taught me patience and humility.", "patience"),
+        ("The whole thing taught me accountability.", "accountability"),
+        ("I came away with a much deeper appreciation for the support team.", "appreciation"),
+        ("I grew a lot as a developer that year.", "lot"),
+        ("I now understand how crucial code review is.", "how crucial"),
+        ("The biggest lesson was to never assume and to always communicate.", "to never assume"),
+    ],
+)
+def test_platitudes_in_other_shapes_are_vague(sentence, abstraction):
+    # A virtue as what was learned, an insight gained, growth claimed, an evaluation, or an act with no object.
+    statement = one(sentence)
+    assert statement.vague and abstraction in statement.abstraction
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It taught me to ask for the rollback plan before approving a deploy.",
+        "I learned Kubernetes networking the hard way.",
+        "The lesson was to run the migration on a copy of the production data first.",
+    ],
+)
+def test_a_lesson_with_an_object_or_a_named_skill_is_not_a_platitude(sentence):
+    found = lessons(f"## Result\nThe rollout finished on Tuesday.\n{sentence}\n")
+    assert not any(s.vague for s in found)
