@@ -15,6 +15,7 @@ from star_bank.nlp.lesson_vocabulary import (
     improved,
     load_vocabulary,
 )
+from star_bank.nlp.lesson_habits import habit_trigger, is_speaker
 from star_bank.nlp.lexicon import find_phrases
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
             or _rule_of_my_own(token, vocabulary)
             or _cleft_cue(token, vocabulary)
             or _growth_cue(token, vocabulary)
+            or _since_cue(token)
         )
         if cue:
             return cue
@@ -258,8 +260,27 @@ def _teaching_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     return None
 
 
+def _since_cue(token: "Token") -> str | None:
+    """'Since that project I send ...', 'ever since, we run ...': a habit dated from the event
+    (a present or present-perfect act of the speaker's; 'since' meaning 'because' takes a clause)."""
+    if token.lower_ != "since" or token.dep_ not in ("prep", "advmod"):
+        return None
+    if token.dep_ == "prep" and not any(c.dep_ == "pobj" for c in token.children):
+        return None
+    verb = token.head
+    present = verb.tag_ in ("VBP", "VBZ") or any(c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
+    subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if not present or subject is None or not is_speaker(subject):
+        return None
+    last = max([token, *token.subtree], key=lambda t: t.i)
+    return token.doc[min(t.i for t in token.subtree) : last.i + 1].text
+
+
 def _noun_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
-    """'The lesson was ...', 'my biggest takeaway is ...'."""
+    """'The lesson was ...', 'my biggest takeaway is ...', 'my rule now: ...'."""
+    if token.pos_ == "NOUN" and token.lemma_.lower() in vocabulary.adoption_nouns and token.dep_ in ("nsubj", "ROOT") \
+            and any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in token.children):
+        return token.doc[token.i - 1 : token.i + 1].text  # a rule of the speaker's own, told as such
     if token.pos_ != "NOUN" or token.lemma_.lower() not in vocabulary.lesson_nouns:
         return None
     if token.dep_ in ("nsubj", "ROOT") or (token.dep_ == "attr" and token.head.lemma_ == "be"):
@@ -301,62 +322,3 @@ def _past_narration(sentence: "SpacySpan") -> bool:
     if root.tag_ == "VBD":
         return True
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in root.children)
-
-
-def speaker_acts(token: "Token") -> bool:
-    """Whether the verb a word belongs to has the speaker (or no one: an imperative, a note) as subject."""
-    node = token
-    for _ in range(6):
-        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "compound"):
-            break
-        if node.head is node:
-            return True
-        node = node.head
-    subject = subject_of(node)
-    return subject is None or subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)
-
-
-def _mental(verb: "Token") -> bool:
-    """An act of the mind ('think', 'try to keep in mind'), read with the shipped vocabulary."""
-    if verb.lemma_.lower() in load_vocabulary().mental_verbs:
-        return True
-    return any(t.lower_ == "mind" for t in verb.subtree if t.head.i == verb.i or t.head.head.i == verb.i)
-
-
-def _wish_or_vague(verb: "Token") -> bool:
-    """'I need to / want to / try to X', or an act only said to get better ('plan my sprints better')."""
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("need", "want", "try", "hope", "aim", "plan", "intend"):
-        return True
-    return any(c.dep_ == "advmod" and c.tag_ in ("RBR", "JJR") for c in verb.children)
-
-
-def habit_trigger(sentence: "SpacySpan") -> str | None:
-    """'When I disagree now, I ask for ...', '... I spiked it before committing': an act of the
-    speaker's (named as the subject) with the event that triggers it."""
-    for verb in sentence:
-        if verb.pos_ != "VERB" or verb.tag_ not in ("VBP", "VBZ", "VB", "VBD", "VBG", "VBN"):
-            continue
-        if verb.tag_ in ("VBG", "VBN") and verb.dep_ not in ("xcomp", "ROOT", "conj"):
-            continue  # "I've started asking, whenever ...": the habit is the complement; not a modifier
-        subject = subject_of(verb)
-        if subject is None or not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)):
-            continue
-        if _mental(verb):
-            continue  # "I keep it in mind when ...": nothing anyone could watch
-        if _wish_or_vague(verb):
-            continue  # "I need to plan my sprints better when ...": a wish, not a habit
-        for clause in verb.children:
-            if clause.dep_ == "advcl" and clause.tag_ in ("VBP", "VBZ"):
-                mark = next((c for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in _TRIGGERS), None)
-                if mark is not None:
-                    return sentence.doc[mark.i : clause.i + 1].text
-            if clause.dep_ == "prep" and clause.lower_ in ("before", "after") and any(
-                c.dep_ == "pcomp" and c.tag_ == "VBG" for c in clause.children
-            ):
-                return sentence.doc[clause.i : clause.i + 2].text
-    return None
-
-
-_TRIGGERS = frozenset({"when", "whenever", "before", "after", "once", "if", "as soon as"})
-
-

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from star_bank.nlp.analysis import subject_of
-from star_bank.nlp.lesson_cues import adopted_practice, habit_trigger, speaker_acts
+from star_bank.nlp.lesson_cues import adopted_practice
+from star_bank.nlp.lesson_habits import habit_trigger, speaker_acts
 from star_bank.nlp.lesson_vocabulary import (
     SPEAKER_SUBJECTS,
     LessonVocabulary,

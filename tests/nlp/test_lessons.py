@@ -233,3 +233,19 @@ def test_platitudes_in_other_shapes_are_vague(sentence, abstraction):
 def test_a_lesson_with_an_object_or_a_named_skill_is_not_a_platitude(sentence):
     found = lessons(f"## Result\nThe rollout finished on Tuesday.\n{sentence}\n")
     assert not any(s.vague for s in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Since that outage I read the connection-pool graph before every release.",
+        "Ever since, our team holds a short design review before each new endpoint.",
+        "My rule now: no migration merges without a dry run on staging.",
+    ],
+)
+def test_a_habit_dated_from_the_event_or_owned_by_our_team_is_observable(sentence):
+    assert one(sentence).observable
+
+
+def test_since_meaning_because_is_not_a_lesson():
+    assert not lessons("## Action\nSince the vendor was late, I wrote a stub for their API.\n")
