@@ -78,12 +78,24 @@ def is_quantity(token: "Token", words: frozenset[str] = QUANTITY_WORDS) -> bool:
                     and not token.whitespace_)
     has_digit = any(ch.isdigit() for ch in text)
     if not has_digit and not token.like_num:
-        return False
+        return _one_unit_of_time(token)
     if lower in ORDINAL_WORDS or _ORDINAL.match(text) or token.ent_type_ == "ORDINAL":
         return False
     if has_digit:
         return _digits_measure(token)
     return _number_word_counts(token)
+
+
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "fortnight", "month", "year"})
+_DURATION_WORDS = frozenset({"within", "under", "than", "for", "in", "after", "over", "per"})
+
+
+def _one_unit_of_time(token: "Token") -> bool:
+    """'within a fortnight', 'in under an hour', 'for a week': 'a' is a count of one there."""
+    if token.lemma_.lower() not in _TIME_UNITS or token.i < 2:
+        return False
+    article, before = token.doc[token.i - 1], token.doc[token.i - 2]
+    return article.lower_ in ("a", "an") and before.lower_ in _DURATION_WORDS
 
 
 def _fraction(token: "Token") -> bool:

@@ -57,3 +57,16 @@ def test_a_hyphenated_multiplier_word_is_no_quantity_but_a_fraction_is(nlp):
     assert not has_quantity(nlp("I double-check the config before merging."))
     assert has_quantity(nlp("Support tickets dropped by a third."))
     assert not has_quantity(nlp("We tried a third approach."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quantity"),
+    [
+        ("The backlog was gone within a fortnight.", True),
+        ("The build now runs in under an hour.", True),
+        ("We met a week later to review it.", False),
+        ("It was the best day of the launch.", False),
+    ],
+)
+def test_one_unit_of_time_after_a_duration_word_is_a_quantity(nlp, sentence, quantity):
+    assert has_quantity(nlp(sentence)) is quantity
