@@ -58,7 +58,21 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
             habit = habit_trigger(sentence)  # "When I estimate now, I add ...": a habit told in the present
             if habit:
                 return habit
-    return _recurrence_cue(tokens, vocabulary, lists)
+    return _recurrence_cue(tokens, vocabulary, lists) or _redo_cue(sentence)
+
+
+def _redo_cue(sentence: "SpacySpan") -> str | None:
+    """'If I faced this again, I would ...': what the speaker would do another time (a hypothetical lesson)."""
+    for token in sentence:
+        if token.lower_ != "if" or token.dep_ != "mark":
+            continue
+        clause = token.head
+        subject = subject_of(clause)
+        again = any(t.lower_ == "again" for t in clause.subtree)
+        would = any(c.tag_ == "MD" for c in clause.head.children) if clause.dep_ == "advcl" else False
+        if again and would and subject is not None and is_speaker(subject):
+            return sentence.doc[token.i : max(t.i for t in clause.subtree) + 1].text
+    return None
 
 
 def _verb_use(first: "Token") -> bool:
@@ -270,7 +284,11 @@ def _since_cue(token: "Token") -> str | None:
     verb = token.head
     present = verb.tag_ in ("VBP", "VBZ") or any(c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
     subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-    if not present or subject is None or not is_speaker(subject):
+    # "Since the incident, any change needs two sign-offs": a rule dated from the event, whoever it binds.
+    dated = token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and any(d.lower_ in ("the", "that", "this") for d in c.children) for c in token.children
+    )
+    if not present or subject is None or not (is_speaker(subject) or dated):
         return None
     last = max([token, *token.subtree], key=lambda t: t.i)
     return token.doc[min(t.i for t in token.subtree) : last.i + 1].text

@@ -71,8 +71,8 @@ def mechanism_of(sentence: "SpacySpan", lists: PhraseLists, topic: set["Token"] 
     if next(find_phrases(tokens, lists.values, max_gap=1), None) is not None:
         return None
     for first, last, _ in find_phrases(tokens, lists.mechanisms):
-        if last in topic or _verb_in_disguise(first):
-            continue
+        if last in topic or _verb_in_disguise(first) or (last.dep_ == "attr" and last.head.lemma_ == "be"):
+            continue  # "honesty is the best policy": a category, not an artefact anyone uses
         if last.pos_ in ("NOUN", "PROPN") or last.dep_ == "compound" or first.i != last.i:
             return sentence.doc[first.i : last.i + 1].text
     return None
@@ -121,7 +121,7 @@ def abstraction_of(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> tuple
         ) and _speaker_subject(token.head):
             return token.doc[token.head.i : token.i + 1].text, token.head
         if lemma in vocabulary.vague_amounts and token.dep_ in ("dobj", "npadvmod", "advmod") \
-                and token.head.lemma_.lower() in (*vocabulary.learning_verbs, "grow"):
+                and token.head.lemma_.lower() in (*vocabulary.learning_verbs, *vocabulary.teaching_verbs, "grow"):
             return token.doc[token.head.i : token.i + 1].text, token.head
         if lemma in vocabulary.evaluations and token.i > 0 and token.doc[token.i - 1].lower_ == "how":
             clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
@@ -139,17 +139,21 @@ def abstraction_of(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> tuple
 def _virtue(noun: "Token", vocabulary: LessonVocabulary) -> bool:
     """'It taught me patience and humility', 'I learned ownership': a virtue, with no
     article, as what was learned."""
-    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "conj") or noun.tag_ == "NNS":
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "conj", "nsubj") or noun.tag_ == "NNS":
         return False
-    if any(c.dep_ in ("det", "poss", "nummod", "compound") for c in noun.children):
+    # ("realize that leadership is ...": the parser often reads the complementiser as an article.)
+    if any(c.dep_ in ("det", "poss", "nummod", "compound") and c.lower_ != "that" for c in noun.children):
         return False
+    lemma = noun.lemma_.lower()
+    virtue = lemma in vocabulary.virtue_nouns or (len(lemma) > 6 and lemma.endswith(tuple(vocabulary.virtue_suffixes)))
+    if noun.dep_ == "nsubj":  # "honesty is the best policy", "leadership is about listening": a maxim
+        return virtue and noun.head.lemma_ == "be" and noun.head.tag_ in ("VBZ", "VBP")
     head = noun
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
     if head.dep_ != "dobj" or head.head.lemma_.lower() not in (*vocabulary.learning_verbs, *vocabulary.teaching_verbs):
         return False
-    lemma = noun.lemma_.lower()
-    return lemma in vocabulary.virtue_nouns or (len(lemma) > 6 and lemma.endswith(tuple(vocabulary.virtue_suffixes)))
+    return virtue
 
 
 def _bare_act(verb: "Token", vocabulary: LessonVocabulary) -> tuple[str, "Token"] | None:
@@ -159,7 +163,8 @@ def _bare_act(verb: "Token", vocabulary: LessonVocabulary) -> tuple[str, "Token"
         return None
     if not any(c.tag_ == "TO" for c in verb.children):
         return None
-    if any(c.dep_ not in ("aux", "neg", "advmod", "cc", "punct", "conj") for c in verb.children):
+    attitude = verb.lemma_.lower() in vocabulary.attitude_verbs  # "to trust my team": a stance, not an act
+    if not attitude and any(c.dep_ not in ("aux", "neg", "advmod", "cc", "punct", "conj") for c in verb.children):
         return None  # an object, a clause, a place or a particle says what the act is about
     if any(c.dep_ == "advmod" and (c.tag_ == "RBR" or any(c.children)) for c in verb.children):
         return None  # "to plan more carefully": the comparative is the quotable part (see _comparative_trait)

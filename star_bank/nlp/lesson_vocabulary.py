@@ -55,6 +55,7 @@ class LessonVocabulary(BaseModel):
     takeaway_verbs: list[str]
     virtue_nouns: list[str]
     virtue_suffixes: list[str]
+    attitude_verbs: list[str]
 
     def extended(self, **extra: Iterable[str]) -> "LessonVocabulary":
         """A copy with words added to some lists (a rule's `extra_mechanisms`, say)."""

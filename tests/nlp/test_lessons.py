@@ -249,3 +249,28 @@ def test_a_habit_dated_from_the_event_or_owned_by_our_team_is_observable(sentenc
 
 def test_since_meaning_because_is_not_a_lesson():
     assert not lessons("## Action\nSince the vendor was late, I wrote a stub for their API.\n")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "abstraction"),
+    [
+        ("The outage taught me a lot about humility.", "lot"),
+        ("In the end I learned that honesty is the best policy.", "honesty"),
+        ("It made me realise that ownership is a team sport.", "ownership"),
+        ("Most of all, I learned to trust the people around me.", "to trust"),
+    ],
+)
+def test_maxims_and_stances_are_vague(sentence, abstraction):
+    # "X is the best policy" names a category, not a policy anyone follows.
+    statement = one(sentence)
+    assert statement.vague and abstraction in statement.abstraction and not statement.observable
+
+
+def test_a_rule_dated_from_the_event_binds_whoever_it_names():
+    statement = one("Since the outage, every schema change needs a sign-off from a second engineer.")
+    assert statement.observable and statement.mechanism == "sign-off"
+
+
+def test_what_the_speaker_would_do_another_time_is_a_hypothetical_lesson():
+    found = lessons("## Result\nThe rollout finished on Tuesday.\nIf I ran it again, I would stage the rollout by region.\n")
+    assert found and found[0].hypothetical and not found[0].observable
