@@ -73,13 +73,13 @@ def rate_recovery(ev: StoryEvidence) -> Judgement:
 
 
 def failure_start(story_text: str, sentences: list[str]) -> int | None:
-    """The file offset of the first sentence (outside the title) where things go wrong, if any."""
-    for sentence in sentences:
-        probe = " ".join(sentence.split()[:8])
-        at = _find_words(story_text, probe)
-        if at is not None:
-            return at
-    return None
+    """The file offset of the earliest sentence (outside the title) where things go wrong, if any.
+
+    `sentences` come grouped by what they tell, not in story order: the earliest
+    one in the text decides, so a step told before a later admission still counts.
+    """
+    found = [at for sentence in sentences if (at := _find_words(story_text, " ".join(sentence.split()[:8]))) is not None]
+    return min(found, default=None)
 
 
 def _find_words(text: str, probe: str) -> int | None:
