@@ -31,7 +31,8 @@ FILLERS = frozenset(
     do does did have has had be was were is am are also then just completely totally
     accidentally simply really even actually initially originally somehow badly still
     so quickly immediately later already would could should will can might must the a an that
-    this it
+    this it properly fully thoroughly carefully enough adequately first ever yet always even bother
+    think to
     """.split()
 )
 SENTENCE_START = "^"  # a pattern word that matches only the start of a sentence

@@ -244,6 +244,22 @@ def test_framing_patterns_read_negation_and_hypotheticals(book):
     assert "disagreement" not in lesson_only.frames
 
 
+def test_framing_tells_a_mistake_from_a_split_a_wish_and_a_condition(book):
+    from star_bank.retrieve.framing import frame_sentences
+
+    def frames(sentence: str) -> set[str]:
+        return frame_sentences([(sentence, True)], book.framing).frames
+
+    # Breaking work into parts, not wanting something, and "if it fails" tell nothing that went wrong.
+    assert "own_mistake" not in frames("I broke the launch into four small releases.")
+    assert "own_mistake" not in frames("I didn't want the memo to sound like an attack on the old design.")
+    assert "impact" not in frames("If the export job fails, the analysts simply run it again.")
+    # The same verbs told as what happened still count.
+    assert "own_mistake" in frames("On my second day I broke the build for the whole office.")
+    assert "own_mistake" in frames("I didn't properly test the export before the release.")
+    assert "impact" in frames("The export job failed three nights in a row.")
+
+
 def test_a_framing_rule_naming_an_unknown_frame_is_an_error(tmp_path):
     import yaml
 

@@ -48,3 +48,70 @@ def test_recovery_told_before_the_admission_of_the_mistake_still_counts(linter):
     scorecard = card(ADMITTED_LATE, linter)
     assert scorecard.rubric == "failure"
     assert rating(scorecard, "recovery") == "expert"
+
+
+def story_of(body: str, archetype: int = 9) -> str:
+    # The front matter names an archetype that is no failure by definition: what went wrong
+    # must be read from the text itself.
+    return f"---\narchetypes: [{archetype}]\n---\n# A week at the bakery app\n\n{body}\n"
+
+
+TROUBLE_ROSE = story_of(
+    "I ran the ordering app for a chain of four bakeries. One Monday the refund requests tripled before "
+    "noon. I called the shop managers, paused the new coupon screen and sent each affected customer "
+    "a voucher. Refunds were back to normal by Wednesday."
+)
+
+FLAW_POINTED_OUT = story_of(
+    "I wrote the weekly summary for the shop owners. After the third week my supervisor warned me that "
+    "the way I ranked the shops was misleading. I started ending each summary with the two numbers that "
+    "had moved and what I proposed to do about them, and the owners now reply with a decision.",
+    archetype=6,
+)
+
+
+@pytest.mark.parametrize("text", [TROUBLE_ROSE, FLAW_POINTED_OUT], ids=["trouble-rose", "flaw-pointed-out"])
+def test_harm_or_a_flaw_pointed_out_gets_the_failure_rubric_without_any_stock_phrase(linter, text):
+    scorecard = card(text, linter)
+    assert scorecard.rubric == "failure", scorecard.rubric_reason
+    assert {"detection", "recovery", "pattern_awareness"} <= {d.name for d in scorecard.dimensions}
+
+
+NOTHING_WENT_WRONG = [
+    story_of("I redesigned the help page of the bakery app. Support tickets dropped by half within a month, "
+             "and the owners asked me to do the same for the checkout page."),
+    story_of("I broke the loyalty programme into three small releases so that each shop could try it "
+             "first. All three shipped on time and sign-ups rose by a fifth."),
+    story_of("I set up the nightly stock report for the bakeries. If the job fails we simply run it again in "
+             "the morning, so I kept it simple and documented how to rerun it."),
+    story_of("My manager told me that the new menu layout was clear and easy to use, and I shared the "
+             "template with the other shops."),
+]
+
+
+@pytest.mark.parametrize("text", NOTHING_WENT_WRONG, ids=["good-fall", "broke-into-parts", "conditional", "praise"])
+def test_good_news_splits_conditions_and_praise_are_not_something_going_wrong(linter, text):
+    scorecard = card(text, linter)
+    assert scorecard.rubric != "failure", scorecard.rubric_reason
+
+
+LONE_SCENE_HARM = """\
+---
+archetypes: [10]
+---
+# Handing over the label printer scripts
+
+## Situation
+I wrote the scripts that print shipping labels for our warehouse. While I was on leave, two evening shipments slipped.
+
+## Action
+I wrote a one-page guide per script, paired with two colleagues on a real evening run each, and added them as
+owners of the scripts.
+
+## Result
+The next month both colleagues ran every evening shipment, and I was needed once in four weeks.
+"""
+
+
+def test_one_harm_sentence_that_only_sets_the_scene_is_the_reason_for_the_work_not_the_story(linter):
+    assert card(LONE_SCENE_HARM, linter).rubric != "failure"
