@@ -15,12 +15,14 @@ recovery and pattern awareness whatever its archetype).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from star_bank.model.story import SectionKind, Story
 from star_bank.retrieve.archetypes import ArchetypeBook, Framing, load_archetypes
 from star_bank.retrieve.text_match import stem, stems
+from star_bank.story.prose import Prose
 
 # Words that may stand between two words of a pattern without breaking it: auxiliaries
 # and adverbs ("I had completely forgotten"). Not a negation: "I never missed a deadline"
@@ -39,6 +41,7 @@ SENTENCE_START = "^"  # a pattern word that matches only the start of a sentence
 ANY_GAP = 3  # "~": up to this many other words
 BEFORE_WINDOW = 5  # words before a match searched for a cancelling word
 HYPOTHETICAL = (("would",), ("next", "time"))  # a sentence with these tells what did not happen
+_LIST_MARKER = re.compile(r"[ \t>]*(?:[-+*]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])(?=[\"”’)])")
 
 
@@ -133,14 +136,38 @@ def framing_weights(found: StoryFraming, framing: Framing) -> tuple[dict[int, fl
 
 def story_sentences(story: Story) -> list[tuple[str, bool]]:
     """The story's prose as (sentence, is narrative): the parser's sentences where it
-    found sections, else the body split; the Lesson and the tie-in are not narrative."""
+    found sections, else the body split; the Lesson and the tie-in are not narrative.
+    Each list item is a sentence of its own: notes in bullets carry no full stops."""
     out = [(story.title, True)] if story.title else []
     for section in story.sections:
         narrative = section.kind not in (SectionKind.lesson, SectionKind.tie_in)
-        out += [(s.text, narrative) for s in section.sentences]
+        for sentence in section.sentences:
+            items = _list_items(section.prose, story.text, sentence.span.start, sentence.span.end)
+            out += [(text, narrative) for text in (items or [sentence.text])]
     if not story.sections and story.body_prose is not None:
-        out += [(s, True) for s in _SENTENCE_END.split(story.body_prose.text) if s.strip()]
+        prose = story.body_prose
+        pieces = _list_items(prose, story.text, 0, len(story.text)) or [prose.text]
+        out += [(s, True) for piece in pieces for s in _SENTENCE_END.split(piece) if s.strip()]
     return out
+
+
+def _list_items(prose: Prose | None, text: str, start: int, end: int) -> list[str]:
+    """The clean text of story.text[start:end] cut where a list item begins; [] when there is none."""
+    if prose is None or not prose.origin:
+        return []
+    first = bisect.bisect_left(prose.origin, start)
+    last = bisect.bisect_left(prose.origin, end)
+    cuts = [i for i in range(first + 1, last) if prose.text[i - 1] in " \n" and _item_start(text, prose.origin[i])]
+    if not cuts:
+        return []
+    bounds = [first, *cuts, last]
+    return [prose.text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if prose.text[a:b].strip()]
+
+
+def _item_start(text: str, offset: int) -> bool:
+    """Whether `offset` is the first character of a Markdown list item's text."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return _LIST_MARKER.fullmatch(text, line_start, offset) is not None
 
 
 def _hypothetical(tokens: list[str]) -> bool:

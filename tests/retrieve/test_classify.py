@@ -260,6 +260,27 @@ def test_framing_tells_a_mistake_from_a_split_a_wish_and_a_condition(book):
     assert "impact" in frames("The export job failed three nights in a row.")
 
 
+NOTES_IN_BULLETS = """\
+# notes: the mistake question
+
+- second month at a print shop, looking after the order website
+- changed the tax rounding in the checkout and pushed it on a friday
+- the totals on about 300 invoices came out a cent off, accounts noticed on monday
+- reverted it that morning and called the accounts lead
+- now every change to money code gets a second reviewer and a test with real invoices
+"""
+
+
+def test_each_bullet_of_notes_is_read_as_its_own_sentence(book):
+    # With no full stops, "...on monday reverted it..." would run together and hide the rollback.
+    from star_bank.retrieve.framing import frame_story, story_sentences
+
+    story = parse_story(NOTES_IN_BULLETS, "notes.md")
+    assert "reverted it that morning and called the accounts lead" in [text for text, _ in story_sentences(story)]
+    assert "rollback" in frame_story(story, book).frames
+    assert classify_story(story, book).archetypes[0] == 3
+
+
 def test_a_framing_rule_naming_an_unknown_frame_is_an_error(tmp_path):
     import yaml
 
