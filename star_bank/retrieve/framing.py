@@ -39,6 +39,7 @@ FILLERS = frozenset(
 )
 SENTENCE_START = "^"  # a pattern word that matches only the start of a sentence
 ANY_GAP = 3  # "~": up to this many other words
+ONE_SENTENCE_SHARE = 0.7  # the share of a rule's bonus a frame told in a single sentence earns
 BEFORE_WINDOW = 5  # words before a match searched for a cancelling word
 HYPOTHETICAL = (("would",), ("next", "time"))  # a sentence with these tells what did not happen
 _LIST_MARKER = re.compile(r"[ \t>]*(?:[-+*]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
@@ -127,8 +128,12 @@ def framing_weights(found: StoryFraming, framing: Framing) -> tuple[dict[int, fl
     for rule in framing.rules:
         if not set(rule.when) <= frames or set(rule.unless) & frames:
             continue
+        # A frame told in one sentence may be a side remark ("I argued against it"); told in two
+        # or more, it is what the story is about.
+        sentences = {hit.sentence for hit in found.hits if hit.frame in rule.when}
+        share = 1.0 if len(sentences) > 1 else ONE_SENTENCE_SHARE
         for archetype, weight in rule.add.items():
-            add[archetype] = add.get(archetype, 0.0) + weight
+            add[archetype] = add.get(archetype, 0.0) + weight * share
         for archetype, factor in rule.scale.items():
             scale[archetype] = scale.get(archetype, 1.0) * factor
     return add, scale

@@ -281,6 +281,60 @@ def test_each_bullet_of_notes_is_read_as_its_own_sentence(book):
     assert classify_story(story, book).archetypes[0] == 3
 
 
+SCALING_WITH_ONE_ARGUMENT = """\
+# Keeping the ticket scanner fast through the festival season
+
+## Situation
+Our ticket-scanning service handled about 40 scans a second, and the festival season was going to bring
+ten times that at the gates, with every scan needing an answer in under 200 ms.
+
+## Action
+I load-tested the service at 500 scans a second and found the database connection pool was the limit.
+I added read replicas, moved the ticket lookups to a cache sized for the full season's tickets, and
+sharded the scan log by gate. I argued against rewriting the service in another language that season.
+I added autoscaling on queue depth and rehearsed a gate-opening surge twice in staging.
+
+## Result
+At the biggest gate opening the service handled 450 scans a second with a p99 of 120 ms.
+"""
+
+
+def test_one_side_remark_of_disagreement_does_not_outweigh_what_the_story_is_about(book):
+    # The frame still counts, but told once it earns less than a story's whole topic.
+    match = classify_story(parse_story(SCALING_WITH_ONE_ARGUMENT, "scanner.md"), book)
+    assert match.archetypes[0] == 7, match.why
+
+
+def test_harm_told_as_a_measure_that_rose_or_a_duplicate_is_impact(book):
+    from star_bank.retrieve.framing import frame_sentences
+
+    def frames(sentence: str) -> set[str]:
+        return frame_sentences([(sentence, True)], book.framing).frames
+
+    assert "impact" in frames("That evening the support tickets tripled.")
+    assert "impact" in frames("About 9,000 members were charged twice for the same month.")
+    assert "impact" in frames("The warehouse team was blocked for a whole shift.")
+    assert "impact" not in frames("Support tickets fell by half after the redesign.")
+
+
+DUPLICATE_CHARGE = """\
+I moved the gym's membership billing to a new payment provider. I forgot to switch off the old
+monthly job, so about 9,000 members were charged twice that month, and the front desk took dozens of
+complaints. I refunded every duplicate charge that afternoon and wrote to each member.
+"""
+
+
+def test_a_mistake_of_mine_that_hurt_people_is_an_incident_i_caused(book):
+    assert classify_story(parse_story(DUPLICATE_CHARGE, "gym.md"), book).archetypes[0] == 3
+
+
+def test_a_breakage_nobody_admits_causing_reads_as_debugging(book):
+    text = ("# The nightly export\n\nThe nightly export to the accounting system started crashing twice a week, "
+            "and the error rate on the import side spiked each time. I read the logs, reproduced the crash with "
+            "one malformed invoice, and added validation before the export.\n")
+    assert classify_story(parse_story(text, "export.md"), book).archetypes[0] == 1
+
+
 def test_a_framing_rule_naming_an_unknown_frame_is_an_error(tmp_path):
     import yaml
 
