@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from star_bank.model.story import SectionKind, Story
 from star_bank.retrieve.archetypes import ArchetypeBook, Framing, load_archetypes
 from star_bank.retrieve.text_match import stem, stems
-from star_bank.story.prose import Prose
+from star_bank.story.prose import Prose, starts_list_item
 
 # Words that may stand between two words of a pattern without breaking it: auxiliaries
 # and adverbs ("I had completely forgotten"). Not a negation: "I never missed a deadline"
@@ -42,7 +42,6 @@ ANY_GAP = 3  # "~": up to this many other words
 ONE_SENTENCE_SHARE = 0.7  # the share of a rule's bonus a frame told in a single sentence earns
 BEFORE_WINDOW = 5  # words before a match searched for a cancelling word
 HYPOTHETICAL = (("would",), ("next", "time"))  # a sentence with these tells what did not happen
-_LIST_MARKER = re.compile(r"[ \t>]*(?:[-+*]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])(?=[\"”’)])")
 
 
@@ -162,17 +161,12 @@ def _list_items(prose: Prose | None, text: str, start: int, end: int) -> list[st
         return []
     first = bisect.bisect_left(prose.origin, start)
     last = bisect.bisect_left(prose.origin, end)
-    cuts = [i for i in range(first + 1, last) if prose.text[i - 1] in " \n" and _item_start(text, prose.origin[i])]
+    cuts = [i for i in range(first + 1, last) if prose.text[i - 1] in " \n" and starts_list_item(text, prose.origin[i])]
     if not cuts:
         return []
     bounds = [first, *cuts, last]
     return [prose.text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if prose.text[a:b].strip()]
 
-
-def _item_start(text: str, offset: int) -> bool:
-    """Whether `offset` is the first character of a Markdown list item's text."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return _LIST_MARKER.fullmatch(text, line_start, offset) is not None
 
 
 def _hypothetical(tokens: list[str]) -> bool:

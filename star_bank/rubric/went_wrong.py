@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict
 
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import AnalysedStory, is_first_person_singular, subject_of
-from star_bank.rubric.signals import Mark
+from star_bank.rubric.signals import Mark, list_items
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -79,11 +79,14 @@ def _event_marks(story: AnalysedStory, words: WentWrongWords) -> list[Mark]:
         if section.doc is None or section.kind in _NOT_EVENTS:
             continue
         for sentence in section.doc.sents:
-            tokens = list(sentence)
-            hit = next((t for t in tokens if _harm(t, tokens, lexicon) or _flaw_pointed_out(t, tokens, lexicon)), None)
-            if hit is not None:
-                start, end = section.prose.source_range(hit.idx, hit.idx + len(hit.text))
-                marks.append(Mark("went_wrong", start, end, section.kind, sentence.text.strip()))
+            for tokens in list_items(list(sentence), section, story.story.text):
+                if _prompt(tokens):
+                    continue
+                hit = next((t for t in tokens if _harm(t, tokens, lexicon) or _flaw_pointed_out(t, tokens, lexicon)), None)
+                if hit is not None:
+                    start, end = section.prose.source_range(hit.idx, hit.idx + len(hit.text))
+                    text = section.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+                    marks.append(Mark("went_wrong", start, end, section.kind, text.strip()))
     return marks
 
 
@@ -148,12 +151,19 @@ def _person(token: "Token", lexicon: _Lexicon) -> bool:
     return token.lemma_.lower() in lexicon.people
 
 
+def _prompt(tokens: list["Token"]) -> bool:
+    """The interview question written above the answer ("Q: tell me about a mistake?")."""
+    return tokens[0].text.lower() in ("q", "question") or tokens[-1].text == "?"
+
+
 def _flaw_pointed_out(token: "Token", tokens: list["Token"], lexicon: _Lexicon) -> bool:
     if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.telling:
         return False
     subject = subject_of(token)
     if subject is None or subject.lower_ in _FIRST_PERSON or is_first_person_singular(subject):
         return False
+    if not (_person(subject, lexicon) or subject.pos_ == "PROPN"):
+        return False  # "the report said", "the data showed": a signal, not a person's verdict
     if not any(t.lower_ in ("me", "my", "i") for t in token.subtree if t is not token):
         return False
     # The verdict is what was said, after the verb: "after a bad week, she asked me" is none.

@@ -115,3 +115,25 @@ The next month both colleagues ran every evening shipment, and I was needed once
 
 def test_one_harm_sentence_that_only_sets_the_scene_is_the_reason_for_the_work_not_the_story(linter):
     assert card(LONE_SCENE_HARM, linter).rubric != "failure"
+
+
+NOTES = """\
+Q: tell me about a mistake you made
+
+- first month at a garden centre chain, on the stock app
+- day 4: changed the barcode format without asking anyone
+- the change broke the tills in two shops, staff typed prices by hand
+- rolled it back myself and wrote to the shop managers
+- now I run the till tests before any change to the barcode code
+"""
+
+
+def test_notes_in_bullets_are_read_item_by_item(linter):
+    # "day 4" times the change, not the recovery; the question above the answer is no event.
+    scorecard = card(NOTES, linter)
+    assert scorecard.rubric == "failure"
+    recovery = next(d for d in scorecard.dimensions if d.name == "recovery")
+    assert recovery.rating == "intermediate", recovery.reason
+    # A note that opens with its verb is the speaker's step, and it is quoted alone.
+    assert "'rolled it back myself and wrote to the shop managers'" in recovery.reason
+    assert all("Q:" not in e.text and "day 4" not in e.text for e in recovery.evidence)
