@@ -162,7 +162,8 @@ def _flaw_pointed_out(token: "Token", tokens: list["Token"], lexicon: _Lexicon) 
     subject = subject_of(token)
     if subject is None or subject.lower_ in _FIRST_PERSON or is_first_person_singular(subject):
         return False
-    if not (_person(subject, lexicon) or subject.pos_ == "PROPN"):
+    mine = any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subject.children)  # "my coordinator"
+    if not (_person(subject, lexicon) or subject.pos_ == "PROPN" or mine):
         return False  # "the report said", "the data showed": a signal, not a person's verdict
     if not any(t.lower_ in ("me", "my", "i") for t in token.subtree if t is not token):
         return False

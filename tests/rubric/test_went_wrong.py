@@ -137,3 +137,16 @@ def test_notes_in_bullets_are_read_item_by_item(linter):
     # A note that opens with its verb is the speaker's step, and it is quoted alone.
     assert "'rolled it back myself and wrote to the shop managers'" in recovery.reason
     assert all("Q:" not in e.text and "day 4" not in e.text for e in recovery.evidence)
+
+
+TOLD_THE_PERSON_WHO_RAISED_IT = story_of(
+    "I ran the survey analysis for a small charity. My coordinator warned me that the response rate I "
+    "reported was wrong, because I had counted the test submissions. I removed the test rows, re-ran the "
+    "numbers and the next morning told her what had happened and sent her the corrected table.",
+    archetype=6,
+)
+
+
+def test_telling_the_person_who_raised_it_with_its_timing_is_expert_recovery(linter):
+    # "told her the next morning": the audience may be a pronoun for the person already named.
+    assert rating(card(TOLD_THE_PERSON_WHO_RAISED_IT, linter), "recovery") == "expert"
