@@ -335,6 +335,25 @@ def test_a_breakage_nobody_admits_causing_reads_as_debugging(book):
     assert classify_story(parse_story(text, "export.md"), book).archetypes[0] == 1
 
 
+FIRST_VERSION = """\
+**Situation:** The volunteers at our food bank booked their shifts by phone, and the coordinator spent her
+Mondays answering calls and frustrated messages about double bookings.
+
+**Task:** I offered to build a booking page so volunteers could pick their own shifts.
+
+**Action:** I asked three volunteers what they needed from it, sketched two layouts on paper, and built a
+first version on a free form tool in a weekend. After a two-week pilot with one site I added reminders by text.
+
+**Result:** All four sites use it now, and the coordinator's Monday calls went from about forty to five.
+"""
+
+
+def test_building_a_first_version_of_something_new_reads_as_zero_to_one(book):
+    # "frustrated" and "volunteers" are topic words of other archetypes; building a first
+    # version and piloting it is what the story does.
+    assert classify_story(parse_story(FIRST_VERSION, "booking.md"), book).archetypes[0] == 2
+
+
 def test_a_framing_rule_naming_an_unknown_frame_is_an_error(tmp_path):
     import yaml
 
