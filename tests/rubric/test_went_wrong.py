@@ -150,3 +150,24 @@ TOLD_THE_PERSON_WHO_RAISED_IT = story_of(
 def test_telling_the_person_who_raised_it_with_its_timing_is_expert_recovery(linter):
     # "told her the next morning": the audience may be a pronoun for the person already named.
     assert rating(card(TOLD_THE_PERSON_WHO_RAISED_IT, linter), "recovery") == "expert"
+
+
+GATE_WITH_A_CONDITION = """\
+# The app bundle that doubled
+
+## Situation
+I looked after the web shop of a bicycle retailer.
+
+## Action
+I added a charting library for one small graph, and the next release doubled the size of the app bundle.
+Page loads on phones slowed down, and the checkout conversion dropped that week. I replaced the library
+with a forty-line component the same day and told the shop manager what had happened.
+
+## Lesson
+I added a check to the release pipeline that stops the release if the bundle grows by more than 50 KB.
+"""
+
+
+def test_a_gate_with_a_condition_guards_the_whole_class_of_cases(linter):
+    # "stops the release if the bundle grows": a rule with a trigger covers every future release.
+    assert rating(card(GATE_WITH_A_CONDITION, linter), "pattern_awareness") in ("intermediate", "expert")
