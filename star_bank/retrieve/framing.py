@@ -34,7 +34,7 @@ FILLERS = frozenset(
     accidentally simply really even actually initially originally somehow badly still
     so quickly immediately later already would could should will can might must the a an that
     this it properly fully thoroughly carefully enough adequately first ever yet always even bother
-    think to
+    to
     """.split()
 )
 SENTENCE_START = "^"  # a pattern word that matches only the start of a sentence
