@@ -58,6 +58,7 @@ class WentWrongWords(BaseModel):
     telling_verbs: list[str]  # tell, point, ask, warn, criticise
     verdicts: list[str]  # wrong, unacceptable, mistake, too, sloppy
     negated_praise: list[str]  # words that are a verdict when negated: "not acceptable", "not clear"
+    sources: list[str]  # things that tell without being a person: report, data, dashboard
 
 
 def went_wrong_marks(story: AnalysedStory, words: WentWrongWords) -> list[Mark]:
@@ -105,6 +106,7 @@ class _Lexicon:
         self.telling = lower(words.telling_verbs)
         self.verdicts = lower(words.verdicts)
         self.negated_praise = lower(words.negated_praise)
+        self.sources = lower(words.sources)
 
 
 def _happened(verb: "Token", lexicon: _Lexicon) -> bool:
@@ -162,10 +164,9 @@ def _flaw_pointed_out(token: "Token", tokens: list["Token"], lexicon: _Lexicon) 
     subject = subject_of(token)
     if subject is None or subject.lower_ in _FIRST_PERSON or is_first_person_singular(subject):
         return False
-    mine = any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subject.children)  # "my coordinator"
-    if not (_person(subject, lexicon) or subject.pos_ == "PROPN" or mine):
+    if subject.lemma_.lower() in lexicon.sources or subject.lower_ in ("it", "this", "that", "which"):
         return False  # "the report said", "the data showed": a signal, not a person's verdict
-    if not any(t.lower_ in ("me", "my", "i") for t in token.subtree if t is not token):
+    if not any(t.lower_ in _FIRST_PERSON for t in token.subtree if t is not token):
         return False
     # The verdict is what was said, after the verb: "after a bad week, she asked me" is none.
     return any(_verdict(t, lexicon) for t in token.subtree if t.i > token.i) and _happened(token, lexicon)

@@ -171,3 +171,13 @@ I added a check to the release pipeline that stops the release if the bundle gro
 def test_a_gate_with_a_condition_guards_the_whole_class_of_cases(linter):
     # "stops the release if the bundle grows": a rule with a trigger covers every future release.
     assert rating(card(GATE_WITH_A_CONDITION, linter), "pattern_awareness") in ("intermediate", "expert")
+
+
+def test_a_complaint_about_our_work_is_a_flaw_pointed_out(linter):
+    text = story_of(
+        "I coordinated the deliveries for a flower shop. In May the wedding planner complained that our "
+        "deliveries were late for two weddings in a row. I moved the wedding orders to the first van of the "
+        "day and now call the planner the evening before each wedding.",
+        archetype=6,
+    )
+    assert card(text, linter).rubric == "failure"
