@@ -33,6 +33,7 @@ bench: install
 	$(PY) bench/lint_accuracy.py
 	$(PY) bench/rubric_agreement.py
 	$(PY) bench/suggest_accuracy.py
+	$(PY) bench/bank_rules.py
 	$(PY) bench/dev_corpus.py
 
 # Speed and memory, as ratios measured in one run (see README, Performance).

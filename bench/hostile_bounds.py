@@ -1,6 +1,7 @@
 """Time and memory bounds on oversized stories, whole `starlint` processes.
 
-A 5 MB story is refused before any parsing; the largest story starlint reads
+A 5 MB story, a 3 GB sparse file, a link to /dev/zero and a FIFO are refused
+before any parsing (the last two without being read at all); the largest story starlint reads
 (just under the 1 MB limit) is parsed in pieces. Prints wall time and peak
 memory (max RSS of the child process) for each, and for a one-story baseline.
 
@@ -9,6 +10,7 @@ memory (max RSS of the child process) for each, and for a one-story baseline.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -57,10 +59,22 @@ def main() -> int:
         cases[f"{MAX_STORY_BYTES * 0.95 / 1e6:.2f} MB story (largest read)"].write_text(
             story_of(int(MAX_STORY_BYTES * 0.95)), encoding="utf-8"
         )
+        # Files that are not stories at all: each must be one error line, at once.
+        sparse = Path(tmp) / "sparse.md"
+        with open(sparse, "wb") as handle:
+            handle.truncate(3 * 2**30)
+        cases["3 GB sparse file (refused)"] = sparse
+        zero = Path(tmp) / "zero.md"
+        zero.symlink_to("/dev/zero")
+        cases["*.md -> /dev/zero (refused)"] = zero
+        if hasattr(os, "mkfifo"):
+            os.mkfifo(Path(tmp) / "pipe.md")
+            cases["FIFO named *.md (refused)"] = Path(tmp) / "pipe.md"
         print(f"{'case':<38}{'size':>10}{'seconds':>10}{'peak MB':>10}{'exit':>6}")
         for name, path in cases.items():
             seconds, peak, code = run(path)
-            print(f"{name:<38}{path.stat().st_size / 1e6:>8.2f}MB{seconds:>10.1f}{peak:>10.0f}{code:>6}")
+            size = path.stat().st_size / 1e6 if path.is_file() else 0.0
+            print(f"{name:<38}{size:>8.2f}MB{seconds:>10.1f}{peak:>10.0f}{code:>6}")
     return 0
 
 

@@ -26,10 +26,10 @@ _EXPORTS = {
     "Linter": "star_bank.lint.engine",
     "ArchetypeMatch": "star_bank.retrieve.classify",
     "classify_story": "star_bank.retrieve.classify",
-    "DrillError": "star_bank.drill.session",
+    "DrillError": "star_bank.drill.script",
     "DrillSession": "star_bank.drill.session",
-    "DrillTranscript": "star_bank.drill.session",
-    "Turn": "star_bank.drill.session",
+    "DrillTranscript": "star_bank.drill.turns",
+    "Turn": "star_bank.drill.turns",
     "StoryEntry": "star_bank.retrieve.listing",
     "list_stories": "star_bank.retrieve.listing",
     "FileError": "star_bank.model.story",
@@ -69,7 +69,9 @@ if TYPE_CHECKING:
     from star_bank.model.findings import Finding, LintReport, Severity
     from star_bank.lint.engine import Linter
     from star_bank.retrieve.classify import ArchetypeMatch, classify_story
-    from star_bank.drill.session import DrillError, DrillSession, DrillTranscript, Turn
+    from star_bank.drill.script import DrillError
+    from star_bank.drill.session import DrillSession
+    from star_bank.drill.turns import DrillTranscript, Turn
     from star_bank.retrieve.listing import StoryEntry, list_stories
     from star_bank.model.story import FileError, FrontMatter, Section, SectionKind, Sentence, Span, Story
     from star_bank.story.parse import StoryParseError, parse_story, read_story

@@ -1,4 +1,4 @@
-"""`starbank drill`: a practice failure interview in the terminal (library: star_bank.drill.session)."""
+"""`starbank drill`: a practice failure interview in the terminal (library: star_bank.drill)."""
 
 from __future__ import annotations
 
@@ -10,21 +10,25 @@ from typing import Callable, TextIO
 
 import click
 
-from star_bank.cli.common import EXIT_ERROR, error_line, print_json
+from star_bank.cli.common import EXIT_ERROR, echo_text, error_line, print_json
+from star_bank.data.safe_read import UnreadableFile, read_limited_text
+from star_bank.drill.answer_limits import MAX_ANSWER_CHARS, plain_answer
 from star_bank.model.story import DEFAULT_LEVEL, LEVELS
 from star_bank.report.transcript import MAX_WIDTH, render_turn, turn_width
 
 INTERACTIVE_HELP = (
-    "(Answer in as many lines as you like; press Enter on two empty lines to send it. "
-    "Type 'hint' for a hint, Ctrl-D to finish and see the scorecard.)"
+    "(Answer in as many lines as you like, up to 20,000 characters; press Enter on two empty lines "
+    "to send it. Type 'hint' for a hint, Ctrl-D to finish and see the scorecard.)"
 )
+# A file of answers holds a whole interview: a few answers of MAX_ANSWER_CHARS at most.
+MAX_ANSWERS_FILE_BYTES = 1_000_000
 
 
 @click.command("drill")
 @click.option("--question", "-q", default=None, help="Open with this question instead of the warm-up.")
 @click.option(
     "--archetype", "-a", type=int, default=None, metavar="N",
-    help="Open with the scenario question of a failure archetype: 3 (incident you caused) or 8 (decision you'd make differently).",
+    help="Open with the question of archetype N (1-10, as in archetypes.yaml); 3 and 8 are the failure scenarios.",
 )
 @click.option(
     "--level", type=click.Choice(LEVELS), default=None,
@@ -53,13 +57,13 @@ def drill_command(
     """Practise a failure interview: warm-up, the failure, detection and recovery, the lesson.
 
     The interviewer greets you and asks the warm-up question (or --question, or
-    the question of --archetype 3 or 8). Type your answer over as many lines as
-    you like and press Enter on two empty lines to send it. Follow-ups press on
-    what the answer lacks: your own decision when it is told in the passive or
-    as "we", the warning signs, who you told and when, and a lesson a colleague
-    could observe. Type `hint` for a hint (each one more detailed, four in all);
-    Ctrl-D ends the session. The answers are then scored with the failure
-    rubric, as `starbank score` would score the story.
+    the question of --archetype N, any of the ten). Type your answer over as many
+    lines as you like and press Enter on two empty lines to send it. Follow-ups
+    press only on what your answers have not covered yet: your own decision when
+    it is told in the passive or as "we", the warning signs, who you told and
+    when, and a lesson a colleague could observe. Type `hint` for a hint on the
+    question being asked (each one more detailed); Ctrl-D ends the session. The
+    answers are then scored as `starbank score` would score the story.
 
     \b
     starbank drill
@@ -74,7 +78,8 @@ def drill_command(
 
     # Imported here so that other commands (suggest must answer fast) never load them.
     from star_bank.lint.config import ConfigError
-    from star_bank.drill.session import DrillError, DrillSession
+    from star_bank.drill.script import DrillError
+    from star_bank.drill.session import DrillSession
     from star_bank.lint.engine import Linter
     from star_bank.nlp.pipeline import PipelineUnavailable
     from star_bank.rubric.score import RubricError
@@ -92,7 +97,7 @@ def drill_command(
         if scripted is not None:
             session.play(scripted)
         else:
-            _run_interactive(session, to_stderr=fmt == "json")
+            _run_interactive(session, to_stderr=fmt == "json", stdin=_open_stdin())
         transcript = session.transcript()
     except (ConfigError, RuleError, RubricError, DrillError, PipelineUnavailable) as exc:
         error_line(str(exc))
@@ -118,6 +123,8 @@ def _fail(message: str) -> None:
 
 def _check_save_path(path: Path) -> None:
     """Refuse before the session starts, not after twenty minutes of answers."""
+    if path.is_symlink() and not path.exists():
+        _fail(f"{path}: is a symbolic link to a file that does not exist; choose another file name")
     if path.exists():
         _fail(f"{path}: already exists; choose another file name (stories are never overwritten)")
     parent = path.parent if str(path.parent) else Path(".")
@@ -127,25 +134,37 @@ def _check_save_path(path: Path) -> None:
 
 def _read_answers(path: Path) -> list[str]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        _fail(f"{path}: no such file (--answers expects answers separated by lines of '---')")
-    except IsADirectoryError:
-        _fail(f"{path}: is a directory, not a file of answers")
-    except UnicodeDecodeError:
-        _fail(f"{path}: is not valid UTF-8 text")
-    except OSError as exc:
-        _fail(f"{path}: cannot read: {exc.strerror or exc}")
-    from star_bank.drill.session import split_answers
+        text = read_limited_text(path, MAX_ANSWERS_FILE_BYTES)
+    except UnreadableFile as exc:
+        if not path.exists() and not path.is_symlink():
+            _fail(f"{path}: no such file (--answers expects answers separated by lines of '---')")
+        _fail(f"{path}: {exc.reason}")
+    from star_bank.drill.text import split_answers
 
-    answers = split_answers(text)
+    answers = [_capped(answer) for answer in split_answers(text)]
+    answers = [answer for answer in answers if answer.strip()]
     if not answers:
         _fail(f"{path}: holds no answers (separate answers with lines of '---')")
     return answers
 
 
-def _run_interactive(session, to_stderr: bool) -> None:
+def _capped(text: str) -> str:
+    """The answer as plain text, with a note on stderr when it had to be cut."""
+    answer, cut = plain_answer(text)
+    if cut:
+        click.echo(f"note: an answer was cut at {MAX_ANSWER_CHARS:,} characters", err=True)
+    return answer
+
+
+def _open_stdin() -> TextIO:
+    """Standard input, or one error line when it is closed (`starbank drill <&-`)."""
     stdin = sys.stdin
+    if stdin is None or getattr(stdin, "closed", False):
+        _fail("standard input is closed: answer in a terminal, or give --answers FILE")
+    return stdin
+
+
+def _run_interactive(session, to_stderr: bool, stdin: TextIO) -> None:
     try:  # a stray byte that is not UTF-8 should not end a twenty-minute session
         stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
     except (AttributeError, ValueError, OSError):
@@ -166,10 +185,13 @@ def _run_interactive(session, to_stderr: bool) -> None:
     loader = threading.Thread(target=_quietly(session.prepare), daemon=True)
     loader.start()
     while not session.done:
-        text, ended = read_answer(stdin, prompt)
+        try:
+            text, ended = read_answer(stdin, prompt)
+        except OSError as exc:
+            _fail(f"cannot read standard input: {exc.strerror or exc}")
         if text or not ended:  # an empty answer gets the question again
             loader.join()
-            turn = session.answer(text)
+            turn = session.answer(_capped(text))
             if not ended:
                 say(turn)
         if ended:
@@ -184,13 +206,15 @@ def read_answer(stream: TextIO, prompt: Callable[[], None] = lambda: None) -> tu
     """One answer typed over several lines: (text, input ended).
 
     Two empty lines in a row send it; so does the end of input (Ctrl-D). A first
-    line that is just `hint` is sent at once.
+    line that is just `hint` is sent at once. Past MAX_ANSWER_CHARS the lines are
+    read but not kept, so endless input cannot fill the memory.
     """
     lines: list[str] = []
+    kept = 0
     blank = 0
     prompt()  # once per answer, so that a pasted answer reads cleanly
     while True:
-        line = stream.readline()
+        line = stream.readline(MAX_ANSWER_CHARS + 2)
         if not line:
             return "\n".join(lines).strip(), True
         line = line.rstrip("\r\n")
@@ -201,10 +225,14 @@ def read_answer(stream: TextIO, prompt: Callable[[], None] = lambda: None) -> tu
             if blank >= 2:
                 return "\n".join(lines).strip(), False
             continue
+        if kept > MAX_ANSWER_CHARS:
+            blank = 0
+            continue
         if blank and lines:
             lines.append("")
         blank = 0
         lines.append(line)
+        kept += len(line) + 1
 
 
 def _quietly(function: Callable[[], None]) -> Callable[[], None]:
@@ -226,7 +254,7 @@ def _is_tty(stream: TextIO) -> bool:
 
 def _echo_turn(turn, err: bool = False) -> None:
     width = turn_width(shutil.get_terminal_size((MAX_WIDTH, 24)).columns)
-    click.echo(render_turn(turn, width), err=err)
+    echo_text(render_turn(turn, width), err=err)
 
 
 def _echo_scorecard(card) -> None:
@@ -235,7 +263,7 @@ def _echo_scorecard(card) -> None:
         return
     from star_bank.report.scorecard import render_text
 
-    click.echo(render_text([card]))
+    echo_text(render_text([card]))
     if card.path == "practice session":
         click.echo("\n  (Line numbers count in the story your answers make; --save FILE writes it.)")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, default_bank, error_line
+from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, default_bank, echo_text, error_line
 from star_bank.model.story import DEFAULT_LEVEL, LEVELS
 
 
@@ -49,7 +49,10 @@ def readiness_command(paths: tuple[Path, ...], level: str | None, fmt: str) -> N
         raise SystemExit(EXIT_ERROR) from None
     for error in readiness.errors:
         error_line(f"{error.path}: {error.message}")
-    click.echo(render_readiness_json(readiness) if fmt == "json" else render_readiness_text(readiness))
+    if fmt == "json":
+        click.echo(render_readiness_json(readiness))
+    else:
+        echo_text(render_readiness_text(readiness))
     if readiness.errors:
         raise SystemExit(EXIT_ERROR)
     raise SystemExit(EXIT_CLEAN if readiness.all_ready else EXIT_FINDINGS)

@@ -9,10 +9,11 @@ from pathlib import Path
 import click
 
 from star_bank import __version__
+from star_bank.data.safe_read import UnreadableFile, read_limited_text
 from star_bank.retrieve.archetypes import ArchetypeBook, ArchetypeError, load_archetypes
 from star_bank.story.bank import Bank, load_bank
 from star_bank.model.story import DEFAULT_LEVEL, LEVELS
-from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, default_bank, error_line
+from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputErrors, default_bank, echo_text, error_line
 from star_bank.report.coverage import render_coverage_json, render_coverage_text
 from star_bank.report.listing import render_listing_json, render_listing_text
 from star_bank.report.skeleton import story_skeleton
@@ -22,7 +23,7 @@ from star_bank.retrieve.listing import list_stories
 from star_bank.retrieve.suggestions import suggest
 
 
-class _OneLineErrors(click.Group):
+class _OneLineErrors(OutputErrors, click.Group):
     """Usage errors as one `error: ...` line on stderr (exit 2), like every other error."""
 
     def main(self, *args, **kwargs):  # type: ignore[override]
@@ -55,6 +56,7 @@ def main() -> None:
     starbank new --archetype 3 -o FILE    a skeleton for a new story
     starbank score stories/               each story rated against the interview rubric
     starbank readiness                    how many stories are ready, and what to fix first
+    starbank sheet                        one printable page for the interview day
     starbank drill                        a practice failure interview, then its scorecard
     """
 
@@ -102,7 +104,7 @@ def list_command(bank_dir: Path | None, fmt: str) -> None:
     if fmt == "json":
         click.echo(render_listing_json(entries))
     else:
-        click.echo(render_listing_text(entries, unreadable=len(bank.errors)))
+        echo_text(render_listing_text(entries, unreadable=len(bank.errors)))
     if bank.errors:
         raise SystemExit(EXIT_ERROR)
 
@@ -158,7 +160,7 @@ def suggest_command(
     if fmt == "json":
         click.echo(render_suggestions_json(results))
     else:
-        click.echo(render_suggestions_text(results, has_bank=bank_dir is not None))
+        echo_text(render_suggestions_text(results, has_bank=bank_dir is not None))
     if bank.errors:
         raise SystemExit(EXIT_ERROR)
 
@@ -184,20 +186,18 @@ def _usage_error(message: str) -> None:
     raise SystemExit(EXIT_ERROR)
 
 
+# A file of questions: a few hundred lines at most.
+MAX_QUESTIONS_FILE_BYTES = 1_000_000
+
+
 def _read_questions(path: Path) -> list[str]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        error_line(f"{path}: no such file (--from expects a file of questions, one per line)")
-        raise SystemExit(EXIT_ERROR) from None
-    except IsADirectoryError:
-        error_line(f"{path}: is a directory, not a file of questions")
-        raise SystemExit(EXIT_ERROR) from None
-    except UnicodeDecodeError:
-        error_line(f"{path}: is not valid UTF-8 text")
-        raise SystemExit(EXIT_ERROR) from None
-    except OSError as exc:
-        error_line(f"{path}: cannot read: {exc.strerror or exc}")
+        text = read_limited_text(path, MAX_QUESTIONS_FILE_BYTES)
+    except UnreadableFile as exc:
+        if not path.exists() and not path.is_symlink():
+            error_line(f"{path}: no such file (--from expects a file of questions, one per line)")
+        else:
+            error_line(f"{path}: {exc.reason}")
         raise SystemExit(EXIT_ERROR) from None
     questions = [line.strip() for line in text.splitlines()]
     questions = [q for q in questions if q and not q.startswith("#")]
@@ -221,7 +221,10 @@ def coverage_command(bank_dir: Path | None, fmt: str) -> None:
     book = _archetypes()
     bank = _load(bank_dir)
     report = coverage(bank, book)
-    click.echo(render_coverage_json(report) if fmt == "json" else render_coverage_text(report))
+    if fmt == "json":
+        click.echo(render_coverage_json(report))
+    else:
+        echo_text(render_coverage_text(report))
     if bank.errors:
         raise SystemExit(EXIT_ERROR)
     if not report.complete:
@@ -313,7 +316,11 @@ def score_command(paths: tuple[Path, ...], level: str | None, fmt: str) -> None:
     for error in report.errors:
         error_line(f"{error.path}: {error.message}")
     if report.scorecards or fmt == "json":
-        click.echo(SCORE_RENDERERS[fmt](report.scorecards).rstrip("\n"))
+        rendered = SCORE_RENDERERS[fmt](report.scorecards).rstrip("\n")
+        if fmt == "json":
+            click.echo(rendered)
+        else:
+            echo_text(rendered)
     if report.errors:
         raise SystemExit(EXIT_ERROR)
 
@@ -325,3 +332,7 @@ main.add_command(drill_command)
 from star_bank.cli.readiness import readiness_command  # noqa: E402  (its own module: this one is full)
 
 main.add_command(readiness_command)
+
+from star_bank.cli.sheet import sheet_command  # noqa: E402  (its own module, like readiness)
+
+main.add_command(sheet_command)

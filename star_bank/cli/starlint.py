@@ -11,7 +11,7 @@ import click
 
 from star_bank import __version__
 from star_bank.lint.cache import LintCache
-from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, default_bank, error_line
+from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputErrors, default_bank, error_line
 from star_bank.lint.config import ConfigError, find_config, load_config
 from star_bank.model.findings import LintReport, Severity
 from star_bank.model.scorecard import Scorecard
@@ -20,6 +20,7 @@ from star_bank.nlp.pipeline import PipelineUnavailable
 from star_bank.model.story import LEVELS
 from star_bank.report import RENDERERS, text
 from star_bank.report.rule_docs import render_rule_list
+from star_bank.report.terminal import safe_output
 from star_bank.lint.rules import RuleError
 
 
@@ -77,7 +78,11 @@ def _names(values: tuple[str, ...]) -> list[str]:
     return [name.strip() for value in values for name in value.split(",") if name.strip()]
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+class _Command(OutputErrors, click.Command):
+    """starlint's command: output errors as one line (star_bank.cli.common.OutputErrors)."""
+
+
+@click.command(cls=_Command, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format", "fmt", type=click.Choice(sorted([*RENDERERS, "html"])), default="text", show_default=True,
@@ -211,7 +216,7 @@ def _print(
 
         # The scorecards never change the exit code.
         rendered = (rendered + "\n\n" if rendered else "\n") + render_text(cards)
-    _emit(rendered, output, color)
+    _emit(rendered, output, color, terminal=fmt == "text")
 
 
 def _html(linter: Linter, targets: list[Path], level: str | None, cache: LintCache | None, output: Path | None) -> LintReport:
@@ -232,8 +237,14 @@ def _html(linter: Linter, targets: list[Path], level: str | None, cache: LintCac
     return review.report
 
 
-def _emit(rendered: str, output: Path | None, color: bool = False) -> None:
-    """`rendered` on stdout, or written to `output` (one error line when it cannot be)."""
+def _emit(rendered: str, output: Path | None, color: bool = False, terminal: bool = False) -> None:
+    """`rendered` on stdout, or written to `output` (one error line when it cannot be).
+
+    `terminal` output (the text format) has control characters escaped and no line
+    starting with `::`, wherever it goes: a report file is shown in terminals and CI logs too.
+    """
+    if terminal:
+        rendered = safe_output(rendered, colour=color)
     if output is None:
         if rendered:
             click.echo(rendered, color=color)

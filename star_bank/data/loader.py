@@ -3,8 +3,9 @@
 `load_shipped` is the one way to read a shipped file, cached; `load_yaml_model`
 reads any path (a user's own archetypes or rubric book).
 
-Always with a safe loader (PyYAML's C one when available: it keeps start-up
-fast), always validated by a pydantic model, and every problem is one line
+Always from a regular file under a size limit, with a safe loader (PyYAML's C
+one when available: it keeps start-up fast) that refuses aliases and deep
+nesting, always validated by a pydantic model, and every problem is one line
 naming the file and the key.
 """
 
@@ -18,20 +19,74 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from star_bank.data.paths import data_path
+from star_bank.data.safe_read import UnreadableFile, read_limited_text
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The largest shipped data file is under 100 KB; a rule file is about 1 KB.
+MAX_YAML_BYTES = 2_000_000
+MAX_YAML_DEPTH = 64
+# Values in a document once its aliases are expanded: the shipped archetypes hold a few thousand.
+MAX_YAML_NODES = 200_000
 
 Model = TypeVar("Model", bound=BaseModel)
 
 
-def read_yaml(path: Path, error: type[Exception]) -> Any:
-    """The YAML document in `path`; `error` (one line) when it cannot be read or parsed."""
+def read_yaml(path: Path, error: type[Exception], limit: int = MAX_YAML_BYTES) -> Any:
+    """The YAML document in `path`; `error` (one line) when it cannot be read or parsed.
+
+    The file must be a regular file of at most `limit` bytes, and the document
+    plain data: no aliases (a "billion laughs" file is a few lines that expand to
+    gigabytes) and no nesting deeper than MAX_YAML_DEPTH.
+    """
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except OSError as exc:
-        raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        text = read_limited_text(path, limit)
+    except UnreadableFile as exc:
+        raise error(f"{path}: {exc.reason}") from None
+    try:
+        check_plain_yaml(text)
+        return yaml.load(text, Loader=SAFE_LOADER)
+    except yaml.YAMLError as exc:
         raise error(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
+    except RecursionError:
+        raise error(f"{path}: not valid YAML: nested too deeply") from None
+
+
+def check_plain_yaml(text: str) -> None:
+    """Raise a YAMLError for a document that would expand past MAX_YAML_NODES
+    through its aliases, or that nests deeper than MAX_YAML_DEPTH.
+
+    An alias repeats the node its anchor names; aliases of aliases grow a few
+    lines into billions of nodes (the "billion laughs"), which validation and
+    hashing then walk. Read from the parser's events, which come one at a time
+    without recursion, before anything is built.
+    """
+    sizes: dict[str, int] = {}  # anchor -> how many nodes it stands for, expanded
+    open_nodes: list[tuple[str | None, int]] = []  # (anchor, node count at its start)
+    nodes = 0
+    for event in yaml.parse(text, Loader=SAFE_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            nodes += sizes.get(event.anchor, 1)
+        elif isinstance(event, yaml.ScalarEvent):
+            nodes += 1
+            if event.anchor is not None:
+                sizes[event.anchor] = 1
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            open_nodes.append((event.anchor, nodes))
+            nodes += 1
+            if len(open_nodes) > MAX_YAML_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {MAX_YAML_DEPTH} levels deep", event.start_mark
+                )
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            anchor, start = open_nodes.pop()
+            if anchor is not None:
+                sizes[anchor] = nodes - start
+        else:
+            continue
+        if nodes > MAX_YAML_NODES:
+            raise yaml.composer.ComposerError(
+                None, None, f"expands to more than {MAX_YAML_NODES:,} values through its aliases", event.start_mark
+            )
 
 
 def validation_message(exc: ValidationError, prefix: str = "") -> str:

@@ -12,15 +12,20 @@ archetype data); the cache never looks inside the linter. Change any of them
 and the old entry is simply never looked up again. A scorecard is kept in the
 same entry with the scorer's own fingerprint (rubric data, level): a run that
 scores with other settings treats the entry as a miss and rewrites it. An
-entry that cannot be read, does not parse, or holds another key is ignored and
-rewritten; entries are written to a temporary file and renamed into place, so
+entry is trusted no further than its schema: one that cannot be read, is over
+MAX_ENTRY_BYTES, does not parse (however deep its nesting), holds another key or
+names a rule this run does not know is a miss, and rewritten; entries are written to a temporary file and renamed into place, so
 a crash never leaves a partial entry behind under an entry's name.
 
 Where the cache lives, first match wins: `--cache-dir` (or STARLINT_CACHE_DIR),
 `cache_dir` in the config (relative to the config file), `.starlint_cache/`
 beside the config file, else the user cache folder ($XDG_CACHE_HOME/starlint,
 ~/.cache/starlint, ~/Library/Caches/starlint, %LOCALAPPDATA%\\starlint\\Cache).
-The folder holds a `.gitignore` of `*`, so git never offers to commit it.
+The folder holds a `.gitignore` of `*`, so git never offers to commit it, and a
+CACHEDIR.TAG for backup tools. Those two would hide a user's own folder, so the
+cache writes only in a folder it owns: a folder named by `--cache-dir` or
+`cache_dir` that already exists and is not a starlint cache (`cache_dir = "."`)
+gets a `.starlint_cache` folder inside it.
 """
 
 from __future__ import annotations
@@ -34,13 +39,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from star_bank.data.safe_read import UnreadableFile, read_limited
 from star_bank.lint.config import Config
 from star_bank.model.findings import Finding
+from star_bank.model.profile import StoryProfile
 from star_bank.model.scorecard import Scorecard
 
 # Bump when the entry format or what a cached run needs changes.
-CACHE_SCHEMA = 2
+CACHE_SCHEMA = 3
 CACHE_FOLDER_NAME = ".starlint_cache"
+# Entries are a few KB; a story at the size limit with a finding on every line stays far under this.
+MAX_ENTRY_BYTES = 16_000_000
+_TAG_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"
+_TAG_OWNER = "# This file is a cache directory tag created by starlint."
 
 
 class Fingerprinted(Protocol):
@@ -51,10 +62,12 @@ class Fingerprinted(Protocol):
 
 @dataclass
 class CachedFile:
-    """What the cache keeps for one story file: its findings, and its scorecard if scored."""
+    """What the cache keeps for one story file: its findings, its scorecard if
+    scored, and its profile when bank rules run (star_bank/lint/bank_pass.py)."""
 
     findings: list[Finding]
     scorecard: Scorecard | None = None
+    profile: StoryProfile | None = None
 
 
 def user_cache_dir() -> Path:
@@ -75,29 +88,51 @@ def resolve_cache_dir(config: Config, override: str | os.PathLike[str] | None = 
     starlint never writes into a folder of stories unless told to.
     """
     if override:
-        return Path(override).expanduser()
+        return owned_folder(Path(override).expanduser())
     if config.cache_dir:
         folder = Path(config.cache_dir).expanduser()
         base = config.path.parent if config.path else Path.cwd()
-        return folder if folder.is_absolute() else base / folder
+        return owned_folder(folder if folder.is_absolute() else base / folder)
     if config.path is not None:
         return config.path.parent / CACHE_FOLDER_NAME
     return user_cache_dir()
 
 
+def owned_folder(folder: Path) -> Path:
+    """`folder` when the cache may write in it (it does not exist yet, or it is a
+    starlint cache), else its `.starlint_cache` subfolder."""
+    if folder.name == CACHE_FOLDER_NAME or (not folder.exists() and not folder.is_symlink()):
+        return folder
+    return folder if is_starlint_cache(folder) else folder / CACHE_FOLDER_NAME
+
+
+def is_starlint_cache(folder: Path) -> bool:
+    """Whether `folder` holds the tag file a starlint cache writes."""
+    try:
+        with open(folder / "CACHEDIR.TAG", encoding="utf-8", errors="replace") as handle:
+            return _TAG_OWNER in handle.read(512)
+    except OSError:
+        return False
+
+
 class LintCache:
     """Findings per story file, keyed by the file's bytes and the run's settings."""
 
-    def __init__(self, directory: Path, settings: str) -> None:
-        self.root = directory
-        self.directory = directory / f"lint-v{CACHE_SCHEMA}"
+    def __init__(self, directory: Path, settings: str, rules: dict[str, str] | None = None) -> None:
+        # Checked here too, so a library caller cannot make it tag a user's folder either.
+        self.root = owned_folder(directory)
+        self.directory = self.root / f"lint-v{CACHE_SCHEMA}"
         self.settings = settings
+        # code -> slug of every rule the run knows; a cached finding of another rule is forged.
+        self.rules = rules
         self._prepared = False
 
     @classmethod
     def for_linter(cls, linter: Fingerprinted, directory: Path) -> "LintCache":
         """A cache for the findings of `linter`: its fingerprint decides the keys."""
-        return cls(directory, linter.fingerprint())
+        rules = getattr(linter, "rules", None)
+        known = {rule.code: rule.slug for rule in rules} if rules is not None else None
+        return cls(directory, linter.fingerprint(), known)
 
     def key(self, data: bytes) -> str:
         """The entry key of a story file whose bytes are `data`."""
@@ -119,23 +154,33 @@ class LintCache:
         `scoring` (the scorer's fingerprint) is given; None when absent, unusable,
         or holding no scorecard made with those scoring settings."""
         try:
-            entry = json.loads(self._entry(key).read_bytes())
+            entry = json.loads(read_limited(self._entry(key), MAX_ENTRY_BYTES))
             if entry["key"] != key:
                 return None
             # The path is not part of the key: a moved or copied story is still cached.
             findings = [Finding.model_validate({**raw, "path": path}) for raw in entry["findings"]]
+            if self.rules is not None and any(self.rules.get(f.code) != f.rule for f in findings):
+                return None
             card = None
             if scoring is not None:
                 if entry.get("scorecard", {}).get("scoring") != scoring:
                     return None
                 card = Scorecard.model_validate({**entry["scorecard"]["card"], "path": path})
-            return CachedFile(findings, card)
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            # Missing, unreadable, truncated or foreign: a miss; the run rewrites it.
+            profile = None
+            if entry.get("profile") is not None:
+                profile = StoryProfile.model_validate({**entry["profile"], "path": path})
+            return CachedFile(findings, card, profile)
+        except (UnreadableFile, OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            # Missing, unreadable, truncated, nested too deep or foreign: a miss; the run rewrites it.
             return None
 
     def put(
-        self, key: str, findings: list[Finding], scorecard: Scorecard | None = None, scoring: str | None = None
+        self,
+        key: str,
+        findings: list[Finding],
+        scorecard: Scorecard | None = None,
+        scoring: str | None = None,
+        profile: StoryProfile | None = None,
     ) -> None:
         """Store `findings` (and the `scorecard` made with `scoring`) under `key`.
 
@@ -145,6 +190,8 @@ class LintCache:
             "key": key,
             "findings": [f.model_dump(mode="json", exclude={"path"}) for f in findings],
         }
+        if profile is not None:
+            entry["profile"] = profile.model_dump(mode="json", exclude={"path"})
         if scorecard is not None and scoring is not None:
             entry["scorecard"] = {"scoring": scoring, "card": scorecard.model_dump(mode="json", exclude={"path"})}
         self._write(key, entry)
@@ -176,8 +223,8 @@ class LintCache:
         _write_if_missing(self.root / ".gitignore", "# Created by starlint: the lint cache.\n*\n")
         _write_if_missing(
             self.root / "CACHEDIR.TAG",
-            "Signature: 8a477f597d28d172789f06886806bc55\n"
-            "# This file is a cache directory tag created by starlint.\n"
+            f"{_TAG_SIGNATURE}\n"
+            f"{_TAG_OWNER}\n"
             "# For information about cache directory tags see https://bford.info/cachedir/\n",
         )
         self._prepared = True

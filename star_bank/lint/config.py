@@ -26,12 +26,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from star_bank.data.safe_read import UnreadableFile, read_limited_text
 from star_bank.lint.names import did_you_mean
 from star_bank.model.findings import Severity
 from star_bank.story.exclude import DEFAULT_EXCLUDE
 from star_bank.model.story import Level, Role
 
 CONFIG_FILES = (".starlint.toml", "pyproject.toml")
+# A pyproject.toml is a few KB; a FIFO or a device named like one is refused, not read.
+MAX_CONFIG_BYTES = 2_000_000
 
 
 class ConfigError(Exception):
@@ -77,8 +80,8 @@ def find_config(start: Path) -> Path | None:
 
 def _has_starlint_table(path: Path) -> bool:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = tomllib.loads(read_limited_text(path, MAX_CONFIG_BYTES))
+    except (UnreadableFile, tomllib.TOMLDecodeError):
         return False
     return isinstance(data.get("tool"), dict) and "starlint" in data["tool"]
 
@@ -88,11 +91,10 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not valid UTF-8") from None
+        data = tomllib.loads(read_limited_text(path, MAX_CONFIG_BYTES))
+    except UnreadableFile as exc:
+        reason = "not valid UTF-8" if exc.reason == "is not valid UTF-8 text" else exc.reason
+        raise ConfigError(f"{path}: {reason}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     if path.name == "pyproject.toml":

@@ -26,6 +26,7 @@ from star_bank.lint import placement
 from star_bank.lint.wording import FormatValues, option_values
 from star_bank.lint.suppress import is_suppressed, suppression_regions
 from star_bank.model.findings import Finding, LintReport, Severity
+from star_bank.model.profile import StoryProfile
 from star_bank.model.story import SectionKind, Story
 from star_bank.nlp import stream
 from star_bank.nlp.analysis import AnalysedStory, Hit, SectionText
@@ -60,6 +61,9 @@ class Linter:
         self.select = list(select or ())
         self.ignore = list(ignore)
         self.active: list[ActiveRule] = activate(self.config, self.rules, select, ignore)
+        # Rules that judge the whole bank run once, after every story (star_bank/lint/bank_pass.py).
+        self.bank_rules = [a for a in self.active if a.rule.bank_level]
+        self.story_rules = [a for a in self.active if not a.rule.bank_level]
 
     @classmethod
     def from_path(cls, start: Path, config_file: Path | None = None, **overrides: Any) -> "Linter":
@@ -108,7 +112,7 @@ class Linter:
         STARLINT_CACHE_DIR), else where the configuration puts it."""
         from star_bank.lint.cache import LintCache, resolve_cache_dir
 
-        return LintCache(resolve_cache_dir(self.config, directory), self.fingerprint())
+        return LintCache.for_linter(self, resolve_cache_dir(self.config, directory))
 
     def lint_paths(
         self,
@@ -127,9 +131,31 @@ class Linter:
         return run_paths(self, paths, progress=progress, cache=cache).report
 
     def lint_stories(self, stories: list[Story], progress: Progress | None = None) -> list[list[Finding]]:
-        """Findings for each story, in the same order."""
+        """Findings for each story, in the same order, the bank rules' included
+        (the stories are the bank)."""
         tagged = list(enumerate(stories))
-        return [findings for _, _, findings in self.lint_stream(tagged, len(tagged), progress)]
+        results = [(findings, self.profile(story)) for _, story, findings in self.lint_stream(tagged, len(tagged), progress)]
+        bank = self.lint_bank([profile for _, profile in results if profile is not None])
+        return [with_bank_findings(findings, bank, story.path) for (findings, _), story in zip(results, stories)]
+
+    def profile(self, story: AnalysedStory) -> StoryProfile | None:
+        """What the bank rules need of one story (None when no bank rule runs)."""
+        if not self.bank_rules:
+            return None
+        from star_bank.lint.bank_pass import story_profile
+
+        return story_profile(story, self.bank_rules)
+
+    def lint_bank(self, profiles: list[StoryProfile]) -> list[Finding]:
+        """The bank rules' findings over all the stories, once."""
+        if not self.bank_rules or not profiles:
+            return []
+        from star_bank.lint.bank_pass import lint_bank
+        from star_bank.lint.kinds.base import BankContext
+        from star_bank.retrieve.archetypes import load_archetypes
+
+        ids = tuple(sorted(a.id for a in load_archetypes().archetypes))
+        return lint_bank(profiles, self.bank_rules, BankContext(self.role, ids))
 
     def analyse_and_lint(
         self, stories: list[Story], progress: Progress | None = None, parse: bool = False
@@ -191,7 +217,7 @@ class Linter:
         """
         regions = suppression_regions(story.story.text, story.index)
         hits: list[tuple[ActiveRule, Hit, SectionText | None]] = []
-        for active in self.active:
+        for active in self.story_rules:
             rule = active.rule
             if rule.applies_to == "failure" and not story.is_failure:
                 continue
@@ -213,6 +239,12 @@ class Linter:
             if section is None or section.heading[0] not in covered
         ]
         return sorted(findings, key=lambda f: (f.offset, f.code))
+
+
+def with_bank_findings(findings: list[Finding], bank: list[Finding], path: str) -> list[Finding]:
+    """A story's findings with the bank findings anchored on it, in file order."""
+    mine = [f for f in bank if f.path == path]
+    return sorted(findings + mine, key=lambda f: (f.offset, f.code)) if mine else findings
 
 
 def _finding(story: AnalysedStory, active: ActiveRule, hit: Hit) -> Finding:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from star_bank.lint.kinds import KIND_NAMES
+from star_bank.lint.kinds import BANK_KIND_NAMES, KIND_NAMES
 from star_bank.model.findings import DIMENSIONS, Severity
 
-Scope = Literal["situation", "task", "action", "result", "lesson", "tie_in", "other", "story"]
+Scope = Literal["situation", "task", "action", "result", "lesson", "tie_in", "other", "story", "bank"]
 
 
 class Example(BaseModel):
@@ -26,11 +26,18 @@ class Example(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str
+    text: str = ""
+    stories: list[str] = Field(default_factory=list, description="for a bank rule: the bank, one story each")
     options: dict[str, Any] = Field(default_factory=dict)
     line: int | None = Field(default=None, ge=1)
     column: int | None = Field(default=None, ge=1)
     message: str | None = None
+
+    @model_validator(mode="after")
+    def _has_text(self) -> "Example":
+        if not self.text.strip() and not self.stories:
+            raise ValueError("an example needs `text` (a story) or `stories` (a bank)")
+        return self
 
 
 class Examples(BaseModel):
@@ -88,6 +95,18 @@ class Rule(BaseModel):
         if value not in DIMENSIONS:
             raise ValueError(f"must be one of {', '.join(DIMENSIONS)}")
         return value
+
+    @model_validator(mode="after")
+    def _bank_scope_alone(self) -> "Rule":
+        bank_kind = self.kind in BANK_KIND_NAMES
+        if ("bank" in self.scope) != bank_kind or (bank_kind and self.scope != ["bank"]):
+            raise ValueError(f"scope: kind {self.kind} needs scope {'[bank]' if bank_kind else 'of sections or story'}")
+        return self
+
+    @property
+    def bank_level(self) -> bool:
+        """Judged once over the whole bank, not story by story."""
+        return self.scope == ["bank"]
 
     def names(self) -> set[str]:
         return {self.code, self.slug}

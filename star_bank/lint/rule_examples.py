@@ -16,6 +16,13 @@ from star_bank.lint.rules import Example, Rule
 _HEADING_OR_FRONT_MATTER = re.compile(r"^(?:#{1,6}\s|---\s*$|\*\*\w)", re.M)
 
 
+def example_bank(rule: Rule, example: str | Example) -> list[str]:
+    """The stories an example stands for: a bank rule's `stories`, else the one story."""
+    if isinstance(example, Example) and example.stories:
+        return [story if story.endswith("\n") else story + "\n" for story in example.stories]
+    return [example_text(rule, example)]
+
+
 def example_text(rule: Rule, example: str | Example) -> str:
     """The full story text an example stands for."""
     text = example.text if isinstance(example, Example) else example

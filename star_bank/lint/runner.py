@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from star_bank.lint.cache import CachedFile, LintCache
 from star_bank.model.findings import Finding, LintReport, summarise
+from star_bank.model.profile import StoryProfile
 from star_bank.model.scorecard import Scorecard
 from star_bank.model.story import FileError, Story
 from star_bank.nlp import stream
 from star_bank.nlp.analysis import AnalysedStory
 from star_bank.story.bank import discover
-from star_bank.story.parse import StoryParseError, decode_story, parse_story, read_story
+from star_bank.story.parse import StoryParseError, decode_story, parse_story, read_story, read_story_bytes
 
 Progress = Callable[[int], None]
 
@@ -47,6 +47,10 @@ class StoryLinter(Protocol):
         parse: bool = False,
         processes: int | None = None,
     ) -> Iterator[tuple[Any, AnalysedStory, list[Finding]]]: ...
+
+    def profile(self, story: AnalysedStory) -> StoryProfile | None: ...
+
+    def lint_bank(self, profiles: list[StoryProfile]) -> list[Finding]: ...
 
 
 class StoryScorer(Protocol):
@@ -98,9 +102,11 @@ def run_paths(
         results[n] = outcome
         key = keys[n]
         if cache is not None and key is not None:
-            cache.put(key, outcome.findings, outcome.scorecard, scoring)
+            cache.put(key, outcome.findings, outcome.scorecard, scoring, outcome.profile)
     done = [result for result in results if result is not None]
-    findings = [f for result in done for f in result.findings]
+    # The bank pass: once over every story's profile, cached or not.
+    bank = linter.lint_bank([r.profile for r in done if r.profile is not None])
+    findings = [f for result in done for f in _with_bank(result, bank)]
     errors = sorted(errors, key=lambda e: e.path)
     report = LintReport(findings=findings, errors=errors, summary=summarise(findings, errors, len(files)))
     return Run(report, [r.scorecard for r in done if r.scorecard is not None])
@@ -153,7 +159,8 @@ def _in_process(
 
     parse = scorer is not None
     for n, analysed, findings in linter.lint_stream(stories(), len(sources), progress, parse, processes=1):
-        yield n, CachedFile(findings, scorer(analysed, findings) if scorer is not None else None)
+        card = scorer(analysed, findings) if scorer is not None else None
+        yield n, CachedFile(findings, card, linter.profile(analysed))
     yield from failed
 
 
@@ -207,9 +214,17 @@ def _run_chunk(sources: list[Source]) -> list[Outcome]:
     return list(_in_process(linter, scorer, sources))
 
 
+def _with_bank(result: CachedFile, bank: list[Finding]) -> list[Finding]:
+    """A file's findings with the bank findings anchored on it, in file order."""
+    if result.profile is None:
+        return result.findings
+    mine = [f for f in bank if f.path == result.profile.path]
+    return sorted(result.findings + mine, key=lambda f: (f.offset, f.code)) if mine else result.findings
+
+
 def _read_bytes(path: str) -> bytes | None:
     """The file's bytes, or None when it cannot be read (read_story then says why)."""
     try:
-        return Path(path).read_bytes()
-    except OSError:
+        return read_story_bytes(path)
+    except StoryParseError:
         return None

@@ -51,6 +51,7 @@ class Finding(BaseModel):
     suggestion: str | None = None
     offset: int = 0
     end_offset: int = 0
+    bank: bool = Field(False, description="about the whole bank (a bank-scope rule), anchored on the story it names")
 
 
 class Summary(BaseModel):

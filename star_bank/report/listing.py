@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from star_bank.report.json_report import dumps
+from star_bank.report.terminal import escape_value
 from star_bank.retrieve.listing import StoryEntry
 
 
@@ -12,11 +13,15 @@ def render_listing_json(entries: list[StoryEntry]) -> str:
 
 
 def render_listing_text(entries: list[StoryEntry], unreadable: int = 0) -> str:
-    """Two lines per story (path, archetypes, title; sections and length), then a count."""
+    """Two lines per story (path, archetypes, title; sections and length), a third when the
+    archetypes were guessed with low confidence, then a count."""
     lines = []
     for entry in entries:
-        lines.append(f"{entry.path}  [{archetype_list(entry.archetypes) or '-'}]{source_note(entry)}  {entry.title}")
+        path, title = escape_value(entry.path), escape_value(entry.title)
+        lines.append(f"{path}  [{archetype_list(entry.archetypes) or '-'}]{source_note(entry)}  {title}")
         lines.append(f"    {' '.join(entry.sections) or 'no STAR sections'} · {entry.words} words")
+        if entry.note:
+            lines.append(f"    {entry.note}")
     lines.append(f"{len(entries)} stories, {unreadable} unreadable")
     return "\n".join(lines)
 

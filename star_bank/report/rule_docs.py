@@ -22,6 +22,17 @@ Generated from `rules/` by `python -m star_bank.report.rule_docs`; do not edit b
 Turn a rule off with `ignore = ["slug"]` in `[tool.starlint]`, change its
 severity or options in `[tool.starlint.rules.<slug>]`, or silence one place
 with `<!-- starlint-disable-next-line slug -->` (see docs/configuration.md).
+Rules that read `bank` judge all the stories of a run at once; each of their
+findings sits on the title of the story it names, where a comment on the line
+above the title (or `starlint-disable-file`) silences it.
+
+Your own rules (`rule_dirs`) are YAML files like these, read with the same
+guarded loader as the shipped data (a regular file under 2 MB, no alias
+expansion past 200,000 values). A `pattern` rule's regexes are compiled with
+RE2 (google-re2), not Python's `re`: matching time grows linearly with the
+text, so a pattern such as `(a+)+$` cannot hang a run. RE2 has no lookarounds
+and no backreferences, and `\\b` is an ASCII word boundary; a pattern that
+RE2 cannot compile is an error naming the rule file when the rules load.
 
 | code | slug | default severity | rubric dimension | reads |
 |---|---|---|---|---|
@@ -47,8 +58,12 @@ def render_rules(rules: list[Rule]) -> str:
         for label, examples in (("Flagged", rule.examples.bad), ("Not flagged", rule.examples.good)):
             out.append(f"**{label}:**\n\n")
             for example in examples:
+                note = "" if isinstance(example, str) or not example.options else f"(with options {example.options})\n"
+                if not isinstance(example, str) and example.stories:
+                    out.append(f"{note}A bank of {len(example.stories)} stories:\n\n")
+                    out.extend(f"```markdown\n{story.rstrip()}\n```\n\n" for story in example.stories)
+                    continue
                 text = example if isinstance(example, str) else example.text
-                note = "" if isinstance(example, str) else f"(with options {example.options})\n"
                 out.append(f"{note}```markdown\n{text.rstrip()}\n```\n\n")
         if rule.options:
             out.append("Options (defaults in the rule file; more in the kind's documentation):\n\n")

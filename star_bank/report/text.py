@@ -12,6 +12,7 @@ The severity is on every line, so a reader can tell what blocks a commit
 from __future__ import annotations
 
 from star_bank.model.findings import Finding, LintReport, Severity
+from star_bank.report.terminal import escape_value
 
 # ANSI styles: bold red errors, yellow warnings, cyan suggestions, dim positions.
 _STYLE = {Severity.error: "1;31", Severity.warning: "33", Severity.suggestion: "36"}
@@ -34,11 +35,14 @@ def finding_lines(finding: Finding, color: bool = False) -> list[str]:
     def paint(style: str, text: str) -> str:
         return f"\x1b[{style}m{text}\x1b[0m" if color else text
 
-    where = paint(_BOLD, f"{finding.path}:{finding.line}:{finding.column}:")
+    # Each value escaped on its own: a message quoting a story cannot add colour codes
+    # that pass for ours, nor a newline that starts a line of its own.
+    where = paint(_BOLD, f"{escape_value(finding.path)}:{finding.line}:{finding.column}:")
     severity = paint(_STYLE[finding.severity], f"{finding.severity.value}:")
-    lines = [f"{where} {finding.code} [{finding.rule}] {severity} {finding.message}"]
+    code, rule, message = (escape_value(v) for v in (finding.code, finding.rule, finding.message))
+    lines = [f"{where} {code} [{rule}] {severity} {message}"]
     if finding.suggestion:
-        lines.append(f"  {paint(_DIM, 'help:')} {finding.suggestion}")
+        lines.append(f"  {paint(_DIM, 'help:')} {escape_value(finding.suggestion)}")
     return lines
 
 

@@ -7,7 +7,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from star_bank.drill.session import Turn
+    from star_bank.drill.turns import Turn
 
 # The widest a turn is wrapped, whatever the terminal; the narrowest is MIN_WIDTH.
 MAX_WIDTH = 88

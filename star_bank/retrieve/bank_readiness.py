@@ -3,7 +3,8 @@
     readiness = bank_readiness(["stories"], level="senior")
     readiness.ready, readiness.total, readiness.edits
 
-A story is interview-ready when starlint finds no warning or error in it, every
+A story is interview-ready when starlint finds no warning or error in it (a
+finding about the whole bank, anchored on it, does not count), every
 rubric dimension of its scorecard is at least intermediate for the level it is
 judged at, and it can be told within three minutes. Everything here reads the
 public values (`Finding`, `Scorecard`, `Story`): the lint run and the rubric
@@ -104,7 +105,8 @@ def story_readiness(
             dimension=f.dimension,
         )
         for f in findings
-        if f.severity.rank >= Severity.warning.rank
+        # A finding about the whole bank says nothing against this story itself.
+        if f.severity.rank >= Severity.warning.rank and not f.bank
     ]
     for dimension in scorecard.dimensions if scorecard is not None else []:
         if dimension.rating is not None and dimension.rating not in READY_RATINGS:

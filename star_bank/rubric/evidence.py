@@ -9,10 +9,10 @@ advise. The helpers below keep those answers short and uniform.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
+from star_bank.lint.wording import FormatValues, quote
 from star_bank.model.findings import Finding
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import AnalysedStory
@@ -86,7 +86,8 @@ class StoryEvidence:
         line, column = self.position(mark) if mark is not None else (0, 0)
         section = section_name(self.story, mark.section) if mark is not None else "story"
         return template.format_map(
-            _Blank(
+            FormatValues(
+                blank=True,
                 quote=quote(mark.sentence, 70, self.story.story.text[mark.start : mark.end]) if mark else "",
                 line=line,
                 column=column,
@@ -116,29 +117,6 @@ class StoryEvidence:
         sentence = self.sentences.sentence_at(finding.offset) or finding.message
         section = SectionKind(finding.section) if finding.section else None
         return Mark(finding.rule, finding.offset, finding.end_offset, section, sentence)
-
-
-class _Blank(dict):
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
-def quote(text: str, limit: int, around: str = "") -> str:
-    """`text` in at most about `limit` characters, keeping `around` (the matched words) in view."""
-    text = re.sub(r"\s+", " ", text).strip()
-    if len(text) <= limit:
-        return text
-    around = re.sub(r"[*_`]+", "", re.sub(r"\s+", " ", around)).strip()
-    at = text.find(around) if around else -1
-    if at <= 0 or len(around) > limit // 2 or at + len(around) <= limit - 1:
-        cut = text[: limit - 1].rsplit(" ", 1)[0]
-        return cut.rstrip(",;:") + "…"
-    start = max(0, min(at - limit // 3, len(text) - limit + 2))
-    start = text.find(" ", start) + 1 if start > 0 else 0
-    window = text[start : start + limit - 2]
-    if start + limit - 2 < len(text):
-        window = window.rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return "…" + window
 
 
 def section_name(story: AnalysedStory, kind: SectionKind | None) -> str:

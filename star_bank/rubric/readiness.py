@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 from star_bank.model.story import STAR_KINDS, SectionKind, Story
+from star_bank.story.parse import StoryParseError, read_story_bytes
 
 if TYPE_CHECKING:
     from star_bank.lint.cache import LintCache
@@ -68,8 +68,8 @@ def lint_quality(cache: "LintCache") -> QualityScorer:
     def score(story: Story) -> StoryQuality:
         base = structure_quality(story)
         try:
-            findings = cache.get(cache.key(Path(story.path).read_bytes()), story.path)
-        except OSError:
+            findings = cache.get(cache.key(read_story_bytes(story.path)), story.path)
+        except StoryParseError:
             findings = None
         if findings is None:
             return base

@@ -33,9 +33,13 @@ def discover(
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            walked = _walk(path, WalkFilter(path, excludes))
+            walked, problems = _walk(path, WalkFilter(path, excludes))
             # `starlint` in a folder reports `notes/story.md`, not `./notes/story.md`.
             found.extend(os.path.relpath(f) if path == Path(".") else f for f in walked)
+            errors.extend(
+                FileError(path=os.path.relpath(e.path), message=e.message) if path == Path(".") else e
+                for e in problems
+            )
         elif path.exists() or path.is_symlink():
             found.append(str(path))
         else:
@@ -45,14 +49,50 @@ def discover(
     return unique, errors
 
 
-def _walk(root: Path, keep: WalkFilter) -> list[str]:
+def _walk(root: Path, keep: WalkFilter) -> tuple[list[str], list[FileError]]:
+    """The story files under `root`, and an error for each folder that cannot be read
+    and each symbolic link that leads out of `root` (neither is silently skipped)."""
     files: list[str] = []
+    errors: list[FileError] = []
+
+    def unreadable(exc: OSError) -> None:
+        folder = exc.filename if exc.filename is not None else str(root)
+        errors.append(FileError(path=str(folder), message=f"cannot read folder: {exc.strerror or exc}"))
+
+    inside = _real(root)
     # followlinks=False: a symlink loop cannot make the walk run forever.
-    for folder, dirs, names in os.walk(root, followlinks=False):
+    for folder, dirs, names in os.walk(root, onerror=unreadable, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and keep.keep_dir(os.path.join(folder, d)))
         paths = (os.path.join(folder, n) for n in sorted(names) if n.lower().endswith(STORY_SUFFIXES))
-        files.extend(p for p in paths if keep.keep_file(p))
-    return sorted(files)
+        for path in paths:
+            if not keep.keep_file(path):
+                continue
+            if inside is not None and os.path.islink(path) and not _is_within(_real(path), inside):
+                # Like ruff and pre-commit: a link out of the linted folder could expose any
+                # file (a credentials file) in findings and reports; naming it is consent.
+                errors.append(FileError(path=path, message=_OUTSIDE.format(target=_real(path), root=root)))
+                continue
+            files.append(path)
+    return sorted(files), errors
+
+
+_OUTSIDE = (
+    "is a symbolic link to {target}, outside the folder being read ({root}); "
+    "not followed (name the file itself to read it)"
+)
+
+
+def _real(path: str | Path) -> str | None:
+    try:
+        return os.path.realpath(path, strict=False)
+    except (OSError, ValueError):
+        return None
+
+
+def _is_within(path: str | None, folder: str) -> bool:
+    if path is None:
+        return False
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def load_bank(paths: list[str | os.PathLike[str]] | str | os.PathLike[str]) -> Bank:

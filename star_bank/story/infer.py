@@ -16,9 +16,8 @@ from __future__ import annotations
 import functools
 import re
 
-from star_bank.data.loader import read_yaml
-from star_bank.data.paths import data_path
 from star_bank.model.story import SectionKind
+from star_bank.story.labels import section_labels
 
 ORDER = (SectionKind.situation, SectionKind.task, SectionKind.action, SectionKind.result, SectionKind.lesson)
 # Fewer sentences than this is not a story whose parts can be told apart.
@@ -33,10 +32,9 @@ _LESSON_WITHOUT_CUE = -2.0
 
 @functools.cache
 def _cues() -> dict[SectionKind, re.Pattern[str]]:
-    data = read_yaml(data_path("section_labels.yaml"), ValueError)["inference"]
     return {
-        SectionKind(kind): re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.I)
-        for kind, patterns in data.items()
+        kind: re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.I)
+        for kind, patterns in section_labels().inference.items()
     }
 
 

@@ -15,8 +15,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from star_bank.data.loader import read_yaml
-from star_bank.data.paths import data_path
+from pydantic import BaseModel, ConfigDict
+
+from star_bank.data.loader import load_shipped
 from star_bank.model.story import SectionKind
 
 COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
@@ -54,14 +55,31 @@ class Label:
     prefix: bool = False  # a plain "Result: ..." prefix, which prose can also produce
 
 
+class SectionLabels(BaseModel):
+    """`section_labels.yaml`: the words that name each part, and the cues of unlabelled ones."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    aliases: dict[SectionKind, list[str]]
+    exact_aliases: dict[SectionKind, list[str]]
+    leading_words: dict[SectionKind, list[str]]
+    letters: dict[str, SectionKind]
+    inference: dict[SectionKind, list[str]]  # regexes, read by star_bank.story.infer
+
+
+def section_labels() -> SectionLabels:
+    """The shipped label vocabulary, read and validated once."""
+    return load_shipped("section_labels.yaml", SectionLabels, ValueError)
+
+
 @functools.cache
 def _vocabulary() -> tuple[dict[str, SectionKind], dict[str, SectionKind], dict[str, SectionKind], dict[str, SectionKind]]:
     """(aliases, leading words, letters, every whole-label alias)."""
-    data = read_yaml(data_path("section_labels.yaml"), ValueError)
-    aliases = {alias.lower(): SectionKind(kind) for kind, words in data["aliases"].items() for alias in words}
-    exact = {alias.lower(): SectionKind(kind) for kind, words in data["exact_aliases"].items() for alias in words}
-    leading = {word: SectionKind(kind) for kind, words in data["leading_words"].items() for word in words}
-    letters = {letter.upper(): SectionKind(kind) for letter, kind in data["letters"].items()}
+    data = section_labels()
+    aliases = {alias.lower(): kind for kind, words in data.aliases.items() for alias in words}
+    exact = {alias.lower(): kind for kind, words in data.exact_aliases.items() for alias in words}
+    leading = {word: kind for kind, words in data.leading_words.items() for word in words}
+    letters = {letter.upper(): kind for letter, kind in data.letters.items()}
     return aliases, leading, letters, {**exact, **aliases}
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from star_bank.data.safe_read import NO_SUCH_FILE, FileTooLarge, UnreadableFile, read_limited
 from star_bank.model.story import STAR_KINDS, Section, SectionKind, Sentence, Story
 from star_bank.story.errors import StoryParseError
 from star_bank.story.front_matter import read_front_matter
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 # Re-exported: callers read stories and classify labels through this module.
-__all__ = ["MAX_STORY_BYTES", "StoryParseError", "classify_label", "decode_story", "parse_story", "read_story"]
+__all__ = ["MAX_STORY_BYTES", "StoryParseError", "classify_label", "decode_story", "parse_story", "read_story", "read_story_bytes"]
 
 
 @dataclass
@@ -49,28 +50,35 @@ MAX_STORY_BYTES = 1_000_000
 
 def read_story(path: str | os.PathLike[str]) -> Story:
     """Read and parse one story file. Raises StoryParseError with a one-line reason."""
+    return parse_story(decode_story(read_story_bytes(path), str(path)), str(path))
+
+
+def read_story_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a story file: a regular file, read no further than the size limit."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise StoryParseError(name, "is a directory, not a story file") from None
-    except FileNotFoundError:
-        if Path(path).is_symlink():
-            raise StoryParseError(name, "is a symbolic link to a file that does not exist") from None
-        raise StoryParseError(name, "file not found (was it removed while being read?)") from None
-    except OSError as exc:
-        raise StoryParseError(name, f"cannot read: {exc.strerror or exc}") from None
-    return parse_story(decode_story(data, name), name)
+        return read_limited(path, MAX_STORY_BYTES)
+    except FileTooLarge as exc:
+        raise StoryParseError(name, _too_big(exc.size)) from None
+    except UnreadableFile as exc:
+        reason = {
+            "is a directory, not a file": "is a directory, not a story file",
+            NO_SUCH_FILE: "file not found (was it removed while being read?)",
+        }.get(exc.reason, exc.reason)
+        raise StoryParseError(name, reason) from None
+
+
+def _too_big(size: int) -> str:
+    return (
+        f"is {size / 1_000_000:.1f} MB; stories over {MAX_STORY_BYTES // 1_000_000} MB are not read "
+        "(a three-minute story is about 3 KB)"
+    )
 
 
 def decode_story(data: bytes, path: str) -> str:
     """Bytes -> text: UTF-8, an optional BOM dropped. Raises StoryParseError otherwise."""
     if len(data) > MAX_STORY_BYTES:
-        raise StoryParseError(
-            path,
-            f"is {len(data) / 1_000_000:.1f} MB; stories over {MAX_STORY_BYTES // 1_000_000} MB are not read "
-            "(a three-minute story is about 3 KB)",
-        )
+        raise StoryParseError(path, _too_big(len(data)))
     if b"\x00" in data:
         raise StoryParseError(path, "looks like a binary file (it contains NUL bytes), not a Markdown story")
     try:

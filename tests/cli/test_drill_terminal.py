@@ -110,6 +110,7 @@ def test_drill_in_a_real_terminal(terminal):
     screen.expect(r"Interviewer: Hi, thanks for making the time")
     screen.expect(r"Tell me about a time something did not go the way you planned")
     screen.expect(r"two empty lines")  # how to send an answer is said once, on a terminal
+    screen.expect(r"up to 20,000 characters")  # and how long one may be
 
     for line in (
         b"Our data export shipped two weeks late.",
@@ -136,3 +137,22 @@ def test_hint_in_a_real_terminal(terminal):
     screen.type(CTRL_D)
     screen.expect(r"nothing to score")
     assert screen.wait() == 0
+
+
+def test_a_drill_that_listens_in_a_real_terminal(terminal):
+    """The canary story typed as a person would: the first two answers already tell the
+    failure, the signal, a 12-minute rollback and who was told, so no recovery question
+    comes, and the canary-gate lesson is rated intermediate or better."""
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "drill" / "canary.txt"
+    first, second, lesson = [block.strip() for block in fixture.read_text(encoding="utf-8").split("\n---\n")]
+    screen = terminal("drill", "--level", "senior")
+    screen.expect(r"Tell me about a time something did not go the way you planned")
+    screen.type(first.encode() + ENTER + ENTER + ENTER)
+    screen.expect(r"\[probe: detection\]")
+    screen.type(second.encode() + ENTER + ENTER + ENTER)
+    screen.expect(r"What did you take away from this\?")
+    screen.type(lesson.encode() + ENTER + ENTER + ENTER)
+    screen.expect(r"Let me put together how I would score it")
+    screen.expect(r"concrete_lesson +(intermediate|expert)")
+    assert screen.wait() == 0
+    assert "[probe: recovery]" not in screen.text()

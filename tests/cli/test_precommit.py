@@ -148,6 +148,17 @@ def test_readme_setup_blocks_a_weak_story_and_passes_a_strong_one(tmp_path):
     (repo / "stories" / "notes.txt").write_text("not a story\n", encoding="utf-8")
     skipped = _commit(repo, env, "A note")  # no Markdown staged: the hook does not run
     assert skipped.returncode == 0 and "(no files to check)Skipped" in skipped.stdout + skipped.stderr
+
+    # Without a `files:` filter, a story at the root named like an option is still a file.
+    config_file = repo / ".pre-commit-config.yaml"
+    config_file.write_text(
+        "".join(line for line in pinned.splitlines(keepends=True) if "files:" not in line), encoding="utf-8"
+    )
+    (repo / "--ignore=passive-voice.md").write_text(WEAK, encoding="utf-8")
+    named = _commit(repo, env, "A story named like an option")
+    output = named.stdout + named.stderr
+    assert named.returncode != 0, output
+    assert "--ignore=passive-voice.md:14:10: OWN001 [passive-voice] warning: " in output
     print(f"\npre-commit: first commit {first:.1f} s (builds the hook env), second {second:.1f} s")
 
 

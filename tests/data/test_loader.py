@@ -36,3 +36,32 @@ def test_invalid_yaml_is_one_line(write_file):
     path = write_file("pair.yaml", "a: [1\n")
     with pytest.raises(_Broken, match=r"not valid YAML"):
         load_yaml_model(path, _Pair, _Broken)
+
+
+def test_an_alias_bomb_is_refused_before_it_expands(tmp_path):
+    from star_bank.data.loader import read_yaml
+
+    lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for n in range(1, 10):
+        lines.append(f"l{n}: &l{n} [" + ", ".join([f"*{'a' if n == 1 else f'l{n - 1}'}"] * 9) + "]")
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="expands to more than 200,000 values"):
+        read_yaml(path, ValueError)
+
+
+def test_a_few_shared_values_are_fine(tmp_path):
+    from star_bank.data.loader import read_yaml
+
+    path = tmp_path / "shared.yaml"
+    path.write_text("words: &words [a, b]\nagain: *words\n", encoding="utf-8")
+    assert read_yaml(path, ValueError) == {"words": ["a", "b"], "again": ["a", "b"]}
+
+
+def test_deep_nesting_is_refused(tmp_path):
+    from star_bank.data.loader import read_yaml
+
+    path = tmp_path / "deep.yaml"
+    path.write_text("x: " + "[" * 100 + "]" * 100 + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="nested more than 64 levels deep"):
+        read_yaml(path, ValueError)

@@ -10,16 +10,11 @@ from click.testing import CliRunner
 
 from star_bank.cli.drill import read_answer
 from star_bank.cli.starbank import main as starbank
-from star_bank.drill.session import (
-    PHASES,
-    DrillError,
-    DrillSession,
-    DrillTranscript,
-    choose_scenario,
-    clean_answer,
-    load_drill_script,
-    split_answers,
-)
+from star_bank.drill.scenarios import choose_scenario
+from star_bank.drill.script import PHASES, DrillError, load_drill_script
+from star_bank.drill.session import DrillSession
+from star_bank.drill.text import clean_answer, split_answers
+from star_bank.drill.turns import DrillTranscript
 from star_bank.lint.engine import Linter
 from star_bank.story.parse import parse_story
 
@@ -208,9 +203,15 @@ def test_vague_lesson_is_quoted_back_and_pressed(linter):
     assert pressed and '"plan more carefully"' in pressed[0].text
 
 
-def test_senior_is_asked_whether_the_mechanism_is_still_in_place(linter):
-    session = play(COVERED, linter, level="senior")
+def test_staff_is_asked_whether_the_mechanism_is_still_in_place(linter):
+    session = play(COVERED, linter, level="staff")
     assert any("still in place" in t.text for t in interviewer(session))
+
+
+def test_senior_is_not_asked_again_when_the_rubric_already_rates_the_lesson_expert(linter):
+    session = play(COVERED, linter, level="senior")
+    assert session.scorecard().dimension("concrete_lesson").rating == "expert"
+    assert not any("still in place" in t.text for t in interviewer(session))
 
 
 def test_swe1_is_not_asked_whether_the_mechanism_is_still_in_place(linter):
@@ -272,9 +273,9 @@ def test_scenario_defaults_to_execution_when_no_cue_matches():
     assert choose_scenario("Why do you want to work here?") == "execution"
 
 
-def test_a_non_failure_archetype_is_refused():
-    with pytest.raises(DrillError, match="not a failure archetype"):
-        DrillSession(archetype=5)
+def test_an_archetype_that_does_not_exist_is_refused():
+    with pytest.raises(DrillError, match="archetype 11 does not exist"):
+        DrillSession(archetype=11)
 
 
 def test_an_empty_answer_gets_the_question_again(linter):
@@ -316,8 +317,11 @@ def test_typed_markdown_cannot_forge_sections(linter):
     )
     story = parse_story(session.story_text())
     assert [s.kind.value for s in story.sections] == ["situation", "task", "action", "result", "lesson"]
-    assert "checklist" in story.sections[2].prose.text
-    assert not story.sections[4].prose.text.strip()  # nothing typed reached the Lesson
+    action, lesson = story.sections[2].prose.text, story.sections[4].prose.text
+    assert "## Lesson" in action and "Result: all good" in action and "< !-- hidden" in action
+    # The lesson sentence goes to the Lesson by its content, as prose: its label opens nothing.
+    assert "checklist" in lesson and "Lesson: I now run" in lesson
+    assert not story.sections[3].prose.text.strip()  # nothing typed reached the Result
 
 
 def test_clean_answer_joins_lines_and_keeps_paragraphs():
@@ -447,10 +451,11 @@ def test_question_and_archetype_together_is_a_usage_error():
     assert "not both" in result.stderr
 
 
-def test_non_failure_archetype_is_a_one_line_error():
-    result = run(["drill", "--archetype", "5", "--answers", str(WEAK)])
+def test_an_archetype_out_of_range_is_a_one_line_error():
+    result = run(["drill", "--archetype", "12", "--answers", str(WEAK)])
     assert result.exit_code == 2
-    assert "not a failure archetype" in result.stderr
+    assert "archetype 12 does not exist" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_read_answer_sends_on_two_empty_lines_and_keeps_paragraphs():
@@ -475,7 +480,7 @@ def test_drill_yaml_has_a_line_for_every_step_and_four_hints_per_scenario():
 def test_a_drill_yaml_missing_a_line_is_a_one_line_error(tmp_path):
     import yaml
 
-    from star_bank.drill.session import DRILL_FILE
+    from star_bank.drill.script import DRILL_FILE
 
     data = yaml.safe_load(DRILL_FILE.read_text(encoding="utf-8"))
     del data["steps"]["ownership"]["lines"]["passive-voice"]

@@ -157,7 +157,7 @@ def test_no_cache_flag_neither_reads_nor_writes(bank, tmp_path):
 
 def _planted() -> dict:
     return {
-        "line": 1, "column": 1, "end_line": 1, "end_column": 2, "code": "XXX999", "rule": "planted",
+        "line": 1, "column": 1, "end_line": 1, "end_column": 2, "code": "STR003", "rule": "unfilled-placeholder",
         "severity": "error", "dimension": "structure", "section": None, "message": "PLANTED",
         "text": "#", "suggestion": None, "offset": 0, "end_offset": 1,
     }

@@ -7,8 +7,9 @@ import pytest
 
 from star_bank.lint.config import Config
 from star_bank.lint.engine import Linter
-from star_bank.lint.rule_examples import example_expectations, example_options, example_text
+from star_bank.lint.rule_examples import example_bank, example_expectations, example_options
 from star_bank.lint.rules import load_rule_file, load_rules
+from star_bank.story.parse import parse_story
 
 RULES = load_rules()
 CASES = [
@@ -23,7 +24,10 @@ def _findings_of(rule, example, config=None):
     config = (config or Config()).model_copy(
         update={"select": [rule.slug], "rules": {rule.slug: example_options(example)}}
     )
-    return Linter(config).lint_text(example_text(rule, example), path="example.md")
+    texts = example_bank(rule, example)
+    paths = ["example.md"] if len(texts) == 1 else [f"example-{n}.md" for n in range(1, len(texts) + 1)]
+    stories = [parse_story(text, path) for text, path in zip(texts, paths)]
+    return [f for findings in Linter(config).lint_stories(stories) for f in findings]
 
 
 def _check_example(rule, example, expected, config=None):

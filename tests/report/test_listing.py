@@ -37,3 +37,11 @@ def test_story_without_sections_says_so_and_the_count_names_unreadable_files():
 def test_json_is_the_entries_as_dumped():
     entries = [_entry("a.md", [3]), _entry("b.md", [4], "classified", 0.5)]
     assert json.loads(render_listing_json(entries)) == [e.model_dump(mode="json") for e in entries]
+
+
+def test_low_confidence_guess_gets_a_line_saying_how_to_pin_it():
+    entry = _entry("e.md", [5], "classified", 0.31).model_copy(
+        update={"low_confidence": True, "note": "low confidence: add `archetypes: [5]` to the front matter"})
+    lines = render_listing_text([entry, _entry("f.md", [2])]).splitlines()
+    assert lines[2] == "    low confidence: add `archetypes: [5]` to the front matter"
+    assert lines[3].startswith("f.md  [2]")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from star_bank.drill.session import Turn
+from star_bank.drill.turns import Turn
 from star_bank.report.transcript import MAX_WIDTH, MIN_WIDTH, render_turn, turn_width
 
 

@@ -9,6 +9,10 @@ model can check a kind's name without importing the kinds that read it.
 """
 
 KIND_NAMES = (
+    "action_count",
+    "bank_credit",
+    "bank_spread",
+    "bank_voice",
     "blame_first",
     "comment_directive",
     "empty_section",
@@ -23,3 +27,7 @@ KIND_NAMES = (
     "subject_ratio",
     "vague_lesson",
 )
+
+# Kinds that judge the whole bank at once (rules with `scope: [bank]`): they meet
+# `BankKind` (star_bank/lint/kinds/base.py) and read each story's `StoryProfile`.
+BANK_KIND_NAMES = ("bank_credit", "bank_spread", "bank_voice")

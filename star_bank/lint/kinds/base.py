@@ -8,10 +8,12 @@ checker hold each kind module to it, and the test suite checks it at run time.
 
 from __future__ import annotations
 
-from typing import Iterable, Protocol, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Protocol, Sequence, TypeVar
 
 from star_bank.lint.kinds.options import KindOptions
 from star_bank.lint.rule import Rule
+from star_bank.model.profile import StoryProfile
 from star_bank.nlp.analysis import AnalysedStory, Hit
 
 OptionsT = TypeVar("OptionsT", bound=KindOptions, contravariant=True)
@@ -30,4 +32,36 @@ class CheckKind(Protocol[OptionsT]):
 
     def check(self, story: AnalysedStory, rule: Rule, options: OptionsT) -> Iterable[Hit]:
         """The places in `story` the rule flags, in file offsets, with message values."""
+        ...
+
+
+@dataclass(frozen=True)
+class BankContext:
+    """What a bank kind knows besides the stories: the run's role and the archetypes to cover."""
+
+    role: str | None
+    archetype_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class BankHit:
+    """A finding about the bank, anchored on the story at `story` (an index into the profiles)."""
+
+    story: int
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+class BankKind(Protocol[OptionsT]):
+    """A kind that judges the whole bank once (rules with `scope: [bank]`)."""
+
+    NEEDS_NLP: bool
+
+    @property
+    def Options(self) -> type[KindOptions]:  # noqa: N802
+        ...
+
+    def check_bank(
+        self, profiles: Sequence[StoryProfile], rule: Rule, options: OptionsT, context: BankContext
+    ) -> Iterable[BankHit]:
+        """The stories a finding about the bank is anchored on, with message values."""
         ...

@@ -1,0 +1,204 @@
+"""One story as the few bullets of the interview sheet, read from its parse.
+
+Not sentences copied whole: each bullet is a gist (star_bank/nlp/gist.py) of
+one part of the story, in at most `MAX_WORDS` words with its label:
+
+    Situation: duplicate SMS reminders reached 3% of patients
+    Owned: find the cause and stop the duplicates
+    Did: pulled message IDs; read batch-claim code; added idempotency key
+    Result: duplicates fell from 3% to 0 in 6 weeks
+    Rule: now add fencing token to every lease-based worker
+    AI tie-in: same trace-first habit for agent failures
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from star_bank.model.sheet import SheetBullet
+from star_bank.model.story import SectionKind
+from star_bank.nlp.actors import distinct_actions, main_act, speaker_actions
+from star_bank.nlp.analysis import AnalysedStory, SectionText
+from star_bank.nlp.gist import clause_of, gist, phrase, tidy
+from star_bank.nlp.numbers import QUANTITY_SIGNS, quantity_tokens
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# A bullet, label included, is read at a glance.
+MAX_WORDS = 15
+# The Action's things the sheet recalls.
+MAX_ACTIONS = 4
+MIN_ACTIONS = 2
+# Words that mark the sentence of a lesson stating a new habit.
+_HABIT_WORDS = frozenset({"now", "every", "always", "whenever", "before", "each", "never", "since"})
+
+
+def story_bullets(story: AnalysedStory) -> tuple[list[SheetBullet], str | None]:
+    """The story's bullets (situation, owned, actions, result, rule, tie-in: each
+    when the story has it) and the number its result states."""
+    bullets: list[SheetBullet] = []
+    situation = _sentences(story, SectionKind.situation)
+    if situation:
+        bullets.append(_bullet("situation", "Situation", gist(situation[0], max_words=10)))
+    owned = _speaker_sentence(_sentences(story, SectionKind.task))
+    if owned is not None:
+        sentence, verb = owned
+        bullets.append(_bullet("owned", "Owned", gist(sentence, focus=verb, subject=False, max_words=11)))
+    actions = _actions(story.section(SectionKind.action))
+    if actions:
+        bullets.append(_bullet("actions", "Did", "; ".join(actions)))
+    result, number = _result(_sentences(story, SectionKind.result))
+    if result:
+        bullets.append(_bullet("result", "Result", result))
+    rule = _habit(_sentences(story, SectionKind.lesson))
+    if rule:
+        bullets.append(_bullet("lesson", "Rule", rule))
+    tie_in = story.section(SectionKind.tie_in)
+    if tie_in is not None and tie_in.doc is not None and list(tie_in.doc.sents):
+        bullets.append(_bullet("tie_in", _tie_in_label(tie_in.label), gist(next(iter(tie_in.doc.sents)), max_words=11)))
+    return [b for b in bullets if b.text], number
+
+
+def _bullet(part: str, label: str, text: str) -> SheetBullet:
+    room = MAX_WORDS - len(label.split())
+    words = text.split()
+    if len(words) > room:
+        text = " ".join(words[:room]).rstrip(" ,;:")
+    return SheetBullet(part=part, label=label, text=text)  # type: ignore[arg-type]
+
+
+def _sentences(story: AnalysedStory, kind: SectionKind) -> list["Span"]:
+    section = story.section(kind)
+    if section is None or section.doc is None:
+        return []
+    return [s for s in section.doc.sents if any(t.is_alpha for t in s)]
+
+
+def _speaker_sentence(sentences: list["Span"]) -> tuple["Span", "Token"] | None:
+    """The first sentence where the speaker acts, and the act (the light verb's real act)."""
+    for sentence in sentences:
+        actions = speaker_actions(sentence)
+        if actions:
+            return sentence, main_act(actions[0])
+    return None
+
+
+def _actions(section: SectionText | None) -> list[str]:
+    """Verb + object for the first few distinct things the speaker did, to fit one bullet."""
+    if section is None or section.doc is None:
+        return []
+    room = MAX_WORDS - 1
+    found: list[str] = []
+    seen: set[str] = set()
+    for verb in distinct_actions(section.doc):
+        act = main_act(verb)
+        if act.lemma_ in seen:
+            continue
+        words = [act] + [c for c in act.children if c.dep_ == "prt"]
+        target = next((c for c in act.children if c.dep_ in ("dobj", "attr", "dative")), None)
+        if target is None or target.pos_ == "PRON":
+            # "coached her to split work", "found that two pods": the act is in the clause below.
+            below = next((c for c in act.children if c.dep_ in ("xcomp", "ccomp")), None)
+            if below is not None:
+                words += ([target] if target is not None else []) + _verb_and_object(below)
+                target = None
+        target = target if target is not None or len(words) > 1 else next(
+            (c for c in act.children if c.dep_ == "prep"), None)
+        if target is not None:
+            words += phrase(target, 3)
+        text = tidy(sorted(set(words), key=lambda t: t.i))
+        used = sum(len(a.split()) for a in found)
+        if used + len(text.split()) > room:
+            if len(found) >= MIN_ACTIONS:
+                break
+            continue
+        seen.add(act.lemma_)
+        found.append(text)
+        if len(found) == MAX_ACTIONS:
+            break
+    return found
+
+
+def _verb_and_object(verb: "Token") -> list["Token"]:
+    """A verb and the head of its object or subject, for a clause inside an action."""
+    who = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    what = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+    words = ([] if who is None or who.lower_ == "i" else phrase(who, 2)) + [verb]
+    return words + (phrase(what, 2) if what is not None else [])
+
+
+def _result(sentences: list["Span"]) -> tuple[str, str | None]:
+    """The gist around the result's strongest quantity (a change, a share, digits), and the quantity."""
+    scored = [
+        (_strength(token), -n, sentence, token)
+        for n, sentence in enumerate(sentences)
+        for token in quantity_tokens(sentence)
+    ]
+    if not scored:
+        return (gist(sentences[0], max_words=MAX_WORDS - 1), None) if sentences else ("", None)
+    _, _, sentence, quantity = max(scored, key=lambda item: item[:2])
+    number = _quantity_text(quantity)
+    text = gist(sentence, focus=quantity, max_words=MAX_WORDS - 1)
+    if quantity.text not in text or len(text.split()) < 3:
+        text = tidy(phrase(clause_of(quantity), MAX_WORDS - 1, quantity))
+    return text, number
+
+
+# Verbs of a measured change: the clause a result's headline number sits in.
+_CHANGE_VERBS = frozenset({
+    "fall", "drop", "rise", "grow", "cut", "reduce", "increase", "decrease", "reach", "halve", "double",
+    "triple", "improve", "climb", "shrink", "save", "raise", "lower", "go",
+})
+
+
+def _strength(token: "Token") -> int:
+    """How much a quantity says about the outcome: digits, a share, inside a change."""
+    strength = 0
+    if any(ch.isdigit() for ch in token.text):
+        strength += 2
+    if token.i + 1 < len(token.doc) and token.nbor(1).text == "%":
+        strength += 1
+    if clause_of(token).lemma_.lower() in _CHANGE_VERBS:
+        strength += 3
+    return strength
+
+
+def _quantity_text(token: "Token") -> str:
+    """The quantity with its sign or unit glued on: '41', '0.5%', '$310,000'."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.text in QUANTITY_SIGNS and following is not None and following.like_num:
+        return token.text + following.text
+    if following is not None and following.text in ("%", "x", "ms") and not token.whitespace_:
+        return token.text + following.text
+    return token.text
+
+
+def _habit(sentences: list["Span"]) -> str:
+    """The gist of the lesson's habit: the speaker's act that 'now', 'every'... qualifies."""
+    for sentence in sentences:
+        for act in speaker_actions(sentence):
+            # A conjunct shares its head's "now": "I now pull the p99 and set the value".
+            if act.dep_ == "advcl":
+                continue  # "Before I change a timeout, I now pull...": the habit is the main clause
+            near = {t.lower_ for t in act.children}
+            if act.dep_ == "conj":
+                near |= {t.lower_ for t in act.head.children}
+            if _HABIT_WORDS & near:
+                return gist(sentence, focus=main_act(act), subject=False, max_words=12)
+    # No habit word: the first act of a main clause ("Before I merge..." only sets the scene).
+    for sentence in sentences:
+        main = [a for a in speaker_actions(sentence) if a.dep_ in ("ROOT", "conj")]
+        if main:
+            return gist(sentence, focus=main_act(main[0]), subject=False, max_words=12)
+    return gist(sentences[0], max_words=12) if sentences else ""
+
+
+def _tie_in_label(label: str) -> str:
+    lower = label.lower()
+    if "ai" in lower.split() or lower.startswith("ai"):
+        return "AI tie-in"
+    if "lead" in lower:
+        return "Lead tie-in"
+    return "Tie-in"
