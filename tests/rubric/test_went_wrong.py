@@ -181,8 +181,3 @@ def test_a_complaint_about_our_work_is_a_flaw_pointed_out(linter):
         archetype=6,
     )
     assert card(text, linter).rubric == "failure"
-
-
-def test_a_measure_that_moved_the_wrong_way_is_the_signal_detection_asks_for(linter):
-    # "the refund requests tripled" is both what went wrong and the sign that showed it.
-    assert rating(card(TROUBLE_ROSE, linter), "detection") == "intermediate"
