@@ -133,6 +133,8 @@ def _harm(token: "Token", tokens: list["Token"], lexicon: _Lexicon) -> bool:
         return any(t.lemma_.lower() in measures for t in near) and _happened(token, lexicon)
     if lemma not in lexicon.breakdown or (token.tag_ == "VBG" and not _has_aux(token)):
         return False  # a gerund ("blocking ideas") names an act, it does not tell one
+    if subject is not None and subject.lemma_.lower() in lexicon.trouble:
+        return False  # "the errors disappeared", "the queue vanished": trouble going away is good news
     if subject is not None and subject.dep_ == "nsubj":
         if _person(subject, lexicon) and not (lemma in lexicon.own_breakdown and subject.lower_ in _FIRST_PERSON):
             return False  # "I dropped the idea", "the architect stopped responding": choices, not harm
