@@ -15,6 +15,7 @@ from star_bank.nlp.lesson_vocabulary import (
     improved,
     load_vocabulary,
 )
+from star_bank.nlp.lesson_changes import present_habit_cue, resolution_cue
 from star_bank.nlp.lesson_habits import habit_trigger, is_speaker
 from star_bank.nlp.lexicon import find_phrases
 
@@ -40,6 +41,9 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
         )
         if cue:
             return cue
+    cue = present_habit_cue(sentence, vocabulary) or resolution_cue(sentence, vocabulary, lists)
+    if cue:
+        return cue
     if _speaker_in(tokens):
         for first, last, _ in find_phrases(tokens, lists.later):
             if not _verb_use(first):
@@ -179,36 +183,6 @@ def _principle_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> str |
             c.lemma_.lower() not in vocabulary.discourse_verbs for c in complements
         ):
             return sentence.doc[verb.i : token.i + 1].text
-    return None
-
-
-def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: PhraseLists,
-               kind: SectionKind, failure: bool, closing: bool = False) -> str | None:
-    """'The next day I added an expiry to the lock': the speaker puts a mechanism in
-    place after the event. Dated by an after-event marker, told in a part of its own
-    after the story (`closing`: "Afterwards", "Follow-up"), or (in a story about the
-    speaker's own mistake) told in the Result or the closing part."""
-    tokens = list(sentence)
-    # spaCy sometimes cuts a leading time phrase off as a sentence of its own ("The next day my lead").
-    before = sentence.doc[sentence.start - 1].sent if sentence.start > 0 else None
-    dating = tokens if before is None or any(t.pos_ == "VERB" for t in before) else [*before, *tokens]
-    # Dated after the event, or done so that the failure cannot recur ("... so it never happens again").
-    dated = next(find_phrases(dating, lists.after_event), None) is not None or any(
-        phrase.text != "again" for _, _, phrase in find_phrases(tokens, lists.recurrence)
-    )
-    if not dated and not closing and not (failure and kind in (SectionKind.result, SectionKind.lesson, SectionKind.other)):
-        return None
-    for token in tokens:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in vocabulary.adopting_verbs:
-            continue
-        subject = subject_of(token)
-        if subject is None or not (subject.lower_ == "we" or is_first_person_singular(subject)):
-            continue
-        objects = [t for c in token.children if c.dep_ in ("dobj", "prt", "prep", "xcomp") for t in c.subtree]
-        if next(find_phrases(objects, lists.safeguards), None) is not None or next(
-            find_phrases(objects, lists.cadences), None
-        ) is not None:
-            return token.text  # a safeguard, or anything set up to recur ("a weekly sync")
     return None
 
 

@@ -32,14 +32,14 @@ def is_speaker(subject: "Token") -> bool:
     return subject.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ == "our" for c in subject.children)
 
 
-def _mental(verb: "Token") -> bool:
+def mental_act(verb: "Token") -> bool:
     """An act of the mind ('think', 'try to keep in mind'), read with the shipped vocabulary."""
     if verb.lemma_.lower() in load_vocabulary().mental_verbs:
         return True
     return any(t.lower_ == "mind" for t in verb.subtree if t.head.i == verb.i or t.head.head.i == verb.i)
 
 
-def _wish_or_vague(verb: "Token") -> bool:
+def wish_or_vague(verb: "Token") -> bool:
     """'I need to / want to / try to X', or an act only said to get better ('plan my sprints better')."""
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("need", "want", "try", "hope", "aim", "plan", "intend"):
         return True
@@ -57,9 +57,9 @@ def habit_trigger(sentence: "SpacySpan") -> str | None:
         subject = subject_of(verb)
         if subject is None or not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)):
             continue
-        if _mental(verb):
+        if mental_act(verb):
             continue  # "I keep it in mind when ...": nothing anyone could watch
-        if _wish_or_vague(verb):
+        if wish_or_vague(verb):
             continue  # "I need to plan my sprints better when ...": a wish, not a habit
         for clause in verb.children:
             if clause.dep_ == "advcl" and clause.tag_ in ("VBP", "VBZ"):

@@ -190,13 +190,18 @@ def _comparative_trait(token: "Token", vocabulary: LessonVocabulary) -> tuple[st
         if _speaker_subject(token.head):
             text = token.doc[token.head.i : token.i + 1].text if token.head.i < token.i else token.text
             return text, token
-    if token.pos_ == "ADV" and token.head.pos_ == "VERB" and token.dep_ == "advmod" and not _sentence_adverb(token):
+    # The parser often hangs a trailing manner adverb on the object ("review changes more carefully").
+    verb = token.head if token.head.dep_ != "dobj" else token.head.head
+    if token.pos_ == "ADV" and verb.pos_ == "VERB" and token.dep_ == "advmod" and not _sentence_adverb(token):
         comparative = token.tag_ == "RBR" and token.lower_ in ("better", "earlier", "sooner", "faster", "more") or more
         concrete_object = any(
-            c.dep_ == "dobj" and c.pos_ != "PRON" and c.lemma_.lower() not in _VAGUE_OBJECTS for c in token.head.children
+            c.dep_ == "dobj" and c.pos_ != "PRON" and c.lemma_.lower() not in _VAGUE_OBJECTS for c in verb.children
         )
-        if comparative and not concrete_object:
-            return token.doc[min(token.head.i, token.i) : max(token.head.i, token.i) + 1].text, token.head
+        # "review config changes more carefully": a manner said to grow ("more" + an -ly adverb)
+        # names no new act whatever the object; "flag risks earlier" moves a concrete act in time.
+        manner = more and token.lower_.endswith("ly")
+        if comparative and (manner or not concrete_object):
+            return token.doc[min(verb.i, token.i) : max(verb.i, token.i) + 1].text, verb
     return None
 
 

@@ -56,6 +56,9 @@ class LessonVocabulary(BaseModel):
     virtue_nouns: list[str]
     virtue_suffixes: list[str]
     attitude_verbs: list[str]
+    decision_verbs: list[str]
+    forward_markers: list[str]
+    present_markers: list[str]
 
     def extended(self, **extra: Iterable[str]) -> "LessonVocabulary":
         """A copy with words added to some lists (a rule's `extra_mechanisms`, say)."""
@@ -83,6 +86,7 @@ class PhraseLists:
     values: PhraseList
     after_event: PhraseList
     safeguards: PhraseList
+    forward: PhraseList
 
 
 _COMPILED: dict[int, tuple[LessonVocabulary, PhraseLists]] = {}
@@ -105,6 +109,7 @@ def compiled(vocabulary: LessonVocabulary) -> PhraseLists:
         values=compile_phrases(vocabulary.value_statements),
         after_event=compile_phrases(vocabulary.after_event),
         safeguards=compile_phrases(vocabulary.safeguards),
+        forward=compile_phrases(vocabulary.forward_markers),
     )
     _COMPILED[id(vocabulary)] = (vocabulary, lists)
     return lists

@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING, Iterator
 
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import AnalysedStory, SectionText
-from star_bank.nlp.lesson_cues import change_cue, lesson_cue
+from star_bank.nlp.lesson_changes import change_cue
+from star_bank.nlp.lesson_cues import lesson_cue
 from star_bank.nlp.lesson_judgement import abstraction_of, is_hypothetical, mechanism_of
 from star_bank.nlp.lesson_vocabulary import LessonVocabulary, compiled, load_vocabulary
 

@@ -55,6 +55,7 @@ def rate_concrete_lesson(ev: StoryEvidence) -> Judgement:
                      advice=advice_list(ev.advise("in_place", mark)))
     specific = [lesson for lesson in lessons if _behaviour(ev, lesson)]
     promised = [lesson for lesson in lessons if lesson.mechanism and lesson.hypothetical]
+    promised += [lesson for lesson in lessons if lesson.observable and _nobody_owns(lesson)]
     if specific or promised:
         lesson = (specific or promised)[0]
         mark = ev.lesson_mark(lesson)
@@ -130,12 +131,32 @@ def _adopted(ev: StoryEvidence, lesson: LessonStatement) -> bool:
     of mind ("I am more skeptical now"): an act heads the sentence or one of its clauses
     ("I learned to timebox spikes", "Make a priority list")."""
     root = lesson.sentence.root
-    if root.lemma_.lower() in _INTENTIONS:
+    if root.lemma_.lower() in _INTENTIONS or _nobody_owns(lesson):
         return False
     quiet = {*ev.book.ownership.state_verbs, *ev.book.ownership.soft_verbs, *_INTENTIONS}
     return any(
-        t.pos_ == "VERB" and t.lemma_.lower() not in quiet and t.dep_ in ("ROOT", "conj", "xcomp")
+        t.pos_ == "VERB" and t.lemma_.lower() not in quiet and (t.dep_ in ("ROOT", "conj", "xcomp") or _inverted(t))
         for t in lesson.sentence
+    )
+
+
+def _inverted(verb) -> bool:
+    """'I add a section to every template, so new stores get mapped': the parser often makes
+    the act a complement of its 'so' consequence; the act is still the sentence's claim."""
+    head = verb.head
+    return verb.dep_ in ("ccomp", "advcl") and head.dep_ == "ROOT" and head.i > verb.i and any(
+        c.lower_ == "so" and c.dep_ in ("advmod", "mark", "cc") for c in head.children
+    )
+
+
+def _nobody_owns(lesson: LessonStatement) -> bool:
+    """'It was decided that alerts would go to the pager': the change is told with no one
+    doing it, so it shows a mechanism but not that the speaker put it in place."""
+    cue = [t for t in lesson.sentence if t.text == lesson.cue and t.pos_ == "VERB"]
+    return bool(cue) and all(
+        any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in t.children)
+        and not any(c.dep_ == "agent" for c in t.children)
+        for t in cue
     )
 
 

@@ -1,0 +1,168 @@
+"""Changes the speaker made after the event, told as acts rather than as lessons
+(see star_bank.nlp.lessons).
+
+Three shapes, all read from the parse:
+
+- an act that puts a safeguard in place ("I added an alert on queue depth"), dated
+  after the event, told in a part of its own after the story, or told with the
+  safeguard described as still at work: a present-tense clause on a past act
+  ("I added a check that validates ...", "... so a bad file is never sent");
+- a decision whose content is a safeguard ("we agreed that every config change
+  gets a second reviewer", "it was decided that alerts would go to the pager"), or
+  whose content is set in the future ("we agreed to ... in future");
+- a habit told in the present with "now", wherever "now" stands ("Now, for
+  anything hard to undo, I write ...").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from star_bank.model.story import SectionKind
+from star_bank.nlp.analysis import is_first_person_singular, subject_of
+from star_bank.nlp.lesson_habits import is_speaker, mental_act, wish_or_vague
+from star_bank.nlp.lesson_vocabulary import LessonVocabulary, PhraseLists
+from star_bank.nlp.lexicon import find_phrases
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan, Token
+
+# Where the story is set up, a safeguard described in the present is the world as it was
+# ("we have a check that runs nightly"), not a change.
+_SETTING = (SectionKind.situation, SectionKind.task)
+
+
+def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: PhraseLists,
+               kind: SectionKind, failure: bool, closing: bool = False) -> str | None:
+    """'The next day I added an expiry to the lock': the speaker puts a mechanism in
+    place after the event. Dated by an after-event marker, told in a part of its own
+    after the story (`closing`: "Afterwards", "Follow-up"), told in the Result or the
+    closing part of a story about the speaker's own mistake, or told with the
+    safeguard still at work (see the module docstring)."""
+    tokens = list(sentence)
+    # spaCy sometimes cuts a leading time phrase off as a sentence of its own ("The next day my lead").
+    before = sentence.doc[sentence.start - 1].sent if sentence.start > 0 else None
+    dating = tokens if before is None or any(t.pos_ == "VERB" for t in before) else [*before, *tokens]
+    # Dated after the event, or done so that the failure cannot recur ("... so it never happens again").
+    dated = next(find_phrases(dating, lists.after_event), None) is not None or any(
+        phrase.text != "again" for _, _, phrase in find_phrases(tokens, lists.recurrence)
+    )
+    placed = dated or closing or (failure and kind in (SectionKind.result, SectionKind.lesson, SectionKind.other))
+    for token in tokens:
+        if token.pos_ != "VERB":
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in vocabulary.decision_verbs:
+            cue = _decision(token, lists, placed)
+            if cue is not None:
+                return cue
+            continue
+        if lemma not in vocabulary.adopting_verbs:
+            continue
+        subject = subject_of(token)
+        if subject is None or not (subject.lower_ == "we" or is_first_person_singular(subject)):
+            continue
+        if not placed and (kind in _SETTING or not _still_at_work(token)):
+            continue
+        objects = [t for c in token.children if c.dep_ in ("dobj", "prt", "prep", "xcomp") for t in c.subtree]
+        if next(find_phrases(objects, lists.safeguards), None) is not None or next(
+            find_phrases(objects, lists.cadences), None
+        ) is not None:
+            return token.text  # a safeguard, or anything set up to recur ("a weekly sync")
+    return None
+
+
+def _still_at_work(verb: "Token") -> bool:
+    """A past act of setting something up, with a clause in the present that says what the
+    thing does: 'I added a check that validates ...', '... an alert when the job fails',
+    '..., so a bad file is never sent'. The present tense inside a past story says the
+    mechanism outlived the event. The parser sometimes hangs the act under its consequence
+    ("I added a limit, so a big file is never accepted": 'added' a complement of 'accepted')."""
+    if verb.dep_ == "ccomp" and _present_finite(verb.head):
+        return True
+    things = [c for c in verb.children if c.dep_ == "dobj"]
+    preps = [c for node in [verb, *things] for c in node.children if c.dep_ == "prep"]
+    things += [g for c in preps for g in c.children if g.dep_ == "pobj"]
+    # A clause of the act itself (its consequence or trigger), or one describing what was set up;
+    # deeper clauses ("a meeting to discuss why the build is slow") describe something else.
+    clauses = [c for c in verb.children if c.dep_ in ("advcl", "conj", "ccomp")]
+    clauses += [c for thing in things for c in thing.children if c.dep_ in ("relcl", "acl")]
+    for node in clauses:
+        if node.dep_ == "conj" and _own_subject_is_speaker(node):
+            continue  # "I added X and I check it": the second act is judged on its own
+        if _present_finite(node):
+            return True
+    return False
+
+
+def _present_finite(verb: "Token") -> bool:
+    return verb.pos_ in ("VERB", "AUX") and (verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    ))
+
+
+def _own_subject_is_speaker(verb: "Token") -> bool:
+    subject = subject_of(verb)
+    return subject is not None and is_speaker(subject)
+
+
+def _decision(verb: "Token", lists: PhraseLists, placed: bool) -> str | None:
+    """'We agreed that every config change gets a second reviewer', 'it was decided that alerts
+    would be routed to the pager': a decision taken by the speaker (or told with no one
+    named) whose content puts a safeguard in place."""
+    if not placed or not _decider(verb):
+        return None
+    content = [t for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree]
+    if next(find_phrases(content, lists.safeguards), None) is None:
+        return None
+    return verb.text
+
+
+def _decider(verb: "Token") -> bool:
+    """The speaker decided, or the decision is told with no one named ('it was decided')."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    if subject.dep_ == "nsubjpass":
+        return subject.lower_ == "it" and not any(c.dep_ == "agent" for c in verb.children)
+    return is_speaker(subject)
+
+
+def resolution_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: PhraseLists) -> str | None:
+    """'We agreed to review config changes more carefully in future', 'I decided that from
+    now on ...': a decision about how the speaker acts from then on, a lesson statement
+    even when told in the past."""
+    forward = [(first, last) for first, last, _ in find_phrases(list(sentence), lists.forward)]
+    if not forward:
+        return None
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in vocabulary.decision_verbs or not _decider(verb):
+            continue
+        content = {t.i for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
+        if any(first.i in content or first.head.i == verb.i for first, _ in forward):
+            return verb.text
+    return None
+
+
+def present_habit_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> str | None:
+    """'Now, for anything hard to undo, I write a decision record': 'now' (or 'nowadays',
+    'these days') on an act of the speaker's told in the present, however far apart the
+    two stand. An act of the mind or a wish ('I try to be ... now') is no habit."""
+    for token in sentence:
+        if token.dep_ not in ("advmod", "npadvmod") or token.lemma_.lower() not in vocabulary.present_markers:
+            continue
+        if token.lower_ == "days" and not any(c.lower_ == "these" for c in token.children):
+            continue
+        verb = token.head
+        # "what I do now: ...": 'do' as the main verb is often tagged an auxiliary.
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass") or not _present(verb):
+            continue
+        subject = subject_of(verb)
+        if subject is None or not is_speaker(subject) or mental_act(verb) or wish_or_vague(verb):
+            continue
+        return token.text
+    return None
+
+
+def _present(verb: "Token") -> bool:
+    return verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)

@@ -1,0 +1,110 @@
+"""Changes told as acts, with no time marker: a safeguard still at work, a decision about a
+safeguard or about the future, a habit told with "now" far from its verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from star_bank.lint.engine import Linter, analyse
+from star_bank.nlp.lessons import find_lessons
+from star_bank.nlp.stream import attach_docs
+from star_bank.rubric.score import score_story
+from star_bank.story.parse import parse_story
+
+# An unlabelled story where nothing is said to have gone wrong: no marker of the Result and
+# no failure to date the change by, so only the sentence's own shape can make it a change.
+PLAIN = (
+    "Our warehouse team asked for a faster way to reconcile pallet counts each evening.\n\n"
+    "I wrote a small service that compares the scanner totals with the stock ledger and it went live in May.\n"
+    "{sentence}\n"
+)
+
+INCIDENT = (
+    "## Situation\nA pricing job I owned pushed wrong discounts to the shop for a morning.\n\n"
+    "## Action\nI reverted the job and corrected the affected orders with the support team.\n\n"
+    "## Result\nAll orders were corrected by the evening. {sentence}\n"
+)
+
+
+_LINTER = Linter()
+
+
+def found(text: str):
+    story = analyse(parse_story(text))
+    attach_docs([story])
+    return find_lessons(story)
+
+
+def rules_fired(text: str) -> set[str]:
+    return {finding.rule for finding in _LINTER.lint_text(text, "story.md")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a present-tense clause on the safeguard: it outlived the event
+        "I put a lint step in the pipeline that rejects any migration without a down script.",
+        # a present-tense consequence: what the safeguard keeps from happening
+        "I also added a size limit to the upload form, so an oversized file is never accepted.",
+        # a trigger in the present on the thing set up
+        "I added an alert when the nightly import fails.",
+    ],
+)
+def test_a_safeguard_still_at_work_is_a_change_with_no_time_marker(sentence):
+    statements = [s for s in found(PLAIN.format(sentence=sentence)) if s.text.startswith(sentence[:15])]
+    assert statements and statements[0].observable
+    assert "no-observable-change" not in rules_fired(PLAIN.format(sentence=sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I added a test to reproduce the bug.",  # past, nothing said to keep working
+        "I wrote a script and ran it once on the old rows.",
+    ],
+)
+def test_a_one_off_act_with_no_present_clause_is_not_a_change(sentence):
+    assert not [s for s in found(PLAIN.format(sentence=sentence)) if s.text.startswith(sentence[:15])]
+
+
+def test_a_safeguard_described_in_the_setting_is_the_world_as_it_was():
+    text = "## Situation\nWe had set up a dashboard that tracks refund volume by region.\n\n## Action\nI chased the spike.\n"
+    assert not found(text)
+
+
+def test_now_far_from_its_verb_still_marks_a_present_habit():
+    sentence = "Now, for any change that touches invoicing, I write a short rollback note before I merge."
+    statements = found(PLAIN.format(sentence=sentence))
+    assert [s.cue for s in statements] == ["Now"]
+    assert statements[0].observable
+
+
+def test_now_on_a_wish_or_a_state_of_mind_is_no_habit():
+    assert not found(PLAIN.format(sentence="I try to be calmer about deadlines now."))
+
+
+def test_a_decision_about_a_safeguard_is_a_change_even_with_nobody_named():
+    sentence = "It was agreed that every pricing change would need a second approval."
+    statements = found(INCIDENT.format(sentence=sentence))
+    assert [s.cue for s in statements] == ["agreed"]
+    assert statements[0].observable and not statements[0].hypothetical
+
+
+def test_a_decision_set_in_the_future_is_a_lesson_and_a_manner_that_only_grows_is_vague():
+    sentence = "We also agreed to check discount rules more thoroughly in future."
+    statements = found(INCIDENT.format(sentence=sentence))
+    assert len(statements) == 1 and statements[0].vague
+    assert "vague-lesson" in rules_fired(INCIDENT.format(sentence=sentence))
+
+
+def test_a_decision_with_no_safeguard_and_no_future_is_narration():
+    assert not found(INCIDENT.format(sentence="We decided to refund the customers the same day."))
+
+
+def test_an_unowned_safeguard_is_not_an_adopted_lesson():
+    text = INCIDENT.format(sentence="It was decided that alerts for the job would page the on-call engineer.")
+    card = score_story(parse_story(text, "story.md"), linter=_LINTER)
+    assert card.dimension("concrete_lesson").rating == "intermediate"
+    owned = INCIDENT.format(sentence="I then added an alert for the job that pages the on-call engineer.")
+    card = score_story(parse_story(owned, "story.md"), linter=_LINTER)
+    assert card.dimension("concrete_lesson").rating == "expert"
