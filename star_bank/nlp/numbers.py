@@ -88,14 +88,23 @@ def is_quantity(token: "Token", words: frozenset[str] = QUANTITY_WORDS) -> bool:
 
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "fortnight", "month", "year"})
 _DURATION_WORDS = frozenset({"within", "under", "than", "for", "in", "after", "over", "per"})
+# "about a week", "nearly an hour": a word of approximation makes "a" an estimate of an amount.
+_APPROXIMATIONS = frozenset({"about", "around", "roughly", "nearly", "almost", "approximately", "barely"})
+# "lost a week", "saved a day", "took an hour": time spent, saved or lost is an amount.
+_SPENDING_VERBS = frozenset({"lose", "save", "take", "spend", "cost", "waste", "shave", "gain", "cut"})
 
 
 def _one_unit_of_time(token: "Token") -> bool:
-    """'within a fortnight', 'in under an hour', 'for a week': 'a' is a count of one there."""
+    """'within a fortnight', 'in under an hour', 'for a week', 'about a week', 'lost a day':
+    'a' is a count of one there."""
     if token.lemma_.lower() not in _TIME_UNITS or token.i < 2:
         return False
     article, before = token.doc[token.i - 1], token.doc[token.i - 2]
-    return article.lower_ in ("a", "an") and before.lower_ in _DURATION_WORDS
+    if article.lower_ not in ("a", "an"):
+        return False
+    if before.lower_ in _DURATION_WORDS or before.lower_ in _APPROXIMATIONS:
+        return True
+    return token.dep_ in ("dobj", "npadvmod") and token.head.lemma_.lower() in _SPENDING_VERBS
 
 
 def _fraction(token: "Token") -> bool:

@@ -108,3 +108,12 @@ def test_an_unowned_safeguard_is_not_an_adopted_lesson():
     owned = INCIDENT.format(sentence="I then added an alert for the job that pages the on-call engineer.")
     card = score_story(parse_story(owned, "story.md"), linter=_LINTER)
     assert card.dimension("concrete_lesson").rating == "expert"
+
+
+def test_a_habit_the_parser_hangs_under_its_consequence_is_still_adopted():
+    # "..., so new forms get reviewed": spaCy often makes the act a complement of the 'so' clause.
+    text = INCIDENT.format(
+        sentence="Since then I add a privacy section to every design template I touch, so new tables get on the register before they are built."
+    )
+    card = score_story(parse_story(text, "story.md"), linter=_LINTER)
+    assert card.dimension("concrete_lesson").rating == "expert"

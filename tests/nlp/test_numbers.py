@@ -70,3 +70,16 @@ def test_a_hyphenated_multiplier_word_is_no_quantity_but_a_fraction_is(nlp):
 )
 def test_one_unit_of_time_after_a_duration_word_is_a_quantity(nlp, sentence, quantity):
     assert has_quantity(nlp(sentence)) is quantity
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quantity"),
+    [
+        ("The rebuild cost us roughly a month of evenings.", True),  # an estimate of an amount
+        ("Shipping the fix early saved the support team a day.", True),  # time saved is an amount
+        ("We lost an afternoon to the wrong branch.", False),  # not a unit of time the list knows
+        ("I spent a morning with the vendor.", False),
+    ],
+)
+def test_one_unit_of_time_approximated_or_spent_is_a_quantity(nlp, sentence, quantity):
+    assert has_quantity(nlp(sentence)) is quantity
