@@ -53,7 +53,8 @@ def rate_concrete_lesson(ev: StoryEvidence) -> Judgement:
         return judge("intermediate", f"{ev.cite(mark)} names a mechanism, but not whether it held up since "
                      f"(expected at {level_name(ev.level)})", [mark], praise=praise,
                      advice=advice_list(ev.advise("in_place", mark)))
-    specific = [lesson for lesson in lessons if _behaviour(ev, lesson)]
+    # A behaviour only imagined for next time, with no mechanism, is no change yet.
+    specific = [lesson for lesson in lessons if _behaviour(ev, lesson) and not lesson.hypothetical]
     promised = [lesson for lesson in lessons if lesson.mechanism and lesson.hypothetical]
     promised += [lesson for lesson in lessons if lesson.observable and _nobody_owns(lesson)]
     if specific or promised:

@@ -117,3 +117,12 @@ def test_a_habit_the_parser_hangs_under_its_consequence_is_still_adopted():
     )
     card = score_story(parse_story(text, "story.md"), linter=_LINTER)
     assert card.dimension("concrete_lesson").rating == "expert"
+
+
+def test_a_behaviour_only_imagined_for_next_time_is_novice_but_a_promised_mechanism_is_intermediate():
+    imagined = INCIDENT.format(sentence="If I faced this again, I would split the discount work into smaller pieces.")
+    card = score_story(parse_story(imagined, "story.md"), linter=_LINTER)
+    assert card.dimension("concrete_lesson").rating == "novice"
+    promised = INCIDENT.format(sentence="If I faced this again, I would add a checklist to the discount release.")
+    card = score_story(parse_story(promised, "story.md"), linter=_LINTER)
+    assert card.dimension("concrete_lesson").rating == "intermediate"
