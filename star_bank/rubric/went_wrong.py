@@ -75,6 +75,9 @@ class WentWrongWords(BaseModel):
     trouble_events: list[str]  # nouns that are trouble when they happen: outage, incident, failure
     having_verbs: list[str]  # the trouble is their object: have, cause, hit
     occurring_verbs: list[str]  # the trouble is their subject: start, happen, occur
+    noticing_verbs: list[str]  # realise, notice, discover: how it came to light (rubric/came_to_light.py)
+    belief_verbs: list[str]  # think, conclude, assume: what it was taken for at the time
+    instruments: list[str]  # subjects that exist to tell: alert, alarm, monitor, check
 
 
 def went_wrong_marks(story: AnalysedStory, words: WentWrongWords) -> list[Mark]:
