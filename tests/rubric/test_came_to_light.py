@@ -106,3 +106,26 @@ STEPS_BEFORE_THE_HINDSIGHT = failure(
 def test_what_the_speaker_would_do_differently_does_not_hide_the_recovery_told_before_it(linter):
     # "If I did it again" is a reflection at the end, not where things went wrong.
     assert dimension(STEPS_BEFORE_THE_HINDSIGHT, linter, "recovery").rating != "novice"
+
+
+ANSWERED_AS_A_TEAM = """\
+---
+tags: [failure]
+---
+# The fare export
+
+## Situation
+Our finance office flagged that the fare export left out every refunded ticket.
+
+## Action
+I traced it to a filter I had written and fixed it the same afternoon.
+
+## Result
+We answered the finance office within two days with the corrected export and the list of affected months.
+"""
+
+
+def test_answering_the_person_who_raised_it_as_a_team_with_its_timing_is_expert_recovery(linter):
+    # Who was told may be told with "we", and answering the one who raised it is telling them.
+    judged = dimension(ANSWERED_AS_A_TEAM, linter, "recovery")
+    assert judged.rating == "expert", judged.reason
