@@ -47,7 +47,7 @@ def phrase(token: "Token", limit: int = 6, focus: "Token | None" = None) -> list
             core |= set(tail)
     if focus is not None and focus in set(token.subtree) and focus is not token:
         node = focus
-        while node is not token and node.head is not node:
+        while node.i != token.i and node.head.i != node.i:
             core |= {node} | {c for c in node.children if c.dep_ in ("compound", "nummod", "quantmod", "amod")}
             node = node.head
     words = sorted(core, key=lambda t: t.i)
@@ -77,7 +77,8 @@ def _trimmed(token: "Token") -> Iterable["Token"]:
 def clause_of(token: "Token") -> "Token":
     """The verb whose clause holds `token` (the token itself when it is one)."""
     node = token
-    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+    # Compare positions: spaCy makes a new Token object at every `.head`.
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
     return node
 
