@@ -48,7 +48,7 @@ def phrase(token: "Token", limit: int = 6, focus: "Token | None" = None) -> list
     prepositional argument stay. When the phrase still does not fit, it is empty.
     """
     kept = set(_trimmed(token))
-    while len(kept) > limit:
+    while width(kept) > limit:
         cut = _next_cut(token, kept, focus)
         if cut is None:
             return []
@@ -68,6 +68,13 @@ def _next_cut(head: "Token", kept: set["Token"], focus: "Token | None") -> "Toke
     if not candidates:
         return None
     return max(candidates, key=lambda t: t.left_edge.i)  # the phrase that starts last goes first
+
+
+def width(tokens: Iterable["Token"]) -> int:
+    """How many words the tokens print as: '30-minute' is one word of three tokens."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    return sum(1 for n, t in enumerate(ordered)
+               if n == 0 or ordered[n - 1].i != t.i - 1 or ordered[n - 1].whitespace_)
 
 
 def _is_quantity(token: "Token") -> bool:
@@ -131,20 +138,20 @@ def clause_words(verb: "Token", max_words: int, focus: "Token | None" = None,
     holds_focus = [c for c in verb.children if focus is not None and focus in set(c.subtree)]
     required = _complements(verb, holds_focus)
     for part in holds_focus + required:
-        found = phrase(part, max_words - len(words), focus if part in holds_focus else None)
+        found = phrase(part, max_words - width(words), focus if part in holds_focus else None)
         if not found:
             return []
         words += found
     if keep_subject:
-        found = phrase(who, min(5, max_words - len(words)))
+        found = phrase(who, min(5, max_words - width(words)))
         if not found:
             return []
         words += found
     if details:
         for part in sorted((c for c in verb.children if c.dep_ in _DETAIL and c.tag_ != "WRB"
                             and c not in holds_focus and c not in words), key=lambda c: c.i):
-            words += phrase(part, max_words - len(words)) if max_words - len(words) >= 2 else []
-    words += _shared_acts(verb, max_words - len(words))
+            words += phrase(part, max_words - width(words)) if max_words - width(words) >= 2 else []
+    words += _shared_acts(verb, max_words - width(words))
     return sorted(set(words), key=lambda t: t.i)
 
 
@@ -158,6 +165,8 @@ def _complements(verb: "Token", taken: list["Token"]) -> list["Token"]:
             continue
         if child.dep_ in ("ccomp", "xcomp") and child.i < verb.i:
             continue
+        if child.dep_ == "ccomp" and any(c.dep_ == "dobj" for c in verb.children):
+            continue  # "wrote twelve docs, one per stage, each with the failure modes": no clause object
         found.append(child)
     return found
 
@@ -180,7 +189,7 @@ def _shared_acts(verb: "Token", room: int) -> list["Token"]:
         if conj.lemma_.lower() in STATIVE or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
             break
         joint = [c for c in verb.children if c.dep_ == "cc" and c.i < conj.i][-1:]
-        extra = clause_words(conj, room - len(words) - len(joint), subject=False, details=False)
+        extra = clause_words(conj, room - width(words) - len(joint), subject=False, details=False)
         if not extra or not joint:
             break
         words += joint + extra
@@ -208,6 +217,10 @@ def well_formed(words: list["Token"]) -> bool:
             return False
     for token in words:
         if any(c.dep_ in _NEEDED and c not in kept for c in token.children):
+            return False
+    for token in words[1:]:  # "over the year [and] p99 latency": a lost "and" runs two things together
+        before = token.doc[token.i - 1]
+        if (before.pos_ == "CCONJ" or before.dep_ == "conj") and before not in kept:
             return False
     last = max(words, key=lambda t: t.i)
     return last.pos_ not in _DANGLING_POS or last.dep_ == "prt" or last.lower_ in ("now", "together")

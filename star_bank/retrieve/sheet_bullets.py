@@ -1,14 +1,17 @@
 """One story as the few bullets of the interview sheet, read from its parse.
 
 Not sentences copied whole: each bullet is a gist (star_bank/nlp/gist.py) of
-one part of the story, in at most `MAX_WORDS` words with its label:
+one part of the story, in at most `MAX_WORDS` words with its label, cut by
+whole phrases so that it still reads as English:
 
-    Situation: duplicate SMS reminders reached 3% of patients
-    Owned: find the cause and stop the duplicates
-    Did: pulled message IDs; read batch-claim code; added idempotency key
-    Result: duplicates fell from 3% to 0 in 6 weeks
-    Rule: now add fencing token to every lease-based worker
-    AI tie-in: same trace-first habit for agent failures
+    Situation: about 1 in 40 patients received the same SMS reminder
+    Owned: owned the reminder service
+    Did: pulled the message IDs; read the batch-claim code; reproduced it
+    Result: duplicate sends fell from 2.5% of reminders to zero
+    Rule: now ask for a fencing token
+    AI tie-in: pull the traces for the failing runs
+
+A part whose gist cannot be said that way has no bullet.
 """
 
 from __future__ import annotations
@@ -77,7 +80,7 @@ def _owned(sentences: list["Span"]) -> str:
     service', never a bare 'disagreed'."""
     for sentence in sentences:
         for action in speaker_actions(sentence):
-            text = gist(sentence, focus=main_act(action), subject=False, max_words=11)
+            text = gist(sentence, focus=main_act(action), subject=False, max_words=12)
             if len(text.split()) >= 2:
                 return text
     return ""
