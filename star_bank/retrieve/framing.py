@@ -15,12 +15,14 @@ recovery and pattern awareness whatever its archetype).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from star_bank.model.story import SectionKind, Story
 from star_bank.retrieve.archetypes import ArchetypeBook, Framing, load_archetypes
 from star_bank.retrieve.text_match import stem, stems
+from star_bank.story.prose import Prose, starts_list_item
 
 # Words that may stand between two words of a pattern without breaking it: auxiliaries
 # and adverbs ("I had completely forgotten"). Not a negation: "I never missed a deadline"
@@ -31,11 +33,13 @@ FILLERS = frozenset(
     do does did have has had be was were is am are also then just completely totally
     accidentally simply really even actually initially originally somehow badly still
     so quickly immediately later already would could should will can might must the a an that
-    this it
+    this it properly fully thoroughly carefully enough adequately first ever yet always even bother
+    to
     """.split()
 )
 SENTENCE_START = "^"  # a pattern word that matches only the start of a sentence
 ANY_GAP = 3  # "~": up to this many other words
+ONE_SENTENCE_SHARE = 0.7  # the share of a rule's bonus a frame told in a single sentence earns
 BEFORE_WINDOW = 5  # words before a match searched for a cancelling word
 HYPOTHETICAL = (("would",), ("next", "time"))  # a sentence with these tells what did not happen
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])(?=[\"”’)])")
@@ -123,8 +127,12 @@ def framing_weights(found: StoryFraming, framing: Framing) -> tuple[dict[int, fl
     for rule in framing.rules:
         if not set(rule.when) <= frames or set(rule.unless) & frames:
             continue
+        # A frame told in one sentence may be a side remark ("I argued against it"); told in two
+        # or more, it is what the story is about.
+        sentences = {hit.sentence for hit in found.hits if hit.frame in rule.when}
+        share = 1.0 if len(sentences) > 1 else ONE_SENTENCE_SHARE
         for archetype, weight in rule.add.items():
-            add[archetype] = add.get(archetype, 0.0) + weight
+            add[archetype] = add.get(archetype, 0.0) + weight * share
         for archetype, factor in rule.scale.items():
             scale[archetype] = scale.get(archetype, 1.0) * factor
     return add, scale
@@ -132,14 +140,33 @@ def framing_weights(found: StoryFraming, framing: Framing) -> tuple[dict[int, fl
 
 def story_sentences(story: Story) -> list[tuple[str, bool]]:
     """The story's prose as (sentence, is narrative): the parser's sentences where it
-    found sections, else the body split; the Lesson and the tie-in are not narrative."""
+    found sections, else the body split; the Lesson and the tie-in are not narrative.
+    Each list item is a sentence of its own: notes in bullets carry no full stops."""
     out = [(story.title, True)] if story.title else []
     for section in story.sections:
         narrative = section.kind not in (SectionKind.lesson, SectionKind.tie_in)
-        out += [(s.text, narrative) for s in section.sentences]
+        for sentence in section.sentences:
+            items = _list_items(section.prose, story.text, sentence.span.start, sentence.span.end)
+            out += [(text, narrative) for text in (items or [sentence.text])]
     if not story.sections and story.body_prose is not None:
-        out += [(s, True) for s in _SENTENCE_END.split(story.body_prose.text) if s.strip()]
+        prose = story.body_prose
+        pieces = _list_items(prose, story.text, 0, len(story.text)) or [prose.text]
+        out += [(s, True) for piece in pieces for s in _SENTENCE_END.split(piece) if s.strip()]
     return out
+
+
+def _list_items(prose: Prose | None, text: str, start: int, end: int) -> list[str]:
+    """The clean text of story.text[start:end] cut where a list item begins; [] when there is none."""
+    if prose is None or not prose.origin:
+        return []
+    first = bisect.bisect_left(prose.origin, start)
+    last = bisect.bisect_left(prose.origin, end)
+    cuts = [i for i in range(first + 1, last) if prose.text[i - 1] in " \n" and starts_list_item(text, prose.origin[i])]
+    if not cuts:
+        return []
+    bounds = [first, *cuts, last]
+    return [prose.text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if prose.text[a:b].strip()]
+
 
 
 def _hypothetical(tokens: list[str]) -> bool:

@@ -21,6 +21,7 @@ from star_bank.model.story import LEVELS
 from star_bank.rubric.levels import RATINGS, LevelName
 from star_bank.rubric.raters import RATERS, SIGNALS_READ
 from star_bank.rubric.signals import SignalDetector, SignalSpec, TimingLexicon
+from star_bank.rubric.went_wrong import WentWrongWords
 
 RUBRICS_FILE = data_path("rubrics.yaml")
 RubricName = Literal["failure", "learning", "star"]
@@ -80,6 +81,7 @@ class RubricBook(BaseModel):
     resources: list[ResourceSpec]
     timing: TimingLexicon
     ownership: OwnershipWords
+    went_wrong: WentWrongWords
     signals: dict[str, SignalSpec]
     _detector: SignalDetector | None = PrivateAttr(default=None)
 

@@ -53,6 +53,7 @@ def choose_rubric(
     framing: StoryFraming,
     book: ArchetypeBook,
     learning_marks: dict[str, list[Mark]],
+    events: list[Mark] = (),  # type: ignore[assignment]
 ) -> RubricChoice:
     """The rubric for the story and the reason, from its tags, its text, then its archetype."""
     tags = {t.lower() for t in story.story.front_matter.tags}
@@ -65,6 +66,10 @@ def choose_rubric(
         return RubricChoice(
             "failure", f"something went wrong that you had to notice or recover from: {_FRAME_WORDS[hit.frame]} "
             f"('{_short(hit.sentence)}')"
+        )
+    if events:
+        return RubricChoice(
+            "failure", f"something went wrong that you had to notice or recover from ('{_short(events[0].sentence)}')"
         )
     best = match.archetypes[0] if match.archetypes else None
     if best in WENT_WRONG_ARCHETYPES:

@@ -22,7 +22,7 @@ _SCENE = frozenset({SectionKind.situation, SectionKind.task})
 def rate_detection(ev: StoryEvidence) -> Judgement:
     """Detection: a warning sign or the moment it was noticed (intermediate), and why it was missed (expert)."""
     dismissed = ev.signal("missed_signal")
-    signs = unique_marks([*ev.signal("warning_sign"), *ev.signal("noticed_moment")])
+    signs = unique_marks([*ev.signal("warning_sign"), *ev.signal("noticed_moment"), *ev.signal("seen_in_source")])
     signs.sort(key=lambda m: m.start)
     nowhere = ev.signal("out_of_nowhere")
     if nowhere and not dismissed:
@@ -73,13 +73,13 @@ def rate_recovery(ev: StoryEvidence) -> Judgement:
 
 
 def failure_start(story_text: str, sentences: list[str]) -> int | None:
-    """The file offset of the first sentence (outside the title) where things go wrong, if any."""
-    for sentence in sentences:
-        probe = " ".join(sentence.split()[:8])
-        at = _find_words(story_text, probe)
-        if at is not None:
-            return at
-    return None
+    """The file offset of the earliest sentence (outside the title) where things go wrong, if any.
+
+    `sentences` come grouped by what they tell, not in story order: the earliest
+    one in the text decides, so a step told before a later admission still counts.
+    """
+    found = [at for sentence in sentences if (at := _find_words(story_text, " ".join(sentence.split()[:8]))) is not None]
+    return min(found, default=None)
 
 
 def _find_words(text: str, probe: str) -> int | None:

@@ -26,7 +26,7 @@ from star_bank.rubric.levels import at_least, level_name
 from star_bank.rubric.signals import Mark
 
 # Words that give a safeguard a whole class of situations to cover.
-_CLASS_WORDS = frozenset({"every", "any", "all", "each", "whenever", "anything", "everything", "always", "never"})
+_CLASS_WORDS = frozenset({"every", "any", "all", "each", "whenever", "anything", "everything", "always", "never", "if", "unless"})
 # Verbs that state an intention, not a change made.
 _INTENTIONS = frozenset({"need", "want", "hope", "plan", "intend", "aim", "have", "wish", "will"})
 # Words of a lesson's cue that place it in a later case.

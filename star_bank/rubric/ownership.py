@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import is_first_person_singular, subject_of
 from star_bank.rubric.evidence import Judgement, StoryEvidence, advice_list, judge, more_note, unique_marks
-from star_bank.rubric.signals import Mark
+from star_bank.rubric.signals import Mark, list_items
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -92,15 +92,17 @@ def count_acts(ev: StoryEvidence) -> Acts:
         for sentence in section.doc.sents:
             if (section.kind, sentence.start_char) in lessons:
                 continue
-            for token in sentence:
-                kind = _act_kind(token, state_verbs, omissions)
-                if kind is None:
-                    continue
-                start, end = section.prose.source_range(token.idx, token.idx + len(token.text))
-                mark = Mark(kind, start, end, section.kind, sentence.text.strip())
-                getattr(acts, kind).append(mark)
-                if kind == "own" and token.lemma_.lower() not in soft_verbs:
-                    acts.decisions.append(mark)
+            for item in list_items(list(sentence), section, ev.story.story.text):
+                text = section.doc.text[item[0].idx : item[-1].idx + len(item[-1].text)].strip()
+                for token in item:
+                    kind = _act_kind(token, state_verbs, omissions)
+                    if kind is None:
+                        continue
+                    start, end = section.prose.source_range(token.idx, token.idx + len(token.text))
+                    mark = Mark(kind, start, end, section.kind, text)
+                    getattr(acts, kind).append(mark)
+                    if kind == "own" and token.lemma_.lower() not in soft_verbs:
+                        acts.decisions.append(mark)
     return acts
 
 

@@ -45,6 +45,7 @@ from star_bank.rubric.incident_raters import failure_start
 from star_bank.rubric.levels import resolve_level
 from star_bank.rubric.raters import rater_for
 from star_bank.rubric.signals import Mark, SentenceIndex
+from star_bank.rubric.went_wrong import went_wrong_marks
 
 if TYPE_CHECKING:
     from star_bank.lint.engine import Linter
@@ -67,9 +68,10 @@ def score_analysed(
     match = classify_story(story.story, archetypes)
     framing = frame_story(story.story, archetypes)
     marks = book.detector.detect(story)
-    choice = choose_rubric(story, match, framing, archetypes, marks)
+    events = went_wrong_marks(story, book.went_wrong)
+    choice = choose_rubric(story, match, framing, archetypes, marks, events)
     wrong = [hit.sentence for hit in framing.hits if hit.frame in framing.went_wrong_frames
-             and hit.sentence != story.story.title]
+             and hit.sentence != story.story.title] + [event.sentence for event in events]
     evidence = StoryEvidence(
         story, findings, marks, resolved, choice.name, book, SentenceIndex(story.story),
         failure_start=failure_start(story.story.text, wrong),

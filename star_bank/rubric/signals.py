@@ -32,6 +32,7 @@ from star_bank.nlp.analysis import AnalysedStory, SectionText, is_first_person_s
 from star_bank.lint.kinds.required_number import has_number
 from star_bank.nlp.lexicon import Phrase, PhraseItem, compile_phrases, find_phrases
 from star_bank.model.story import SectionKind, Story
+from star_bank.story.prose import starts_list_item
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan, Token
@@ -103,14 +104,15 @@ class SignalDetector:
             if section.doc is None:
                 continue
             for sentence in section.doc.sents:
-                tokens = list(sentence)
-                facts = _SentenceFacts(tokens, self)
-                for signal in self.signals:
-                    if section.kind.value not in signal.spec.scope:
-                        continue
-                    hit = _match(signal, tokens, facts)
-                    if hit is not None:
-                        marks[signal.name].append(_mark(signal.name, section, sentence, hit))
+                for tokens in list_items(list(sentence), section, story.story.text):
+                    text = section.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+                    facts = _SentenceFacts(tokens, self)
+                    for signal in self.signals:
+                        if section.kind.value not in signal.spec.scope:
+                            continue
+                        hit = _match(signal, tokens, facts)
+                        if hit is not None:
+                            marks[signal.name].append(_mark(signal.name, section, text, hit))
         return marks
 
     def is_timed(self, tokens: list["Token"]) -> bool:
@@ -176,7 +178,7 @@ def _match(signal: _CompiledSignal, tokens: list["Token"], facts: _SentenceFacts
         if found is not None:
             hit = (found[0], found[1])
     if hit is None and signal.verbs:
-        verb = next((t for t in tokens if _verb_matches(signal, t)), None)
+        verb = next((t for t in tokens if _verb_matches(signal, t, tokens[0])), None)
         if verb is not None:
             hit = (verb, verb)
     if hit is None and not signal.phrases and not signal.verbs:
@@ -190,7 +192,7 @@ def _match(signal: _CompiledSignal, tokens: list["Token"], facts: _SentenceFacts
     return hit
 
 
-def _verb_matches(signal: _CompiledSignal, token: "Token") -> bool:
+def _verb_matches(signal: _CompiledSignal, token: "Token", lead: "Token | None" = None) -> bool:
     if token.pos_ != "VERB":
         return False
     lemma = token.lemma_.lower()
@@ -201,13 +203,17 @@ def _verb_matches(signal: _CompiledSignal, token: "Token") -> bool:
         return False
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL) for c in token.children):
         return False  # "I did not tell anyone", "I should have run it": not something done
-    return _subject_allowed(token, signal.spec.subjects)
+    return _subject_allowed(token, signal.spec.subjects, lead)
 
 
-def _subject_allowed(verb: "Token", subjects: list[str]) -> bool:
+def _subject_allowed(verb: "Token", subjects: list[str], lead: "Token | None" = None) -> bool:
     if "any" in subjects:
         return True
     subject = subject_of(verb)
+    if subject is not None and lead is not None and subject.i < lead.i:
+        subject = None  # parsed across a list item's start: the word belongs to the item before
+    if subject is None and "i" in subjects and _opens_note(verb, lead):
+        return True  # "rolled it back myself": a note that starts with its verb means "I"
     if subject is None or subject.dep_ in ("nsubjpass", "csubjpass"):
         return False  # "I was paged" is not something I did
     if "i" in subjects and is_first_person_singular(subject):
@@ -215,10 +221,32 @@ def _subject_allowed(verb: "Token", subjects: list[str]) -> bool:
     return "we" in subjects and (subject.lower_ == "we" or any(c.lower_ == "we" for c in subject.conjuncts))
 
 
-def _mark(name: str, section: SectionText, sentence: "SpacySpan", hit: tuple["Token", "Token"]) -> Mark:
+def _opens_note(verb: "Token", lead: "Token | None") -> bool:
+    """A past-tense verb that opens its sentence or list item, with no subject anywhere before it."""
+    if lead is None or verb.tag_ != "VBD" or verb.i < lead.i:
+        return False
+    if verb.dep_ == "conj" and verb.head.i >= lead.i:  # "reverted it and wrote to the team": one reading for both
+        return verb.head.tag_ == "VBD" and _opens_note(verb.head, lead)
+    return all(t.pos_ in ("ADV", "PUNCT", "SPACE", "CCONJ") for t in verb.doc[lead.i : verb.i])
+
+
+def _mark(name: str, section: SectionText, sentence: str, hit: tuple["Token", "Token"]) -> Mark:
     first, last = hit
     start, end = section.prose.source_range(first.idx, last.idx + len(last.text))
-    return Mark(name, start, end, section.kind, sentence.text.strip())
+    return Mark(name, start, end, section.kind, sentence.strip())
+
+
+def list_items(tokens: list["Token"], section: SectionText, story_text: str) -> list[list["Token"]]:
+    """A parser sentence cut where a Markdown list item begins: notes in bullets carry no
+    full stops, and "week 3" in one bullet must not time the step in the next."""
+    runs: list[list["Token"]] = []
+    origin = section.prose.origin
+    for token in tokens:
+        cut = runs and token.idx < len(origin) and starts_list_item(story_text, origin[token.idx])
+        if not runs or cut:
+            runs.append([])
+        runs[-1].append(token)
+    return runs
 
 
 class SentenceIndex:

@@ -59,6 +59,15 @@ class Prose:
         return [_strip(self.text, a, b) for a, b in ranges if self.text[a:b].strip()]
 
 
+_LIST_MARKER = re.compile(r"[ \t>]*(?:[-+*]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
+
+
+def starts_list_item(text: str, offset: int) -> bool:
+    """Whether `offset` in the story text is the first character of a Markdown list item's text."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return _LIST_MARKER.fullmatch(text, line_start, offset) is not None
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1

@@ -244,6 +244,117 @@ def test_framing_patterns_read_negation_and_hypotheticals(book):
     assert "disagreement" not in lesson_only.frames
 
 
+def test_framing_tells_a_mistake_from_a_split_a_wish_and_a_condition(book):
+    from star_bank.retrieve.framing import frame_sentences
+
+    def frames(sentence: str) -> set[str]:
+        return frame_sentences([(sentence, True)], book.framing).frames
+
+    # Breaking work into parts, not wanting something, and "if it fails" tell nothing that went wrong.
+    assert "own_mistake" not in frames("I broke the launch into four small releases.")
+    assert "own_mistake" not in frames("I didn't want the memo to sound like an attack on the old design.")
+    assert "impact" not in frames("If the export job fails, the analysts simply run it again.")
+    assert "own_mistake" not in frames("I thought it was the wrong call for that quarter.")
+    # The same verbs told as what happened still count.
+    assert "own_mistake" in frames("On my second day I broke the build for the whole office.")
+    assert "own_mistake" in frames("I didn't properly test the export before the release.")
+    assert "impact" in frames("The export job failed three nights in a row.")
+
+
+NOTES_IN_BULLETS = """\
+# notes: the mistake question
+
+- second month at a print shop, looking after the order website
+- changed the tax rounding in the checkout and pushed it on a friday
+- the totals on about 300 invoices came out a cent off, accounts noticed on monday
+- reverted it that morning and called the accounts lead
+- now every change to money code gets a second reviewer and a test with real invoices
+"""
+
+
+def test_each_bullet_of_notes_is_read_as_its_own_sentence(book):
+    # With no full stops, "...on monday reverted it..." would run together and hide the rollback.
+    from star_bank.retrieve.framing import frame_story, story_sentences
+
+    story = parse_story(NOTES_IN_BULLETS, "notes.md")
+    assert "reverted it that morning and called the accounts lead" in [text for text, _ in story_sentences(story)]
+    assert "rollback" in frame_story(story, book).frames
+    assert classify_story(story, book).archetypes[0] == 3
+
+
+SCALING_WITH_ONE_ARGUMENT = """\
+# Keeping the ticket scanner fast through the festival season
+
+## Situation
+Our ticket-scanning service handled about 40 scans a second, and the festival season was going to bring
+ten times that at the gates, with every scan needing an answer in under 200 ms.
+
+## Action
+I load-tested the service at 500 scans a second and found the database connection pool was the limit.
+I added read replicas, moved the ticket lookups to a cache sized for the full season's tickets, and
+sharded the scan log by gate. I argued against rewriting the service in another language that season.
+I added autoscaling on queue depth and rehearsed a gate-opening surge twice in staging.
+
+## Result
+At the biggest gate opening the service handled 450 scans a second with a p99 of 120 ms.
+"""
+
+
+def test_one_side_remark_of_disagreement_does_not_outweigh_what_the_story_is_about(book):
+    # The frame still counts, but told once it earns less than a story's whole topic.
+    match = classify_story(parse_story(SCALING_WITH_ONE_ARGUMENT, "scanner.md"), book)
+    assert match.archetypes[0] == 7, match.why
+
+
+def test_harm_told_as_a_measure_that_rose_or_a_duplicate_is_impact(book):
+    from star_bank.retrieve.framing import frame_sentences
+
+    def frames(sentence: str) -> set[str]:
+        return frame_sentences([(sentence, True)], book.framing).frames
+
+    assert "impact" in frames("That evening the support tickets tripled.")
+    assert "impact" in frames("About 9,000 members were charged twice for the same month.")
+    assert "impact" in frames("The warehouse team was blocked for a whole shift.")
+    assert "impact" not in frames("Support tickets fell by half after the redesign.")
+
+
+DUPLICATE_CHARGE = """\
+I moved the gym's membership billing to a new payment provider. I forgot to switch off the old
+monthly job, so about 9,000 members were charged twice that month, and the front desk took dozens of
+complaints. I refunded every duplicate charge that afternoon and wrote to each member.
+"""
+
+
+def test_a_mistake_of_mine_that_hurt_people_is_an_incident_i_caused(book):
+    assert classify_story(parse_story(DUPLICATE_CHARGE, "gym.md"), book).archetypes[0] == 3
+
+
+def test_a_breakage_nobody_admits_causing_reads_as_debugging(book):
+    text = ("# The nightly export\n\nThe nightly export to the accounting system started crashing twice a week, "
+            "and the error rate on the import side spiked each time. I read the logs, reproduced the crash with "
+            "one malformed invoice, and added validation before the export.\n")
+    assert classify_story(parse_story(text, "export.md"), book).archetypes[0] == 1
+
+
+FIRST_VERSION = """\
+**Situation:** The volunteers at our food bank booked their shifts by phone, and the coordinator spent her
+Mondays answering calls and frustrated messages about double bookings.
+
+**Task:** I offered to build a booking page so volunteers could pick their own shifts.
+
+**Action:** I asked three volunteers what they needed from it, sketched two layouts on paper, and built a
+first version on a free form tool in a weekend. After a two-week pilot with one site I added reminders by text.
+
+**Result:** All four sites use it now, and the coordinator's Monday calls went from about forty to five.
+"""
+
+
+def test_building_a_first_version_of_something_new_reads_as_zero_to_one(book):
+    # "frustrated" and "volunteers" are topic words of other archetypes; building a first
+    # version and piloting it is what the story does.
+    assert classify_story(parse_story(FIRST_VERSION, "booking.md"), book).archetypes[0] == 2
+
+
 def test_a_framing_rule_naming_an_unknown_frame_is_an_error(tmp_path):
     import yaml
 

@@ -1,0 +1,182 @@
+"""Something went wrong, read from the parse: a harm event, or a flaw of the speaker's pointed out.
+
+The framing patterns (retrieve/framing.py) catch the common wordings without a
+parser. The parse catches the ones no fixed word sequence covers:
+
+- **harm**: a measure of trouble that rose ("the error rate jumped", "latency
+  spiked", "complaints doubled"), a measure of health that fell ("sign-ups
+  dropped"), or a thing that broke, crashed or was lost ("each restart dropped
+  in-flight requests", "the service kept getting killed"), told as something
+  that happened, not negated, not hypothetical, not a purpose ("to avoid
+  breaking it");
+- **flaw pointed out**: someone else tells, asks or warns the speaker ("my lead
+  told me", "she pointed out that my...") and the same sentence carries a
+  verdict against what the speaker did ("not acceptable", "wrong", "too long").
+
+The word lists are data (`went_wrong:` in star_bank/data/rubrics.yaml). Only
+narrative sections count: a lesson that says "a latency spike" is no event.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict
+
+from star_bank.model.story import SectionKind
+from star_bank.nlp.analysis import AnalysedStory, is_first_person_singular, subject_of
+from star_bank.rubric.signals import Mark, list_items
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_NOT_EVENTS = frozenset({SectionKind.lesson, SectionKind.tie_in})
+_SCENE = frozenset({SectionKind.situation, SectionKind.task})
+_HYPOTHETICAL = frozenset({"should", "would", "could", "might", "may", "'d", "can", "will"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our"})
+_PEOPLE_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "you", "someone", "everyone", "nobody", "everybody"})
+_MODIFIERS = frozenset({"amod", "acomp", "compound", "attr", "oprd"})
+_SPLIT = frozenset({"into", "down", "up", "out", "off", "apart"})
+_CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
+WINDOW = 4  # tokens before a rise or fall verb searched for the measure it moves
+
+
+class WentWrongWords(BaseModel):
+    """The lexicon of the parse-based detector (see the module docstring)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    trouble_measures: list[str]  # nouns whose rise is bad news: error, latency, complaint
+    health_measures: list[str]  # nouns whose fall is bad news: conversion, revenue, uptime
+    rise_verbs: list[str]
+    fall_verbs: list[str]
+    breakdown_verbs: list[str]  # happened to a thing: crash, break, corrupt, lose, kill
+    own_breakdown_verbs: list[str]  # harm even with the speaker as subject: "I broke the build"
+    idiom_objects: list[str]  # "broke the deadlock", "lost track": no harm
+    people: list[str]  # nouns for people: a person who stops or drops something chose to
+    guards: list[str]  # a head word that makes the event a purpose or a prevention: avoid, prevent
+    telling_verbs: list[str]  # tell, point, ask, warn, criticise
+    verdicts: list[str]  # wrong, unacceptable, mistake, too, sloppy
+    negated_praise: list[str]  # words that are a verdict when negated: "not acceptable", "not clear"
+    sources: list[str]  # things that tell without being a person: report, data, dashboard
+
+
+def went_wrong_marks(story: AnalysedStory, words: WentWrongWords) -> list[Mark]:
+    """Sentences of the narrative that tell harm or a flaw pointed out, in story order.
+
+    One such sentence in the scene-setting alone ("three releases slipped while I was
+    away") is the reason for the work, not the story: none is returned then.
+    """
+    marks = _event_marks(story, words)
+    if len(marks) == 1 and marks[0].section in _SCENE:
+        return []
+    return marks
+
+
+def _event_marks(story: AnalysedStory, words: WentWrongWords) -> list[Mark]:
+    lexicon = _Lexicon(words)
+    marks: list[Mark] = []
+    for section in story.sections:
+        if section.doc is None or section.kind in _NOT_EVENTS:
+            continue
+        for sentence in section.doc.sents:
+            for tokens in list_items(list(sentence), section, story.story.text):
+                if _prompt(tokens):
+                    continue
+                hit = next((t for t in tokens if _harm(t, tokens, lexicon) or _flaw_pointed_out(t, tokens, lexicon)), None)
+                if hit is not None:
+                    start, end = section.prose.source_range(hit.idx, hit.idx + len(hit.text))
+                    text = section.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+                    marks.append(Mark("went_wrong", start, end, section.kind, text.strip()))
+    return marks
+
+
+class _Lexicon:
+    def __init__(self, words: WentWrongWords) -> None:
+        lower = lambda items: frozenset(w.lower() for w in items)  # noqa: E731
+        self.trouble = lower(words.trouble_measures)
+        self.health = lower(words.health_measures)
+        self.rise = lower(words.rise_verbs)
+        self.fall = lower(words.fall_verbs)
+        self.breakdown = lower(words.breakdown_verbs)
+        self.own_breakdown = lower(words.own_breakdown_verbs)
+        self.idiom_objects = lower(words.idiom_objects)
+        self.people = lower(words.people)
+        self.guards = lower(words.guards)
+        self.telling = lower(words.telling_verbs)
+        self.verdicts = lower(words.verdicts)
+        self.negated_praise = lower(words.negated_praise)
+        self.sources = lower(words.sources)
+
+
+def _happened(verb: "Token", lexicon: _Lexicon) -> bool:
+    """Told as a fact: not negated, not hypothetical, not under 'to avoid' or 'if'."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    for clause in (verb, *verb.ancestors):
+        if any((c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL) or (c.dep_ == "mark" and c.lower_ in _CONDITIONS)
+               for c in clause.children):
+            return False
+    return not any(a.lemma_.lower() in lexicon.guards for a in verb.ancestors)
+
+
+def _harm(token: "Token", tokens: list["Token"], lexicon: _Lexicon) -> bool:
+    if token.pos_ != "VERB" or token.dep_ in _MODIFIERS:
+        return False  # "a failed run", "lost productivity", "felt lost" describe, they do not tell
+    lemma = token.lemma_.lower()
+    subject = subject_of(token)
+    if lemma in lexicon.rise or lemma in lexicon.fall:
+        measures = lexicon.trouble if lemma in lexicon.rise else lexicon.health
+        # The subject names what moved; with none parsed, the words just before the verb.
+        near = ([subject, *(c for c in subject.children if c.dep_ in ("compound", "amod"))] if subject is not None
+                else [t for t in tokens if 0 < token.i - t.i <= WINDOW])
+        return any(t.lemma_.lower() in measures for t in near) and _happened(token, lexicon)
+    if lemma not in lexicon.breakdown or (token.tag_ == "VBG" and not _has_aux(token)):
+        return False  # a gerund ("blocking ideas") names an act, it does not tell one
+    if subject is not None and subject.lemma_.lower() in lexicon.trouble:
+        return False  # "the errors disappeared", "the queue vanished": trouble going away is good news
+    if subject is not None and subject.dep_ == "nsubj":
+        if _person(subject, lexicon) and not (lemma in lexicon.own_breakdown and subject.lower_ in _FIRST_PERSON):
+            return False  # "I dropped the idea", "the architect stopped responding": choices, not harm
+    if any(c.dep_ in ("prt", "prep") and c.lower_ in _SPLIT for c in token.children):
+        return False  # "broke it into stages", "broke it down"
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.idiom_objects for c in token.children):
+        return False  # "broke the deadlock"
+    return _happened(token, lexicon)
+
+
+def _has_aux(verb: "Token") -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _person(token: "Token", lexicon: _Lexicon) -> bool:
+    if token.lower_ in _PEOPLE_PRONOUNS or token.ent_type_ == "PERSON":
+        return True
+    return token.lemma_.lower() in lexicon.people
+
+
+def _prompt(tokens: list["Token"]) -> bool:
+    """The interview question written above the answer ("Q: tell me about a mistake?")."""
+    return tokens[0].text.lower() in ("q", "question") or tokens[-1].text == "?"
+
+
+def _flaw_pointed_out(token: "Token", tokens: list["Token"], lexicon: _Lexicon) -> bool:
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.telling:
+        return False
+    subject = subject_of(token)
+    if subject is None or subject.lower_ in _FIRST_PERSON or is_first_person_singular(subject):
+        return False
+    if subject.lemma_.lower() in lexicon.sources or subject.lower_ in ("it", "this", "that", "which"):
+        return False  # "the report said", "the data showed": a signal, not a person's verdict
+    if not any(t.lower_ in _FIRST_PERSON for t in token.subtree if t is not token):
+        return False
+    # The verdict is what was said, after the verb: "after a bad week, she asked me" is none.
+    return any(_verdict(t, lexicon) for t in token.subtree if t.i > token.i) and _happened(token, lexicon)
+
+
+def _verdict(token: "Token", lexicon: _Lexicon) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.verdicts:
+        return True
+    negated = any(c.dep_ == "neg" for c in (*token.children, *token.head.children))
+    return lemma in lexicon.negated_praise and negated

@@ -1,0 +1,198 @@
+"""Something went wrong: where it starts, how it is told, and what the rubric makes of it.
+
+Each story here is written for the pattern it shows; none is copied from a corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from star_bank.lint.engine import Linter
+from star_bank.rubric.score import score_story
+from star_bank.story.parse import parse_story
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+def card(text: str, linter: Linter):
+    return score_story(parse_story(text, "story.md"), linter=linter)
+
+
+def rating(scorecard, name: str) -> str | None:
+    return next(d.rating for d in scorecard.dimensions if d.name == name)
+
+
+ADMITTED_LATE = """\
+# The cache key I shortened
+
+## Situation
+I looked after the image service of a small photo-printing shop.
+
+## Action
+I shortened the cache key to save memory and deployed it after lunch.
+Within a quarter of an hour the thumbnails on the order page showed other customers' photos.
+I reverted the deploy at 13:20, posted in the support channel what had happened, and called my manager.
+The next morning I wrote down what I had got wrong: I had never checked the key for collisions.
+
+## Result
+Thumbnails were correct again eight minutes after the revert.
+"""
+
+
+def test_recovery_told_before_the_admission_of_the_mistake_still_counts(linter):
+    # The mistake is named last, but things went wrong earlier: the revert, its time
+    # and who was told come after the first sign of trouble, so they are the recovery.
+    scorecard = card(ADMITTED_LATE, linter)
+    assert scorecard.rubric == "failure"
+    assert rating(scorecard, "recovery") == "expert"
+
+
+def story_of(body: str, archetype: int = 9) -> str:
+    # The front matter names an archetype that is no failure by definition: what went wrong
+    # must be read from the text itself.
+    return f"---\narchetypes: [{archetype}]\n---\n# A week at the bakery app\n\n{body}\n"
+
+
+TROUBLE_ROSE = story_of(
+    "I ran the ordering app for a chain of four bakeries. One Monday the refund requests tripled before "
+    "noon. I called the shop managers, paused the new coupon screen and sent each affected customer "
+    "a voucher. Refunds were back to normal by Wednesday."
+)
+
+FLAW_POINTED_OUT = story_of(
+    "I wrote the weekly summary for the shop owners. After the third week my supervisor warned me that "
+    "the way I ranked the shops was misleading. I started ending each summary with the two numbers that "
+    "had moved and what I proposed to do about them, and the owners now reply with a decision.",
+    archetype=6,
+)
+
+
+@pytest.mark.parametrize("text", [TROUBLE_ROSE, FLAW_POINTED_OUT], ids=["trouble-rose", "flaw-pointed-out"])
+def test_harm_or_a_flaw_pointed_out_gets_the_failure_rubric_without_any_stock_phrase(linter, text):
+    scorecard = card(text, linter)
+    assert scorecard.rubric == "failure", scorecard.rubric_reason
+    assert {"detection", "recovery", "pattern_awareness"} <= {d.name for d in scorecard.dimensions}
+
+
+NOTHING_WENT_WRONG = [
+    story_of("I redesigned the help page of the bakery app. Support tickets dropped by half within a month, "
+             "and the owners asked me to do the same for the checkout page."),
+    story_of("I broke the loyalty programme into three small releases so that each shop could try it "
+             "first. All three shipped on time and sign-ups rose by a fifth."),
+    story_of("I set up the nightly stock report for the bakeries. If the job fails we simply run it again in "
+             "the morning, so I kept it simple and documented how to rerun it."),
+    story_of("My manager told me that the new menu layout was clear and easy to use, and I shared the "
+             "template with the other shops."),
+    story_of("I set up online ordering for the four shops. Within a month the phone queue at lunch time "
+             "disappeared and the owners asked me to add delivery slots."),
+]
+
+
+@pytest.mark.parametrize("text", NOTHING_WENT_WRONG,
+                         ids=["good-fall", "broke-into-parts", "conditional", "praise", "trouble-went-away"])
+def test_good_news_splits_conditions_and_praise_are_not_something_going_wrong(linter, text):
+    scorecard = card(text, linter)
+    assert scorecard.rubric != "failure", scorecard.rubric_reason
+
+
+LONE_SCENE_HARM = """\
+---
+archetypes: [10]
+---
+# Handing over the label printer scripts
+
+## Situation
+I wrote the scripts that print shipping labels for our warehouse. While I was on leave, two evening shipments slipped.
+
+## Action
+I wrote a one-page guide per script, paired with two colleagues on a real evening run each, and added them as
+owners of the scripts.
+
+## Result
+The next month both colleagues ran every evening shipment, and I was needed once in four weeks.
+"""
+
+
+def test_one_harm_sentence_that_only_sets_the_scene_is_the_reason_for_the_work_not_the_story(linter):
+    assert card(LONE_SCENE_HARM, linter).rubric != "failure"
+
+
+NOTES = """\
+Q: tell me about a mistake you made
+
+- first month at a garden centre chain, on the stock app
+- day 4: changed the barcode format without asking anyone
+- the change broke the tills in two shops, staff typed prices by hand
+- rolled it back myself and wrote to the shop managers
+- now I run the till tests before any change to the barcode code
+"""
+
+
+def test_notes_in_bullets_are_read_item_by_item(linter):
+    # "day 4" times the change, not the recovery; the question above the answer is no event.
+    scorecard = card(NOTES, linter)
+    assert scorecard.rubric == "failure"
+    recovery = next(d for d in scorecard.dimensions if d.name == "recovery")
+    assert recovery.rating == "intermediate", recovery.reason
+    # A note that opens with its verb is the speaker's step, and it is quoted alone.
+    assert "'rolled it back myself and wrote to the shop managers'" in recovery.reason
+    assert all("Q:" not in e.text and "day 4" not in e.text for e in recovery.evidence)
+
+
+TOLD_THE_PERSON_WHO_RAISED_IT = story_of(
+    "I ran the survey analysis for a small charity. My coordinator warned me that the response rate I "
+    "reported was wrong, because I had counted the test submissions. I removed the test rows, re-ran the "
+    "numbers and the next morning told her what had happened and sent her the corrected table.",
+    archetype=6,
+)
+
+
+def test_telling_the_person_who_raised_it_with_its_timing_is_expert_recovery(linter):
+    # "told her the next morning": the audience may be a pronoun for the person already named.
+    assert rating(card(TOLD_THE_PERSON_WHO_RAISED_IT, linter), "recovery") == "expert"
+
+
+GATE_WITH_A_CONDITION = """\
+# The app bundle that doubled
+
+## Situation
+I looked after the web shop of a bicycle retailer.
+
+## Action
+I added a charting library for one small graph, and the next release doubled the size of the app bundle.
+Page loads on phones slowed down, and the checkout conversion dropped that week. I replaced the library
+with a forty-line component the same day and told the shop manager what had happened.
+
+## Lesson
+I added a check to the release pipeline that stops the release if the bundle grows by more than 50 KB.
+"""
+
+
+def test_a_gate_with_a_condition_guards_the_whole_class_of_cases(linter):
+    # "stops the release if the bundle grows": a rule with a trigger covers every future release.
+    assert rating(card(GATE_WITH_A_CONDITION, linter), "pattern_awareness") in ("intermediate", "expert")
+
+
+def test_a_complaint_about_our_work_is_a_flaw_pointed_out(linter):
+    text = story_of(
+        "I coordinated the deliveries for a flower shop. In May the wedding planner complained that our "
+        "deliveries were late for two weddings in a row. I moved the wedding orders to the first van of the "
+        "day and now call the planner the evening before each wedding.",
+        archetype=6,
+    )
+    assert card(text, linter).rubric == "failure"
+
+
+SEEN_IN_THE_LOGS = story_of(
+    "I looked after the booking site of a climbing gym. A member wrote that her class had vanished from "
+    "her account, so I went through the server logs and spotted in the logs that the nightly clean-up "
+    "removed bookings made after midnight. I restored the bookings from the backup and fixed the clean-up.",
+    archetype=9,
+)
+
+
+def test_the_speaker_seeing_it_in_a_log_or_dashboard_is_a_signal(linter):
+    assert rating(card(SEEN_IN_THE_LOGS, linter), "detection") in ("intermediate", "expert")
