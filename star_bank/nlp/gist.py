@@ -136,14 +136,13 @@ def clause_words(verb: "Token", max_words: int, focus: "Token | None" = None,
     words.append(verb)
     words += _adverbs_of_time(verb)
     holds_focus = [c for c in verb.children if focus is not None and focus in set(c.subtree)]
-    required = _complements(verb, holds_focus)
-    for part in holds_focus + required:
-        found = phrase(part, max_words - width(words), focus if part in holds_focus else None)
-        if not found:
-            return []
-        words += found
-    if keep_subject:
-        found = phrase(who, min(5, max_words - width(words)))
+    parts = holds_focus + _complements(verb, holds_focus) + ([who] if keep_subject else [])
+    inner = [focus if part in holds_focus else None for part in parts]
+    # Each part leaves room for the shortest form of the parts after it.
+    shortest = [_shortest(part, f) for part, f in zip(parts, inner)]
+    for n, part in enumerate(parts):
+        room = max_words - width(words) - sum(shortest[n + 1:])
+        found = phrase(part, min(room, 5) if keep_subject and part.i == who.i else room, inner[n])
         if not found:
             return []
         words += found
@@ -152,7 +151,13 @@ def clause_words(verb: "Token", max_words: int, focus: "Token | None" = None,
                             and c not in holds_focus and c not in words), key=lambda c: c.i):
             words += phrase(part, max_words - width(words)) if max_words - width(words) >= 2 else []
     words += _shared_acts(verb, max_words - width(words))
-    return sorted(set(words), key=lambda t: t.i)
+    words = sorted(set(words), key=lambda t: t.i)
+    return words if width(words) <= max_words else []  # the verb group alone can be over a tiny limit
+
+
+def _shortest(token: "Token", focus: "Token | None") -> int:
+    """The fewest words `token`'s phrase can be cut to."""
+    return next((n for n in range(1, 16) if phrase(token, n, focus)), 16)
 
 
 def _complements(verb: "Token", taken: list["Token"]) -> list["Token"]:
