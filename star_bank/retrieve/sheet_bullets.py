@@ -41,9 +41,11 @@ def story_bullets(story: AnalysedStory) -> tuple[list[SheetBullet], str | None]:
     """The story's bullets (situation, owned, actions, result, rule, tie-in: each
     when the story has it) and the number its result states."""
     bullets: list[SheetBullet] = []
-    situation = _sentences(story, SectionKind.situation)
+    # The first sentence of the Situation that reads in a few words (the second when the first is long).
+    situation = next((text for s in _sentences(story, SectionKind.situation)[:2]
+                      if len((text := gist(s, max_words=10)).split()) >= 3), "")
     if situation:
-        bullets.append(_bullet("situation", "Situation", gist(situation[0], max_words=10)))
+        bullets.append(_bullet("situation", "Situation", situation))
     owned = _owned(_sentences(story, SectionKind.task))
     if owned:
         bullets.append(_bullet("owned", "Owned", owned))
