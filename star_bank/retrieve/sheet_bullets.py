@@ -171,13 +171,13 @@ def _habit(sentences: list["Span"]) -> str:
             near = {t.lower_ for t in act.children}
             if act.dep_ == "conj":
                 near |= {t.lower_ for t in act.head.children}
-            if _HABIT_WORDS & near:
-                return gist(sentence, focus=main_act(act), subject=False, max_words=12)
+            if _HABIT_WORDS & near and (text := gist(sentence, focus=main_act(act), subject=False, max_words=12)):
+                return text
     # No habit word: the first act of a main clause ("Before I merge..." only sets the scene).
     for sentence in sentences:
         main = [a for a in speaker_actions(sentence) if a.dep_ in ("ROOT", "conj")]
-        if main:
-            return gist(sentence, focus=main_act(main[0]), subject=False, max_words=12)
+        if main and (text := gist(sentence, focus=main_act(main[0]), subject=False, max_words=12)):
+            return text
     return gist(sentences[0], max_words=12) if sentences else ""
 
 
