@@ -37,6 +37,9 @@ _DETAIL = ("prep", "npadvmod", "advmod")
 _NEEDED = frozenset({"pobj", "pcomp", "dobj", "case", "nummod", "mark", "auxpass", "neg", "prt"})
 # Words a fragment never ends on.
 _DANGLING_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX"})
+# Nouns that name a part or an amount of what their "of" phrase names.
+_PARTITIVES = frozenset({"piece", "part", "lot", "kind", "sort", "type", "set", "number", "bit", "share", "half",
+                         "third", "quarter", "rest", "couple", "series", "pair", "group", "most", "some", "all"})
 _SIGNS = frozenset({"%", "$", "€", "£", "x"})
 
 
@@ -61,9 +64,10 @@ def _next_cut(head: "Token", kept: set["Token"], focus: "Token | None") -> "Toke
         t for t in kept
         if t.i != head.i and t.dep_ in _OPTIONAL and t.head in kept
         and (focus is None or focus not in set(t.subtree))
-        and not (t.dep_ == "prep" and (_is_quantity(t.head) or t.head.pos_ in ("DET", "PRON", "ADJ")))
+        and not (t.dep_ == "prep" and t.i == t.head.i + 1 and (_is_quantity(t.head) or t.head.pos_ in ("DET", "PRON", "ADJ")))
         # "1 in 40 patients", "each of her next ones", "most of the pipeline": the tail is the noun
         and not (t.dep_ == "prep" and t.head.pos_ == "VERB")  # "came from two pods", not "came"
+        and not (t.lower_ == "of" and t.head.lemma_.lower() in _PARTITIVES)  # "a piece of work", not "a piece"
     ]
     if not candidates:
         return None
@@ -119,8 +123,16 @@ def gist(sentence: "Span", focus: "Token | None" = None, max_words: int = 12, su
 
 def act_gist(verb: "Token", max_words: int) -> str:
     """What the speaker did, as verb and complements ('asked to shadow two
-    technicians'), no subject and no detail; empty when it does not fit."""
-    return tidy(_checked(clause_words(verb, max_words, subject=False, details=False)))
+    technicians'), no subject and no detail; empty when it does not fit or
+    the verb keeps nothing it acts on ('had answered')."""
+    words = clause_words(verb, max_words, subject=False, details=False)
+    if not words or not has_complement(verb, words):
+        return ""
+    if words[0].dep_ not in ("aux", "auxpass", "neg") and words[0].i != verb.i:
+        return ""  # "what had changed": a question or a clause, not an act
+    if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in words):
+        return ""  # "Comparing them, I saw...": the scene of an act, not the act
+    return tidy(_checked(words))
 
 
 def clause_words(verb: "Token", max_words: int, focus: "Token | None" = None,
@@ -149,7 +161,10 @@ def clause_words(verb: "Token", max_words: int, focus: "Token | None" = None,
     if details:
         for part in sorted((c for c in verb.children if c.dep_ in _DETAIL and c.tag_ != "WRB"
                             and c not in holds_focus and c not in words), key=lambda c: c.i):
-            words += phrase(part, max_words - width(words)) if max_words - width(words) >= 2 else []
+            # A phrase before the speaker brings the "I" back: "Last year I decided...", not "Last year decided".
+            speaker = [who] if who is not None and not keep_subject and part.i < who.i < verb.i else []
+            found = phrase(part, max_words - width(words) - len(speaker)) if max_words - width(words) >= 2 else []
+            words += found + (speaker if found else [])
     words += _shared_acts(verb, max_words - width(words))
     words = sorted(set(words), key=lambda t: t.i)
     return words if width(words) <= max_words else []  # the verb group alone can be over a tiny limit
@@ -195,10 +210,18 @@ def _shared_acts(verb: "Token", room: int) -> list["Token"]:
             break
         joint = [c for c in verb.children if c.dep_ == "cc" and c.i < conj.i][-1:]
         extra = clause_words(conj, room - width(words) - len(joint), subject=False, details=False)
-        if not extra or not joint:
-            break
+        if not extra or not joint or not has_complement(conj, extra):
+            break  # "stopped pairing with her and moved": a bare second verb says nothing
         words += joint + extra
     return words
+
+
+def has_complement(verb: "Token", words: list["Token"]) -> bool:
+    """Whether the kept words give `verb` something it acts on or a passive voice: not a bare
+    'had answered'."""
+    kept = set(words)
+    return any(c in kept for c in verb.children if c.dep_ not in ("aux", "neg", "advmod", "punct", "cc", "conj", "nsubj")) \
+        or any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _checked(words: list["Token"]) -> list["Token"]:
@@ -222,6 +245,14 @@ def well_formed(words: list["Token"]) -> bool:
             return False
     for token in words:
         if any(c.dep_ in _NEEDED and c not in kept for c in token.children):
+            return False
+    for token in words:  # "co" of "co-own", "-store cache" of "feature-store cache": never half a written word
+        doc = token.doc
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and not token.whitespace_ and after not in kept and (after.is_alpha or after.text in "-/"):
+            return False
+        before = doc[token.i - 1] if token.i > 0 else None
+        if before is not None and not before.whitespace_ and before not in kept and (before.is_alpha or before.text in "-/"):
             return False
     for token in words[1:]:  # "over the year [and] p99 latency": a lost "and" runs two things together
         before = token.doc[token.i - 1]
