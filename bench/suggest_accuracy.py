@@ -15,10 +15,11 @@ Targets: top-1 >= 0.85, top-2 >= 0.93, rejection >= 0.75, false none <= 0.08.
 The data is bench/data/questions.yaml (splits `dev` and `test`) and
 bench/data/questions_extra.yaml (split `extra`, a second set written
 independently of the first) and bench/data/questions_more.yaml (split `more`,
-written for the question model). The question model is trained on every split
-but test (bench/train_question_model.py), so dev, extra and more are training
-figures; the test split is held out, so leave it out with
-`--split dev extra more` while tuning.
+written for the question model) and bench/data/questions_spoken.yaml (split
+`spoken`, a fifth training batch in spoken styles). The question model is
+trained on every split but test and holdout (bench/train_question_model.py),
+so dev, extra, more and spoken are training figures; test and holdout are held
+out, so leave them out with `--split dev extra more spoken` while tuning.
 
 Usage: python bench/suggest_accuracy.py [--data FILE ...] [--split SPLIT ...]
                                         [--misses SPLIT] [--json]
@@ -37,8 +38,9 @@ from star_bank.retrieve.archetypes import load_archetypes
 from star_bank.retrieve.question_match import match_question
 
 DATA_DIR = Path(__file__).parent / "data"
-DATA = (DATA_DIR / "questions.yaml", DATA_DIR / "questions_extra.yaml", DATA_DIR / "questions_more.yaml")
-SPLITS = ("dev", "test", "extra", "more", "holdout")
+DATA = tuple(DATA_DIR / name for name in (
+    "questions.yaml", "questions_extra.yaml", "questions_more.yaml", "questions_spoken.yaml"))
+SPLITS = ("dev", "test", "extra", "more", "spoken", "holdout")
 # "open" (a story question no archetype fits) names no archetype, like "none".
 UNMATCHED = ("none", "open")
 STYLES = ("direct", "paraphrase", "oblique", "out-of-bank")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, default_bank, error_line
+from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, default_bank, echo_text, error_line
 from star_bank.model.story import DEFAULT_LEVEL, LEVELS
 
 
@@ -73,7 +73,10 @@ def sheet_command(
         error_line(f"{error.path}: {error.message}")
     text = RENDERERS[fmt](sheet)
     if output is None:
-        click.echo(text, nl=False)
+        if fmt == "md":  # shown in a terminal: what stories hold cannot drive it
+            echo_text(text, nl=False)
+        else:
+            click.echo(text, nl=False)
     else:
         _write(output, text, {Path(row.story.path).resolve() for row in sheet.rows if row.story})
     if sheet.errors:

@@ -13,7 +13,6 @@ from star_bank.data.loader import load_yaml_model
 from star_bank.data.paths import data_path
 
 DRILL_FILE = data_path("drill.yaml")
-DEFAULT_LEVEL = "senior"
 DEFAULT_SCENARIO = "execution"
 HINT_WORDS = frozenset({"hint", "/hint", "hint please", "a hint", "hint?"})
 

@@ -32,7 +32,6 @@ from star_bank.drill.draft import STEP_SECTION, Answer, Draft, build_draft
 from star_bank.drill.evidence import Reading, place_sentences, read_answers
 from star_bank.drill.probes import Asked, Progress, next_question
 from star_bank.drill.script import (
-    DEFAULT_LEVEL,
     DRILL_FILE,
     HINT_WORDS,
     PHASES,
@@ -43,6 +42,7 @@ from star_bank.drill.script import (
 from star_bank.drill.scenarios import choose_scenario, scenario_named
 from star_bank.drill.text import Blanks, clean_answer, one_line, split_answers
 from star_bank.drill.turns import DrillTranscript, Turn
+from star_bank.model.story import DEFAULT_LEVEL
 from star_bank.model.scorecard import Scorecard
 from star_bank.model.story import LEVELS, SectionKind
 from star_bank.story.parse import parse_story

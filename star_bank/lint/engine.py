@@ -154,8 +154,10 @@ class Linter:
         from star_bank.lint.kinds.base import BankContext
         from star_bank.retrieve.archetypes import load_archetypes
 
-        ids = tuple(sorted(a.id for a in load_archetypes().archetypes))
-        return lint_bank(profiles, self.bank_rules, BankContext(self.role, ids))
+        def archetype_ids() -> tuple[int, ...]:
+            return tuple(sorted(a.id for a in load_archetypes().archetypes))
+
+        return lint_bank(profiles, self.bank_rules, BankContext(self.role, archetype_ids))
 
     def analyse_and_lint(
         self, stories: list[Story], progress: Progress | None = None, parse: bool = False

@@ -36,18 +36,26 @@ def phrase(token: "Token", limit: int = 6, focus: "Token | None" = None) -> list
     if len(words) <= limit:
         return words
     core = {token} | {c for c in token.children if c.dep_ in ("compound", "amod", "nummod", "poss", "quantmod", "neg")}
+    if token.dep_ in ("prep", "agent"):  # a preposition means nothing without its object
+        for obj in (c for c in token.children if c.dep_ == "pobj"):
+            core |= {obj} | {c for c in obj.children if c.dep_ in ("compound", "nummod", "quantmod", "amod")}
     # A short prepositional tail keeps its meaning: "1 in 40 patients", "p99 of the vault".
     for prep in (c for c in token.children if c.dep_ == "prep" and c.i > token.i):
-        tail = list(_trimmed(prep))
-        if len(core) + len(tail) <= limit:
+        room = limit - len(core)
+        tail = phrase(prep, room) if room >= 2 else []
+        if len(tail) >= 2 and tail[0].i == prep.i:  # "in 40 patients", never a stray "in"
             core |= set(tail)
-    if focus is not None and focus in set(token.subtree) and focus is not token:
+    # Tokens are compared by position: spaCy makes a new Token object on every access.
+    if focus is not None and focus in set(token.subtree) and focus.i != token.i:
         node = focus
-        while node is not token and node.head is not node:
+        while node.i != token.i and node.head.i != node.i:
             core |= {node} | {c for c in node.children if c.dep_ in ("compound", "nummod", "quantmod", "amod")}
             node = node.head
     words = sorted(core, key=lambda t: t.i)
-    return words[-limit:] if focus is None else _around(words, focus, limit)
+    words = words[-limit:] if focus is None else _around(words, focus, limit)
+    if token.dep_ in ("prep", "agent") and token not in words:
+        return []  # "three months" without its "In" reads as the subject
+    return words
 
 
 def _around(words: list["Token"], focus: "Token", limit: int) -> list["Token"]:
@@ -70,7 +78,7 @@ def _trimmed(token: "Token") -> Iterable["Token"]:
 def clause_of(token: "Token") -> "Token":
     """The verb whose clause holds `token` (the token itself when it is one)."""
     node = token
-    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
     return node
 
@@ -97,7 +105,7 @@ def gist(sentence: "Span", focus: "Token | None" = None, max_words: int = 12, su
             break
         inner = focus if focus is not None and focus in set(complement.subtree) else None
         part = phrase(complement, min(room, 7), inner)
-        if len(part) > 1 or part[0].pos_ != "ADP":  # never a preposition left on its own
+        if len(part) > 1 or (part and part[0].pos_ != "ADP"):  # never a preposition left on its own
             words += part
     # Coordinated acts share the clause: "tell the people, correct it, and keep..."
     for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_.lower() not in STATIVE):

@@ -71,15 +71,30 @@ def _p(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+# Practices an archetype story shows: asked about as experience, they want the story.
+_PRACTICE = (
+    r"(manag\w*|lead\w*|team|teams|crisis|crises|incidents?|outages?|people|stakeholders?|"
+    r"customers?|clients?|users?|mentor\w*|coach\w*|conflicts?|cross[- ]functional|product|sales|"
+    r"scal\w*|production|on[- ]call|debugg\w*|delegat\w*|hand\w* (off|over)|handovers?|handoffs?|"
+    r"ownership|succession|knowledge (transfer|sharing)|migrations?|launch\w*|rollouts?|ambigu\w*|"
+    r"disagree\w*|pushback|push back|negotiat\w*)"
+)
+
 _STORY_FRAMES = [
     _p(r"\btell (me|us) about (a|an|the|one|some|your|someone|somebody|something|how|when|what)\b"),
     _p(r"\b(describe|share|recall|recount) (a|an|the|one|some|your|how|when|what)\b"),
+    # "Describe working with ...", "describe taking an idea to production": an episode by its act.
+    _p(r"\b(describe|recall|recount) (?!(yourself|your)\b)\w+ing\b"),
     # "Tell me a goal you missed", "tell me of a time": the frame without "about".
     _p(r"\btell (me|us) (of |about )?(a|an|one|the) (\w+ )?(time|situation|moment|occasion|example|goal|project|decision|mistake|story)\b"),
     _p(r"\btell (me|us) (how|when) you\b"),
     _p(r"\bgive (me |us )?(a|an|one|some) (\w+ )?(example|instance|story|time|situation)"),
     _p(r"\b(walk|talk|take) (me|us) through (a|an|the|one|how|what|when|your)\b"),
     _p(r"\bhave you ever\b"),
+    # "What is your experience with crisis management?": the practice is told through stories.
+    _p(r"\b(your|you have|you had|do you have) (\w+ ){0,2}experiences? (with|in|of|handling|managing|leading|dealing)\b"
+       r"(?=.*\b" + _PRACTICE + r"\b)"),
+    _p(r"\bwhat (\w+ )?experience (do|did) you have\b(?=.*\b" + _PRACTICE + r"\b)"),
     _p(r"\bwhen (was|is) the last time\b"),
     _p(r"\bwhen have you\b"),
     _p(r"\b(a|one) (time|situation|moment|occasion) (when |where |that )?(you|your)\b"),
@@ -121,11 +136,7 @@ _NO_EPISODE = r"(?!.*\b(did|was|were|had|went|turned out|ended up|aged?|in hinds
 
 # "Experience with" a tool is a knowledge question; experience with a practice that an
 # archetype story shows ("crisis management", "cross-functional teams") wants the story.
-_NOT_A_PRACTICE = (
-    r"(?!.*\b(manag\w*|lead\w*|team|teams|crisis|crises|incidents?|outages?|people|stakeholders?|"
-    r"customers?|clients?|users?|mentor\w*|coach\w*|conflicts?|cross[- ]functional|product|sales|"
-    r"scal\w*|production|on[- ]call|debugg\w*|delegat\w*)\b)"
-)
+_NOT_A_PRACTICE = r"(?!.*\b" + _PRACTICE + r"\b)"
 
 # How someone defines or recognises a good engineer or team is an opinion, not a story.
 _OPINION_OF_GOOD = (
@@ -282,10 +293,16 @@ def _all_topics() -> list[TopicPattern]:
     return first + list(_data_topics()) + rest
 
 
+def story_frame(question: str) -> str | None:
+    """The words of `question` that ask for a story ("tell me a goal you ..."), if any."""
+    text = " ".join(words(question))
+    return next((m.group(0) for p in _STORY_FRAMES if (m := p.search(text))), None)
+
+
 def question_intent(question: str) -> QuestionIntent:
     """The story frame and the out-of-bank topic of `question`, each None when absent."""
     text = " ".join(words(question))
-    frame = next((m.group(0) for p in _STORY_FRAMES if (m := p.search(text))), None)
+    frame = story_frame(question)
     soft = next((m.group(0) for p in _SOFT_STORY_FRAMES if (m := p.search(text))), None)
     for topic in _all_topics():
         match = topic.pattern.search(text)

@@ -41,7 +41,7 @@ from star_bank.retrieve.cue_index import (
     archetype_index,
 )
 from star_bank.retrieve.question_intent import QuestionIntent, question_intent
-from star_bank.retrieve.question_model import ModelReading, model_available, read_question
+from star_bank.retrieve.question_model import ModelReading, cue_reliability, model_available, read_question
 from star_bank.retrieve.text_match import AUXILIARIES, content_stems, is_content, stem, stems, words
 
 Strength = Literal["strong", "weak", "open", "none"]
@@ -50,7 +50,7 @@ Strength = Literal["strong", "weak", "open", "none"]
 STRONG_AT = 1.6
 WEAK_AT = 1.0
 # The question model's probability for an archetype, times this, adds to its evidence.
-MODEL_WEIGHT = 1.0
+MODEL_WEIGHT = 1.5
 # The model's "no archetype" probability at or above which a question with lexical
 # evidence below MODEL_NONE_EVIDENCE is unmatched. Both were chosen on the model's
 # out-of-fold answers for the project's own questions (bench/train_question_model.py).
@@ -84,6 +84,13 @@ _OTHER_PEOPLE = frozenset(
     {"team", "teammate", "colleague", "coworker", "peer", "boss", "manager", "lead", "leadership",
      "architect", "company", "they", "he", "she", "someone", "somebody", "others", "everyone"}
 )
+# People a shortfall can belong to besides those above ("a team member", "one of your reports").
+_OTHER_SUBJECTS = frozenset({"member", "members", "report", "reports", "junior", "hire", "intern", "mentee",
+                             "engineer", "developer", "coworkers", "colleagues", "teammates"})
+# How far back from a cue its subject may stand.
+_SUBJECT_WINDOW = 5
+# Cue words that describe another person's difficulty (a mentoring story), stemmed.
+_SOMEONE_ELSES_STATE = frozenset(stem(w) for w in ("struggling", "struggle", "struggled"))
 # How far back from a failure word the judge or its other owner may be.
 _JUDGED_WINDOW = 8
 # Scores shown to people are squashed into 0..1: raw / (raw + SCORE_SCALE).
@@ -151,6 +158,7 @@ def score_archetypes(question: str, index: ArchetypeIndex) -> dict[int, _Evidenc
     failure_ids = {a.id for a in index.book.archetypes if a.failure}
     disagreement = next((a.id for a in index.book.archetypes if a.slug == DISAGREEMENT_SLUG), None)
     judged = _judged_failures(surface, tokens)
+    reliability = cue_reliability()
     for hit in hits:
         own_action = not hit.cue.common and _follows_subject(surface, hit.start)
         weight = hit.cue.weight * (OWN_ACTION_FACTOR if own_action else 1.0)
@@ -160,9 +168,16 @@ def score_archetypes(question: str, index: ArchetypeIndex) -> dict[int, _Evidenc
         if judged & span and owners & failure_ids:
             owners = (owners - failure_ids) | ({disagreement} if disagreement else set())
             text += " (not your own)"
+        elif owners & failure_ids and _subject_of(surface, hit.start) == "other":
+            # "A teammate didn't meet your expectations": someone else's shortfall, not yours.
+            owners = owners - failure_ids
+            text += " (someone else's)"
+        if set(hit.cue.core) & _SOMEONE_ELSES_STATE and _subject_of(surface, hit.start) == "you":
+            # "You struggled to ..." is your own difficulty, not a struggling engineer you helped.
+            owners = set()
         for archetype_id in owners:
             found = evidence[archetype_id]
-            found.cue_score += weight
+            found.cue_score += weight * reliability.get(f"{hit.cue.text}|{archetype_id}", 1.0)
             found.cues.append(text)
             covered[archetype_id] |= span
     # Nor do those words count as the failure archetypes' description words.
@@ -222,6 +237,17 @@ def _judged_failures(surface: list[str], tokens: list[str]) -> set[int]:
                 judged.add(position)
                 break
     return judged
+
+
+def _subject_of(surface: list[str], start: int) -> str | None:
+    """Whose act the words at `start` are: the nearest person before them, "you" or "other"."""
+    for back in range(start - 1, max(start - 1 - _SUBJECT_WINDOW, -1), -1):
+        word = surface[back]
+        if word in ("you", "i"):
+            return "you"
+        if word in _OTHER_PEOPLE or word in _OTHER_SUBJECTS:
+            return "other"
+    return None
 
 
 def _follows_subject(surface: list[str], start: int) -> bool:

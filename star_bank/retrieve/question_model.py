@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict
 
 from star_bank.data.loader import load_yaml_model
 from star_bank.data.paths import data_path
+from star_bank.retrieve.question_intent import story_frame
 from star_bank.retrieve.text_match import stem, words
 
 MODEL_FILE = "question_model.json"
@@ -132,7 +133,11 @@ def features(question: str) -> list[str]:
         if whose:
             found.append(f"c:{concept}@{whose}")
     text = " ".join(surface)
-    found += [f"s:{name}" for name, pattern in _SHAPES.items() if pattern.search(text)]
+    shapes = {name for name, pattern in _SHAPES.items() if pattern.search(text)}
+    # The intent reader's story frames know more ways of asking for a story ("tell me a goal you ...").
+    if story_frame(question):
+        shapes.add("story")
+    found += [f"s:{name}" for name in sorted(shapes)]
     return found
 
 
@@ -162,13 +167,25 @@ def _whose(surface: list[str], start: int, others: set[int]) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _weights() -> tuple[tuple[int, ...], dict[str, list[float]], list[float]]:
+def _model() -> dict:
     path = data_path(MODEL_FILE)
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise QuestionDataError(f"{path}: cannot read the question model: {exc}") from None
+
+
+def _weights() -> tuple[tuple[int, ...], dict[str, list[float]], list[float]]:
+    raw = _model()
     return tuple(raw["classes"]), raw["weights"], raw["bias"]
+
+
+def cue_reliability() -> dict[str, float]:
+    """"cue|archetype" -> the factor its weight is scaled by, for cues that more often
+    point at a wrong archetype than a right one in the labelled questions (others: 1)."""
+    if not model_available():
+        return {}
+    return _model().get("cue_reliability", {})
 
 
 def model_available() -> bool:

@@ -22,7 +22,7 @@ _SCENE = frozenset({SectionKind.situation, SectionKind.task})
 def rate_detection(ev: StoryEvidence) -> Judgement:
     """Detection: a warning sign or the moment it was noticed (intermediate), and why it was missed (expert)."""
     dismissed = ev.signal("missed_signal")
-    signs = unique_marks([*ev.signal("warning_sign"), *ev.signal("noticed_moment"), *ev.signal("measure_moved")])
+    signs = unique_marks([*ev.signal("warning_sign"), *ev.signal("noticed_moment"), *ev.signal("seen_in_source")])
     signs.sort(key=lambda m: m.start)
     nowhere = ev.signal("out_of_nowhere")
     if nowhere and not dismissed:

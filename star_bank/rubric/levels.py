@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from star_bank.model.scorecard import level_name
-from star_bank.model.story import LEVELS, Story
+from star_bank.model.story import DEFAULT_LEVEL, LEVELS, Level, Story
 
-DEFAULT_LEVEL = "senior"
 RATINGS = ("novice", "intermediate", "expert")
 RANK = {"novice": 0, "intermediate": 1, "expert": 2}
-LevelName = Literal["swe1", "swe2", "senior", "staff"]
+LevelName = Level
 
 __all__ = ["DEFAULT_LEVEL", "RANK", "RATINGS", "LevelName", "at_least", "level_name", "resolve_level"]
 

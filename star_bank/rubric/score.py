@@ -45,7 +45,7 @@ from star_bank.rubric.incident_raters import failure_start
 from star_bank.rubric.levels import resolve_level
 from star_bank.rubric.raters import rater_for
 from star_bank.rubric.signals import Mark, SentenceIndex
-from star_bank.rubric.went_wrong import MEASURE_MOVED, went_wrong_marks
+from star_bank.rubric.went_wrong import went_wrong_marks
 
 if TYPE_CHECKING:
     from star_bank.lint.engine import Linter
@@ -69,8 +69,6 @@ def score_analysed(
     framing = frame_story(story.story, archetypes)
     marks = book.detector.detect(story)
     events = went_wrong_marks(story, book.went_wrong)
-    # A measure that moved the wrong way is also the signal detection asks for.
-    marks[MEASURE_MOVED] = [event for event in events if event.signal == MEASURE_MOVED]
     choice = choose_rubric(story, match, framing, archetypes, marks, events)
     wrong = [hit.sentence for hit in framing.hits if hit.frame in framing.went_wrong_frames
              and hit.sentence != story.story.title] + [event.sentence for event in events]

@@ -38,9 +38,7 @@ _PEOPLE_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "you", "someone", 
 _MODIFIERS = frozenset({"amod", "acomp", "compound", "attr", "oprd"})
 _SPLIT = frozenset({"into", "down", "up", "out", "off", "apart"})
 _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
-WINDOW = 4
-# The kinds of event, as the signal name of their marks.
-MEASURE_MOVED, BROKE, FLAW_POINTED_OUT = "measure_moved", "broke", "flaw_pointed_out"  # tokens before a rise or fall verb searched for the measure it moves
+WINDOW = 4  # tokens before a rise or fall verb searched for the measure it moves
 
 
 class WentWrongWords(BaseModel):
@@ -85,12 +83,11 @@ def _event_marks(story: AnalysedStory, words: WentWrongWords) -> list[Mark]:
             for tokens in list_items(list(sentence), section, story.story.text):
                 if _prompt(tokens):
                     continue
-                found = next(((t, kind) for t in tokens if (kind := _event_kind(t, tokens, lexicon))), None)
-                if found is not None:
-                    hit, kind = found
+                hit = next((t for t in tokens if _harm(t, tokens, lexicon) or _flaw_pointed_out(t, tokens, lexicon)), None)
+                if hit is not None:
                     start, end = section.prose.source_range(hit.idx, hit.idx + len(hit.text))
                     text = section.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
-                    marks.append(Mark(kind, start, end, section.kind, text.strip()))
+                    marks.append(Mark("went_wrong", start, end, section.kind, text.strip()))
     return marks
 
 
@@ -123,19 +120,9 @@ def _happened(verb: "Token", lexicon: _Lexicon) -> bool:
     return not any(a.lemma_.lower() in lexicon.guards for a in verb.ancestors)
 
 
-def _event_kind(token: "Token", tokens: list["Token"], lexicon: _Lexicon) -> str | None:
-    """MEASURE_MOVED, BROKE or FLAW_POINTED_OUT when the token tells one, else None."""
-    if _moved(token, tokens, lexicon):
-        return MEASURE_MOVED
-    if _harm(token, tokens, lexicon):
-        return BROKE
-    return FLAW_POINTED_OUT if _flaw_pointed_out(token, tokens, lexicon) else None
-
-
-def _moved(token: "Token", tokens: list["Token"], lexicon: _Lexicon) -> bool:
-    """A measure that moved the wrong way: a signal someone could have seen on a graph."""
+def _harm(token: "Token", tokens: list["Token"], lexicon: _Lexicon) -> bool:
     if token.pos_ != "VERB" or token.dep_ in _MODIFIERS:
-        return False
+        return False  # "a failed run", "lost productivity", "felt lost" describe, they do not tell
     lemma = token.lemma_.lower()
     subject = subject_of(token)
     if lemma in lexicon.rise or lemma in lexicon.fall:
@@ -144,18 +131,10 @@ def _moved(token: "Token", tokens: list["Token"], lexicon: _Lexicon) -> bool:
         near = ([subject, *(c for c in subject.children if c.dep_ in ("compound", "amod"))] if subject is not None
                 else [t for t in tokens if 0 < token.i - t.i <= WINDOW])
         return any(t.lemma_.lower() in measures for t in near) and _happened(token, lexicon)
-    return False
-
-
-def _harm(token: "Token", tokens: list["Token"], lexicon: _Lexicon) -> bool:
-    if token.pos_ != "VERB" or token.dep_ in _MODIFIERS:
-        return False  # "a failed run", "lost productivity", "felt lost" describe, they do not tell
-    lemma = token.lemma_.lower()
-    subject = subject_of(token)
-    if lemma in lexicon.rise or lemma in lexicon.fall:
-        return False  # "dropped" tells harm only of a measure (see _moved)
     if lemma not in lexicon.breakdown or (token.tag_ == "VBG" and not _has_aux(token)):
         return False  # a gerund ("blocking ideas") names an act, it does not tell one
+    if subject is not None and subject.lemma_.lower() in lexicon.trouble:
+        return False  # "the errors disappeared", "the queue vanished": trouble going away is good news
     if subject is not None and subject.dep_ == "nsubj":
         if _person(subject, lexicon) and not (lemma in lexicon.own_breakdown and subject.lower_ in _FIRST_PERSON):
             return False  # "I dropped the idea", "the architect stopped responding": choices, not harm

@@ -48,6 +48,7 @@ def repo(tmp_path) -> Path:
         ["starbank", "suggest", "tell me about a mistake"],
         ["starbank", "coverage"],
         ["starbank", "readiness"],
+        ["starbank", "sheet"],
     ],
     ids=lambda c: "-".join(c[:2]),
 )

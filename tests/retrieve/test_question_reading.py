@@ -191,4 +191,134 @@ def test_the_shipped_weights_are_what_the_training_script_makes_of_the_labelled_
     items = [i for i in trainer.labelled_questions() if i.get("split") not in trainer.HELD_OUT]
     shipped = json.loads(data_path("question_model.json").read_text(encoding="utf-8"))
     # Retrain with `python bench/train_question_model.py` after editing the questions or concepts.
-    assert trainer.train(items, trainer.EPOCHS, trainer.L2) == shipped
+    assert trainer.build(items) == shipped
+
+
+# ---- Story questions the labelling rules keep out of every archetype are open ----
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Describe a time you saw a colleague ignore a safety policy.", "ethics and rules"),
+        ("Tell me about a time you had to step in when two engineers on your team were feuding.",
+         "conflict between others"),
+        ("Give me an example of cutting the manual work behind a monthly report.", "efficiency and resourcefulness"),
+        ("Tell me about a time you earned the trust of a new boss.", "trust placed in you"),
+        ("Describe working with someone whose communication style was nothing like yours.",
+         "working with someone unlike you"),
+    ],
+)
+def test_a_story_question_outside_the_archetypes_is_open_with_its_topic(book, question, topic):
+    found = match_question(question, book)
+    assert (found.match, found.topic) == ("open", topic)
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        # Your own conflict is a disagreement story; only other people's is out of the bank.
+        ("Tell me about a conflict with your team lead.", 4),
+        ("Tell me about a disagreement with your team about the architecture.", 4),
+        # A tight budget does not hide a scaling story.
+        ("Tell me about a time you scaled a service on a tight budget.", 7),
+    ],
+)
+def test_the_new_open_topics_leave_archetype_questions_alone(book, question, wanted):
+    assert _ids(question, book)[0] == wanted
+
+
+# ---- Experience with a practice is asked for through stories ----
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("What is your experience with leading incident response?", {1, 3}),
+        ("What experience do you have coaching new engineers?", {5}),
+    ],
+)
+def test_experience_with_a_practice_reads_as_a_story_request(book, question, wanted):
+    assert question_intent(question).story_frame is not None
+    assert set(_ids(question, book)) & wanted
+
+
+# ---- A cue belongs to whoever does it ----
+
+def test_a_shortfall_cue_after_another_person_is_not_your_failure(book):
+    found = match_question("Tell me about a time when a colleague of yours did not meet the bar you set.", book)
+    assert found.archetypes and found.archetypes[0].id not in (3, 8)
+
+
+def test_your_own_struggle_is_not_a_struggling_engineer_you_mentored(book):
+    assert _ids("Tell me about a time you struggled to win over an important partner.", book)[0] == 6
+
+
+def test_a_target_of_your_own_you_never_reached_is_a_failure_story(book):
+    assert _ids("Tell me about a target of yours that you never reached.", book)[0] in (3, 8)
+
+
+# ---- A cue that usually points the wrong way counts for less ----
+
+def test_a_cue_that_misleads_on_the_labelled_questions_is_weighed_down():
+    from star_bank.retrieve.question_model import cue_reliability
+
+    factors = cue_reliability()
+    assert factors and all(0.0 < f < 1.0 for f in factors.values())
+    # "managed" turns up in questions about anything, not only in mentoring ones.
+    assert factors.get("managed|5", 1.0) < 0.5
+
+
+def test_a_weighed_down_word_counts_for_less_in_a_question(book):
+    from star_bank.retrieve.cue_index import archetype_index
+    from star_bank.retrieve.question_match import score_archetypes
+
+    index = archetype_index(book)
+    [hit] = [h for h in index.find_cues(["product"]) if 6 in h.cue.archetypes]
+    evidence = score_archetypes("Tell me about a product you built from nothing with no spec.", index)
+    # "product" alone says little: building a product from nothing is a 0-to-1 story.
+    assert "product" in evidence[6].cues
+    assert evidence[6].cue_score < hit.cue.weight
+    assert _ids("Tell me about a product you built from nothing with no spec.", book)[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Tell me about a time you had to enforce a policy you thought was pointless.", "ethics and rules"),
+        ("Tell me about a time you were offered a management role and declined.", "career choices"),
+        ("Tell me about a time you were entrusted with a critical launch.", "trust placed in you"),
+    ],
+)
+def test_rules_career_choices_and_trust_placed_in_you_are_open(book, question, topic):
+    found = match_question(question, book)
+    assert (found.match, found.topic) == ("open", topic)
+
+
+def test_trust_you_earn_from_a_client_is_still_a_customer_story(book):
+    assert 9 in _ids("Tell me about a time you had to earn the trust of a skeptical client.", book)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Tell me about a milestone of yours that slipped.", "Tell me about a quota you came up short of."],
+)
+def test_a_goal_word_and_a_shortfall_word_of_the_synonym_table_make_a_failure_story(book, question):
+    assert set(_ids(question, book)) & {3, 8}
+
+
+def test_experience_with_handing_over_knowledge_is_a_story_question(book):
+    assert 10 in _ids("What is your experience with knowledge sharing across a team?", book)
+
+
+def test_an_open_topic_ranks_first_the_stories_that_tell_it_in_its_own_words(book):
+    ready = "## Situation\nContext.\n\n## Task\nMine.\n\n## Action\nI did it.\n\n## Result\nDown 30% in a month.\n"
+    mediated = ready.replace("I did it.", "I mediated: I heard both sides alone, then the two of them agreed on one design.")
+    settled = ready.replace("I did it.", "We settled on a schema between the two services.")
+    bank = Bank(stories=[
+        parse_story(f"# Schema story\n\n{settled}", path="a.md"),
+        parse_story(f"# Mediation story\n\n{mediated}", path="b.md"),
+    ])
+    [answer] = suggest(["Tell me about a time two engineers on your team could not stand each other."], bank, book)
+    assert (answer.match, answer.topic) == ("open", "conflict between others")
+    assert answer.stories[0].path == "b.md"
+    # "settled on ... between" is not a story about other people's conflict.
+    assert "conflict between others" not in answer.stories[1].why

@@ -86,10 +86,13 @@ NOTHING_WENT_WRONG = [
              "the morning, so I kept it simple and documented how to rerun it."),
     story_of("My manager told me that the new menu layout was clear and easy to use, and I shared the "
              "template with the other shops."),
+    story_of("I set up online ordering for the four shops. Within a month the phone queue at lunch time "
+             "disappeared and the owners asked me to add delivery slots."),
 ]
 
 
-@pytest.mark.parametrize("text", NOTHING_WENT_WRONG, ids=["good-fall", "broke-into-parts", "conditional", "praise"])
+@pytest.mark.parametrize("text", NOTHING_WENT_WRONG,
+                         ids=["good-fall", "broke-into-parts", "conditional", "praise", "trouble-went-away"])
 def test_good_news_splits_conditions_and_praise_are_not_something_going_wrong(linter, text):
     scorecard = card(text, linter)
     assert scorecard.rubric != "failure", scorecard.rubric_reason
@@ -183,6 +186,13 @@ def test_a_complaint_about_our_work_is_a_flaw_pointed_out(linter):
     assert card(text, linter).rubric == "failure"
 
 
-def test_a_measure_that_moved_the_wrong_way_is_the_signal_detection_asks_for(linter):
-    # "the refund requests tripled" is both what went wrong and the sign that showed it.
-    assert rating(card(TROUBLE_ROSE, linter), "detection") == "intermediate"
+SEEN_IN_THE_LOGS = story_of(
+    "I looked after the booking site of a climbing gym. A member wrote that her class had vanished from "
+    "her account, so I went through the server logs and spotted in the logs that the nightly clean-up "
+    "removed bookings made after midnight. I restored the bookings from the backup and fixed the clean-up.",
+    archetype=9,
+)
+
+
+def test_the_speaker_seeing_it_in_a_log_or_dashboard_is_a_signal(linter):
+    assert rating(card(SEEN_IN_THE_LOGS, linter), "detection") in ("intermediate", "expert")

@@ -32,7 +32,9 @@ class Options(KindOptions):
 def check_bank(
     profiles: Sequence[StoryProfile], rule: Rule, options: Options, context: BankContext
 ) -> Iterator[BankHit]:
-    answering = {a: [n for n, p in enumerate(profiles) if a in p.archetypes] for a in context.archetype_ids}
+    if not any(len(p.archetypes) > options.max_sole for p in profiles):
+        return
+    answering = {a: [n for n, p in enumerate(profiles) if a in p.archetypes] for a in context.archetype_ids()}
     empty = [a for a, stories in answering.items() if not stories]
     if not empty:
         return

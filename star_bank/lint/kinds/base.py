@@ -9,7 +9,7 @@ checker hold each kind module to it, and the test suite checks it at run time.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Protocol, Sequence, TypeVar
+from typing import Any, Callable, Iterable, Protocol, Sequence, TypeVar
 
 from star_bank.lint.kinds.options import KindOptions
 from star_bank.lint.rule import Rule
@@ -37,10 +37,14 @@ class CheckKind(Protocol[OptionsT]):
 
 @dataclass(frozen=True)
 class BankContext:
-    """What a bank kind knows besides the stories: the run's role and the archetypes to cover."""
+    """What a bank kind knows besides the stories: the run's role and the archetypes to cover
+    (read only when a kind asks: a cached pre-commit run on one story never needs them)."""
 
     role: str | None
-    archetype_ids: tuple[int, ...]
+    load_archetype_ids: Callable[[], tuple[int, ...]]
+
+    def archetype_ids(self) -> tuple[int, ...]:
+        return self.load_archetype_ids()
 
 
 @dataclass(frozen=True)
