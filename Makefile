@@ -31,6 +31,7 @@ docs: install
 # then against the development corpus of real stories when ../shared/corpus exists.
 bench: install
 	$(PY) bench/lint_accuracy.py
+	$(PY) bench/lesson_probes.py
 	$(PY) bench/rubric_agreement.py
 	$(PY) bench/suggest_accuracy.py
 	$(PY) bench/bank_rules.py

@@ -15,6 +15,7 @@ from star_bank.nlp.lesson_vocabulary import (
     improved,
     load_vocabulary,
 )
+from star_bank.nlp.lesson_habits import habit_trigger, is_speaker
 from star_bank.nlp.lexicon import find_phrases
 
 if TYPE_CHECKING:
@@ -33,6 +34,9 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
             or _gaining_cue(token, vocabulary)
             or _adoption_cue(token, vocabulary)
             or _rule_of_my_own(token, vocabulary)
+            or _cleft_cue(token, vocabulary)
+            or _growth_cue(token, vocabulary)
+            or _since_cue(token)
         )
         if cue:
             return cue
@@ -54,7 +58,21 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
             habit = habit_trigger(sentence)  # "When I estimate now, I add ...": a habit told in the present
             if habit:
                 return habit
-    return _recurrence_cue(tokens, vocabulary, lists)
+    return _recurrence_cue(tokens, vocabulary, lists) or _redo_cue(sentence)
+
+
+def _redo_cue(sentence: "SpacySpan") -> str | None:
+    """'If I faced this again, I would ...': what the speaker would do another time (a hypothetical lesson)."""
+    for token in sentence:
+        if token.lower_ != "if" or token.dep_ != "mark":
+            continue
+        clause = token.head
+        subject = subject_of(clause)
+        again = any(t.lower_ == "again" for t in clause.subtree)
+        would = any(c.tag_ == "MD" for c in clause.head.children) if clause.dep_ == "advcl" else False
+        if again and would and subject is not None and is_speaker(subject):
+            return sentence.doc[token.i : max(t.i for t in clause.subtree) + 1].text
+    return None
 
 
 def _verb_use(first: "Token") -> bool:
@@ -64,13 +82,56 @@ def _verb_use(first: "Token") -> bool:
 
 def _gaining_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     """'I gained a better understanding of ...', 'we developed a real appreciation for ...'."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in vocabulary.gaining_verbs:
+    away = any(c.lower_ in ("away", "out") and c.dep_ in ("advmod", "prt") for c in token.children)
+    if token.pos_ != "VERB" or not (token.lemma_.lower() in vocabulary.gaining_verbs or away):
         return None
     subject = subject_of(token)
     if subject is None or subject.lower_ not in SPEAKER_SUBJECTS:
         return None
-    obj = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in vocabulary.insight_nouns), None)
+    # "gained an appreciation", "came away with a better understanding of ..."
+    objects = [c for c in token.children if c.dep_ == "dobj"] + [
+        g for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
+    ]
+    obj = next((c for c in objects if c.lemma_.lower() in vocabulary.insight_nouns), None)
     return cue_text(token, obj) if obj is not None else None
+
+
+def _cleft_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
+    """'What I took from it is that ...', 'The thing I learned was to ...': the speaker's
+    learning as the subject of 'be', whatever the verb of taking away."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in (*vocabulary.learning_verbs, *vocabulary.takeaway_verbs):
+        return None
+    if token.dep_ == "csubj":
+        be = token.head
+    elif token.dep_ == "relcl" and token.head.dep_ == "nsubj":
+        be = token.head.head
+    else:
+        return None
+    subject = subject_of(token)
+    speaker = subject is not None and (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject))
+    if lemma == "stick":  # "what stuck with me was ..."
+        speaker = any(t.lower_ in SPEAKER_OBJECTS for t in token.subtree)
+    if not speaker or be.lemma_ != "be":
+        return None
+    return token.doc[token.left_edge.i : token.i + 1].text
+
+
+def _growth_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
+    """'I grew a lot as a developer', 'I matured as an engineer': growth claimed, not shown."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ("grow", "mature", "evolve"):
+        return None
+    subject = subject_of(token)
+    if subject is None or not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)):
+        return None
+    for child in token.children:
+        if child.lemma_.lower() in vocabulary.vague_amounts:
+            return cue_text(token, child)
+        if child.dep_ == "prep" and child.lower_ == "as" and any(
+            g.lemma_.lower() in vocabulary.person_nouns for g in child.children
+        ):
+            return token.text
+    return None
 
 
 def _adoption_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
@@ -122,9 +183,10 @@ def _principle_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> str |
 
 
 def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: PhraseLists,
-               kind: SectionKind, failure: bool) -> str | None:
+               kind: SectionKind, failure: bool, closing: bool = False) -> str | None:
     """'The next day I added an expiry to the lock': the speaker puts a mechanism in
-    place after the event. Dated by an after-event marker, or (in a story about the
+    place after the event. Dated by an after-event marker, told in a part of its own
+    after the story (`closing`: "Afterwards", "Follow-up"), or (in a story about the
     speaker's own mistake) told in the Result or the closing part."""
     tokens = list(sentence)
     # spaCy sometimes cuts a leading time phrase off as a sentence of its own ("The next day my lead").
@@ -134,7 +196,7 @@ def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
     dated = next(find_phrases(dating, lists.after_event), None) is not None or any(
         phrase.text != "again" for _, _, phrase in find_phrases(tokens, lists.recurrence)
     )
-    if not dated and not (failure and kind in (SectionKind.result, SectionKind.lesson, SectionKind.other)):
+    if not dated and not closing and not (failure and kind in (SectionKind.result, SectionKind.lesson, SectionKind.other)):
         return None
     for token in tokens:
         if token.pos_ != "VERB" or token.lemma_.lower() not in vocabulary.adopting_verbs:
@@ -212,8 +274,31 @@ def _teaching_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     return None
 
 
+def _since_cue(token: "Token") -> str | None:
+    """'Since that project I send ...', 'ever since, we run ...': a habit dated from the event
+    (a present or present-perfect act of the speaker's; 'since' meaning 'because' takes a clause)."""
+    if token.lower_ != "since" or token.dep_ not in ("prep", "advmod"):
+        return None
+    if token.dep_ == "prep" and not any(c.dep_ == "pobj" for c in token.children):
+        return None
+    verb = token.head
+    present = verb.tag_ in ("VBP", "VBZ") or any(c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
+    subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    # "Since the incident, any change needs two sign-offs": a rule dated from the event, whoever it binds.
+    dated = token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and any(d.lower_ in ("the", "that", "this") for d in c.children) for c in token.children
+    )
+    if not present or subject is None or not (is_speaker(subject) or dated):
+        return None
+    last = max([token, *token.subtree], key=lambda t: t.i)
+    return token.doc[min(t.i for t in token.subtree) : last.i + 1].text
+
+
 def _noun_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
-    """'The lesson was ...', 'my biggest takeaway is ...'."""
+    """'The lesson was ...', 'my biggest takeaway is ...', 'my rule now: ...'."""
+    if token.pos_ == "NOUN" and token.lemma_.lower() in vocabulary.adoption_nouns and token.dep_ in ("nsubj", "ROOT") \
+            and any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in token.children):
+        return token.doc[token.i - 1 : token.i + 1].text  # a rule of the speaker's own, told as such
     if token.pos_ != "NOUN" or token.lemma_.lower() not in vocabulary.lesson_nouns:
         return None
     if token.dep_ in ("nsubj", "ROOT") or (token.dep_ == "attr" and token.head.lemma_ == "be"):
@@ -255,60 +340,3 @@ def _past_narration(sentence: "SpacySpan") -> bool:
     if root.tag_ == "VBD":
         return True
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in root.children)
-
-
-def speaker_acts(token: "Token") -> bool:
-    """Whether the verb a word belongs to has the speaker (or no one: an imperative, a note) as subject."""
-    node = token
-    for _ in range(6):
-        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "compound"):
-            break
-        if node.head is node:
-            return True
-        node = node.head
-    subject = subject_of(node)
-    return subject is None or subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)
-
-
-def _mental(verb: "Token") -> bool:
-    """An act of the mind ('think', 'try to keep in mind'), read with the shipped vocabulary."""
-    if verb.lemma_.lower() in load_vocabulary().mental_verbs:
-        return True
-    return any(t.lower_ == "mind" for t in verb.subtree if t.head.i == verb.i or t.head.head.i == verb.i)
-
-
-def _wish_or_vague(verb: "Token") -> bool:
-    """'I need to / want to / try to X', or an act only said to get better ('plan my sprints better')."""
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("need", "want", "try", "hope", "aim", "plan", "intend"):
-        return True
-    return any(c.dep_ == "advmod" and c.tag_ in ("RBR", "JJR") for c in verb.children)
-
-
-def habit_trigger(sentence: "SpacySpan") -> str | None:
-    """'When I disagree now, I ask for ...', '... I spiked it before committing': an act of the
-    speaker's (named as the subject) with the event that triggers it."""
-    for verb in sentence:
-        if verb.pos_ != "VERB" or verb.tag_ not in ("VBP", "VBZ", "VB", "VBD"):
-            continue
-        subject = subject_of(verb)
-        if subject is None or not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)):
-            continue
-        if _mental(verb):
-            continue  # "I keep it in mind when ...": nothing anyone could watch
-        if _wish_or_vague(verb):
-            continue  # "I need to plan my sprints better when ...": a wish, not a habit
-        for clause in verb.children:
-            if clause.dep_ == "advcl" and clause.tag_ in ("VBP", "VBZ"):
-                mark = next((c for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in _TRIGGERS), None)
-                if mark is not None:
-                    return sentence.doc[mark.i : clause.i + 1].text
-            if clause.dep_ == "prep" and clause.lower_ in ("before", "after") and any(
-                c.dep_ == "pcomp" and c.tag_ == "VBG" for c in clause.children
-            ):
-                return sentence.doc[clause.i : clause.i + 2].text
-    return None
-
-
-_TRIGGERS = frozenset({"when", "whenever", "before", "after", "once", "if", "as soon as"})
-
-

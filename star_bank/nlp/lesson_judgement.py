@@ -6,8 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from star_bank.nlp.analysis import subject_of
-from star_bank.nlp.lesson_cues import adopted_practice, habit_trigger, speaker_acts
-from star_bank.nlp.lesson_vocabulary import SPEAKER_SUBJECTS, LessonVocabulary, PhraseLists, improved, phrase_of
+from star_bank.nlp.lesson_cues import adopted_practice
+from star_bank.nlp.lesson_habits import habit_trigger, speaker_acts
+from star_bank.nlp.lesson_vocabulary import (
+    SPEAKER_SUBJECTS,
+    LessonVocabulary,
+    PhraseLists,
+    improved,
+    load_vocabulary,
+    phrase_of,
+)
 from star_bank.nlp.lexicon import find_phrases
 from star_bank.nlp.numbers import has_quantity
 
@@ -32,6 +40,8 @@ def _in_main_clause(verb: "Token") -> bool:
     condition or a description inside it ("... the case where I would be wrong")."""
     node = verb
     for _ in range(6):
+        if node.dep_ == "relcl" and node.head.dep_ == "nsubj" and node.head.head.lemma_ == "be":
+            return True  # "The thing I'd take from it is ...": the lesson's own clause
         if node.dep_ in ("relcl", "advcl", "acl", "pcomp", "pobj"):
             return False
         if node.head is node:
@@ -61,11 +71,30 @@ def mechanism_of(sentence: "SpacySpan", lists: PhraseLists, topic: set["Token"] 
     if next(find_phrases(tokens, lists.values, max_gap=1), None) is not None:
         return None
     for first, last, _ in find_phrases(tokens, lists.mechanisms):
-        if last in topic:
-            continue
+        if last in topic or _verb_in_disguise(first) or (last.dep_ == "attr" and last.head.lemma_ == "be"):
+            continue  # "honesty is the best policy": a category, not an artefact anyone uses
         if last.pos_ in ("NOUN", "PROPN") or last.dep_ == "compound" or first.i != last.i:
             return sentence.doc[first.i : last.i + 1].text
     return None
+
+
+def _verb_in_disguise(word: "Token") -> bool:
+    """'to always double-check', 'I review': a mechanism word used as a verb (the parser
+    often tags it a noun), which names an act but no artefact anyone could see."""
+    if word.pos_ == "VERB":
+        return True
+    node = word.i - 1
+    doc = word.doc
+    # Step back over adverbs and a hyphenated first half ("double-", "re-").
+    while node >= 0 and (doc[node].pos_ == "ADV" or doc[node].tag_ == "HYPH"
+                         or (node + 1 < len(doc) and doc[node + 1].tag_ == "HYPH")):
+        node -= 1
+    if node < 0:
+        return False
+    before = doc[node]
+    return before.tag_ in ("TO", "MD") or (before.lower_ == "to" and before.dep_ in ("aux", "prep")) or (
+        before.tag_ == "PRP" and before.lower_ in ("i", "we", "you")
+    )
 
 
 def abstraction_of(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> tuple[str, "Token"] | None:
@@ -92,12 +121,63 @@ def abstraction_of(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> tuple
         ) and _speaker_subject(token.head):
             return token.doc[token.head.i : token.i + 1].text, token.head
         if lemma in vocabulary.vague_amounts and token.dep_ in ("dobj", "npadvmod", "advmod") \
-                and token.head.lemma_.lower() in (*vocabulary.learning_verbs, "grow"):
+                and token.head.lemma_.lower() in (*vocabulary.learning_verbs, *vocabulary.teaching_verbs, "grow"):
             return token.doc[token.head.i : token.i + 1].text, token.head
-        trait = _comparative_trait(token, vocabulary)
+        if lemma in vocabulary.evaluations and token.i > 0 and token.doc[token.i - 1].lower_ == "how":
+            clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
+            return token.doc[token.i - 1 : token.i + 1].text, clause  # "how crucial testing is": all of it the topic
+        if lemma == "matter" and token.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in token.children):
+            return phrase_of(token), token  # "attention to detail matters"
+        if _virtue(token, vocabulary):
+            return phrase_of(token), token
+        trait = _comparative_trait(token, vocabulary) or _bare_act(token, vocabulary)
         if trait is not None:
             return trait
     return None
+
+
+def _virtue(noun: "Token", vocabulary: LessonVocabulary) -> bool:
+    """'It taught me patience and humility', 'I learned ownership': a virtue, with no
+    article, as what was learned."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "conj", "nsubj") or noun.tag_ == "NNS":
+        return False
+    # ("realize that leadership is ...": the parser often reads the complementiser as an article.)
+    if any(c.dep_ in ("det", "poss", "nummod", "compound") and c.lower_ != "that" for c in noun.children):
+        return False
+    lemma = noun.lemma_.lower()
+    virtue = lemma in vocabulary.virtue_nouns or (len(lemma) > 6 and lemma.endswith(tuple(vocabulary.virtue_suffixes)))
+    if noun.dep_ == "nsubj":  # "honesty is the best policy", "leadership is about listening": a maxim
+        return virtue and noun.head.lemma_ == "be" and noun.head.tag_ in ("VBZ", "VBP")
+    head = noun
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ != "dobj" or head.head.lemma_.lower() not in (*vocabulary.learning_verbs, *vocabulary.teaching_verbs):
+        return False
+    return virtue
+
+
+def _bare_act(verb: "Token", vocabulary: LessonVocabulary) -> tuple[str, "Token"] | None:
+    """'The lesson was to never assume and to always communicate', 'it taught me to listen':
+    what was learned is an act with no object, place, trigger or manner, a platitude."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VB" or verb.dep_ not in ("xcomp", "conj"):
+        return None
+    if not any(c.tag_ == "TO" for c in verb.children):
+        return None
+    attitude = verb.lemma_.lower() in vocabulary.attitude_verbs  # "to trust my team": a stance, not an act
+    if not attitude and any(c.dep_ not in ("aux", "neg", "advmod", "cc", "punct", "conj") for c in verb.children):
+        return None  # an object, a clause, a place or a particle says what the act is about
+    if any(c.dep_ == "advmod" and (c.tag_ == "RBR" or any(c.children)) for c in verb.children):
+        return None  # "to plan more carefully": the comparative is the quotable part (see _comparative_trait)
+    head = verb
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    owner = head.head
+    lesson = owner.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in vocabulary.lesson_nouns for c in owner.children
+    )
+    if not lesson and owner.lemma_.lower() not in (*vocabulary.learning_verbs, *vocabulary.teaching_verbs):
+        return None
+    return verb.doc[min(c.i for c in verb.children if c.tag_ == "TO") : verb.i + 1].text, verb
 
 
 def _comparative_trait(token: "Token", vocabulary: LessonVocabulary) -> tuple[str, "Token"] | None:
@@ -110,7 +190,7 @@ def _comparative_trait(token: "Token", vocabulary: LessonVocabulary) -> tuple[st
         if _speaker_subject(token.head):
             text = token.doc[token.head.i : token.i + 1].text if token.head.i < token.i else token.text
             return text, token
-    if token.pos_ == "ADV" and token.head.pos_ == "VERB" and token.dep_ == "advmod":
+    if token.pos_ == "ADV" and token.head.pos_ == "VERB" and token.dep_ == "advmod" and not _sentence_adverb(token):
         comparative = token.tag_ == "RBR" and token.lower_ in ("better", "earlier", "sooner", "faster", "more") or more
         concrete_object = any(
             c.dep_ == "dobj" and c.pos_ != "PRON" and c.lemma_.lower() not in _VAGUE_OBJECTS for c in token.head.children
@@ -118,6 +198,13 @@ def _comparative_trait(token: "Token", vocabulary: LessonVocabulary) -> tuple[st
         if comparative and not concrete_object:
             return token.doc[min(token.head.i, token.i) : max(token.head.i, token.i) + 1].text, token.head
     return None
+
+
+def _sentence_adverb(adverb: "Token") -> bool:
+    """'More generally, I ...', 'More importantly I ...': an adverb before the subject
+    comments on the sentence; it says nothing about how the speaker acts."""
+    subject = subject_of(adverb.head)
+    return subject is not None and adverb.i < subject.i
 
 
 # "plan things more carefully": an object that names nothing in particular.
@@ -132,6 +219,9 @@ def _speaker_subject(verb: "Token") -> bool:
     if not resolution:
         return False
     subject = subject_of(verb)
-    return subject is None or subject.lower_ in (*SPEAKER_SUBJECTS, "you", "one")
+    # "The lesson (for me) was to be more careful": the lesson's infinitive is the speaker's.
+    return subject is None or subject.lower_ in (*SPEAKER_SUBJECTS, "you", "one") or (
+        subject.lemma_.lower() in load_vocabulary().lesson_nouns
+    )
 
 

@@ -52,6 +52,10 @@ class LessonVocabulary(BaseModel):
     adoption_nouns: list[str]
     gaining_verbs: list[str]
     insight_nouns: list[str]
+    takeaway_verbs: list[str]
+    virtue_nouns: list[str]
+    virtue_suffixes: list[str]
+    attitude_verbs: list[str]
 
     def extended(self, **extra: Iterable[str]) -> "LessonVocabulary":
         """A copy with words added to some lists (a rule's `extra_mechanisms`, say)."""

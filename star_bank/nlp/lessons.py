@@ -108,7 +108,11 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
     lists = compiled(vocabulary)
     failure = story.is_failure
     found: list[LessonStatement] = []
+    told = False  # whether the story's action or outcome has been told yet
     for section in story.sections:
+        # A part of its own after the story ("Afterwards", "Follow-up") tells what came after the event.
+        closing = told and section.kind is SectionKind.other
+        told = told or section.kind in (SectionKind.action, SectionKind.result)
         if section.doc is None or section.kind is SectionKind.tie_in:
             continue
         in_lesson = section.kind is SectionKind.lesson
@@ -119,7 +123,7 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
             if cue is None and in_lesson:
                 cue = "lesson section"
             if cue is None:
-                cue = change_cue(sentence, vocabulary, lists, section.kind, failure)
+                cue = change_cue(sentence, vocabulary, lists, section.kind, failure, closing)
             if cue is None:
                 continue
             abstraction = abstraction_of(sentence, vocabulary)

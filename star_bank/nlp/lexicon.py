@@ -10,6 +10,7 @@ matches that exact form only: "i =think" is a hedge, "I thought" is not.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
@@ -65,16 +66,19 @@ def _compile(items: tuple) -> PhraseList:
     phrases = []
     for item in items:
         text, not_after, not_before = (item, (), ()) if isinstance(item, str) else item
-        terms = tuple(frozenset(w.lower().split("|")) for w in text.split())
-        if terms:
-            phrases.append(
-                Phrase(
-                    text,
-                    terms,
-                    frozenset(w.lower() for w in not_after),
-                    frozenset(w.lower() for w in not_before),
+        # spaCy splits "sign-off" into "sign", "-", "off": a hyphenated word also matches that way.
+        spellings = [text] + ([re.sub(r"(?<=\w)-(?=\w)", " - ", text)] if re.search(r"\w-\w", text) else [])
+        for spelling in spellings:
+            terms = tuple(frozenset(w.lower().split("|")) for w in spelling.split())
+            if terms:
+                phrases.append(
+                    Phrase(
+                        text,
+                        terms,
+                        frozenset(w.lower() for w in not_after),
+                        frozenset(w.lower() for w in not_before),
+                    )
                 )
-            )
     return PhraseList(phrases)
 
 

@@ -71,17 +71,39 @@ def is_quantity(token: "Token", words: frozenset[str] = QUANTITY_WORDS) -> bool:
     lower = token.lower_
     if text in QUANTITY_SIGNS or lower in words or token.lemma_.lower() in words:
         # "third" and "quarter" are amounts only as nouns ("a third of the tickets").
-        if lower in ("third", "quarter") and token.pos_ != "NOUN":
+        if lower in ("third", "quarter") and token.pos_ != "NOUN" and not _fraction(token):
             return False
-        return True
+        # "double-check", "half-finished": the first half of a compound word measures nothing.
+        return not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].tag_ == "HYPH"
+                    and not token.whitespace_)
     has_digit = any(ch.isdigit() for ch in text)
     if not has_digit and not token.like_num:
-        return False
+        return _one_unit_of_time(token)
     if lower in ORDINAL_WORDS or _ORDINAL.match(text) or token.ent_type_ == "ORDINAL":
         return False
     if has_digit:
         return _digits_measure(token)
     return _number_word_counts(token)
+
+
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "fortnight", "month", "year"})
+_DURATION_WORDS = frozenset({"within", "under", "than", "for", "in", "after", "over", "per"})
+
+
+def _one_unit_of_time(token: "Token") -> bool:
+    """'within a fortnight', 'in under an hour', 'for a week': 'a' is a count of one there."""
+    if token.lemma_.lower() not in _TIME_UNITS or token.i < 2:
+        return False
+    article, before = token.doc[token.i - 1], token.doc[token.i - 2]
+    return article.lower_ in ("a", "an") and before.lower_ in _DURATION_WORDS
+
+
+def _fraction(token: "Token") -> bool:
+    """'cut by a third', 'a quarter of them': a share, not 'a third attempt'."""
+    doc = token.doc
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return before in ("a", "one", "two", "three") and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ"))
 
 
 def _digits_measure(token: "Token") -> bool:

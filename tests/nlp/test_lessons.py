@@ -158,3 +158,119 @@ def test_a_safeguard_added_so_the_failure_cannot_recur_is_a_change():
 
 def test_doing_something_again_is_not_a_change():
     assert not lessons("## Action\nI added the missing row and ran the test again.\n")
+
+
+def test_a_part_told_after_the_story_dates_its_changes():
+    # A heading the STAR labels do not name ("Afterwards") after the Result: what it tells came later.
+    found = lessons(
+        "## Action\nI traced the stall to a lock that never expired.\n\n"
+        "## Result\nThe stalls stopped the same day.\n\n"
+        "## Afterwards\nI added a test to the suite that holds the lock past its expiry.\n"
+    )
+    assert [s.section_kind for s in found] == [SectionKind.other]
+    assert found[0].observable
+
+
+def test_a_sentence_adverb_is_not_a_vague_trait():
+    statement = one("More broadly, I've started asking for a load test whenever a query touches the orders table.")
+    assert not statement.vague and statement.observable
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The lesson for me was to always double-check before merging and to be more careful with billing code.",
+        "My takeaway was to re-check everything and to be more thorough.",
+    ],
+)
+def test_a_mechanism_word_used_as_a_verb_names_no_mechanism(sentence):
+    # "double-check", "re-check": an act with no artefact, so the trait beside it makes the lesson vague.
+    statement = one(sentence)
+    assert statement.mechanism is None and statement.vague
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "What I took from it is that a one-line design note settles most arguments early.",
+        "The thing I learned was to ask who else reads a table before changing it.",
+        "What stuck with me was how quickly a small demo changes a skeptic's mind.",
+    ],
+)
+def test_a_lesson_told_as_the_subject_of_be_is_found(sentence):
+    assert one(sentence).cue
+
+
+def test_a_modal_inside_a_cleft_lesson_makes_it_hypothetical():
+    assert one("The thing I'd carry into any rewrite is to freeze the old API first.").hypothetical
+
+
+@pytest.mark.parametrize(
+    ("sentence", "abstraction"),
+    [
+        ("This taught me patience and humility.", "patience"),
+        ("The whole thing taught me accountability.", "accountability"),
+        ("I came away with a much deeper appreciation for the support team.", "appreciation"),
+        ("I grew a lot as a developer that year.", "lot"),
+        ("I now understand how crucial code review is.", "how crucial"),
+        ("The biggest lesson was to never assume and to always communicate.", "to never assume"),
+    ],
+)
+def test_platitudes_in_other_shapes_are_vague(sentence, abstraction):
+    # A virtue as what was learned, an insight gained, growth claimed, an evaluation, or an act with no object.
+    statement = one(sentence)
+    assert statement.vague and abstraction in statement.abstraction
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It taught me to ask for the rollback plan before approving a deploy.",
+        "I learned Kubernetes networking the hard way.",
+        "The lesson was to run the migration on a copy of the production data first.",
+    ],
+)
+def test_a_lesson_with_an_object_or_a_named_skill_is_not_a_platitude(sentence):
+    found = lessons(f"## Result\nThe rollout finished on Tuesday.\n{sentence}\n")
+    assert not any(s.vague for s in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Since that outage I read the connection-pool graph before every release.",
+        "Ever since, our team holds a short design review before each new endpoint.",
+        "My rule now: no migration merges without a dry run on staging.",
+    ],
+)
+def test_a_habit_dated_from_the_event_or_owned_by_our_team_is_observable(sentence):
+    assert one(sentence).observable
+
+
+def test_since_meaning_because_is_not_a_lesson():
+    assert not lessons("## Action\nSince the vendor was late, I wrote a stub for their API.\n")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "abstraction"),
+    [
+        ("The outage taught me a lot about humility.", "lot"),
+        ("In the end I learned that honesty is the best policy.", "honesty"),
+        ("It made me realise that ownership is a team sport.", "ownership"),
+        ("Most of all, I learned to trust the people around me.", "to trust"),
+    ],
+)
+def test_maxims_and_stances_are_vague(sentence, abstraction):
+    # "X is the best policy" names a category, not a policy anyone follows.
+    statement = one(sentence)
+    assert statement.vague and abstraction in statement.abstraction and not statement.observable
+
+
+def test_a_rule_dated_from_the_event_binds_whoever_it_names():
+    statement = one("Since the outage, every schema change needs a sign-off from a second engineer.")
+    assert statement.observable and statement.mechanism == "sign-off"
+
+
+def test_what_the_speaker_would_do_another_time_is_a_hypothetical_lesson():
+    found = lessons("## Result\nThe rollout finished on Tuesday.\nIf I ran it again, I would stage the rollout by region.\n")
+    assert found and found[0].hypothetical and not found[0].observable

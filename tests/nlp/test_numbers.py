@@ -51,3 +51,22 @@ def test_not_quantities(nlp, sentence):
 def test_one_counts_as_a_count_but_not_as_an_indefinite(nlp):
     assert has_quantity(nlp("We had one outage in the next quarter."))
     assert not has_quantity(nlp("One day the build failed again."))
+
+
+def test_a_hyphenated_multiplier_word_is_no_quantity_but_a_fraction_is(nlp):
+    assert not has_quantity(nlp("I double-check the config before merging."))
+    assert has_quantity(nlp("Support tickets dropped by a third."))
+    assert not has_quantity(nlp("We tried a third approach."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quantity"),
+    [
+        ("The backlog was gone within a fortnight.", True),
+        ("The build now runs in under an hour.", True),
+        ("We met a week later to review it.", False),
+        ("It was the best day of the launch.", False),
+    ],
+)
+def test_one_unit_of_time_after_a_duration_word_is_a_quantity(nlp, sentence, quantity):
+    assert has_quantity(nlp(sentence)) is quantity

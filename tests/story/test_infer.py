@@ -72,3 +72,16 @@ def test_a_story_with_only_a_closing_label_gets_its_parts_read_before_it():
     kinds = [(s.kind, s.inferred) for s in story.sections]
     assert kinds[-1] == (SectionKind.lesson, False)
     assert (SectionKind.action, True) in kinds and (SectionKind.result, True) in kinds
+
+
+def test_a_plainly_told_story_gets_its_outcome_read():
+    # No "as a result", no numbers: the acts come after "after that" and "so we", the outcome "went well".
+    parts = infer_parts([
+        "Our club ran a charity quiz every spring.",
+        "The sign-up sheet kept losing entries, and two teams were turned away at the door.",
+        "After that evening I moved the sign-ups into a shared form.",
+        "So we agreed to close entries a day early.",
+        "The next quiz went smoothly and nobody was turned away.",
+        "We finished the night on time for the first time.",
+    ])
+    assert parts[2] is SectionKind.action and parts[-1] is SectionKind.result

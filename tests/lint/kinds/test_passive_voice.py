@@ -42,3 +42,17 @@ def test_not_hidden_acts(linter, sentence):
 )
 def test_hidden_acts(linter, sentence):
     assert flagged(linter, sentence)
+
+
+def test_a_part_under_a_heading_of_its_own_is_read_too(linter):
+    # "Follow-ups" and similar closing parts are still the speaker's narrative.
+    text = "## Action\nI rolled the config back.\n\n## Afterwards\nThe runbook has been updated twice since.\n"
+    assert [f.line for f in linter.lint_text(text) if f.rule == "passive-voice"] == [5]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The build was broken for most of the morning.", "The queue was overloaded during the sale."],
+)
+def test_a_state_of_a_system_is_not_a_hidden_act(linter, sentence):
+    assert not flagged(linter, sentence)

@@ -31,7 +31,17 @@ def rules_found(text):
     return sorted({f.rule for f in findings})
 
 
-@pytest.mark.parametrize("lesson", [PARTS[-1][1], CONCRETE])
+@pytest.mark.parametrize(
+    "lesson",
+    [
+        PARTS[-1][1],
+        CONCRETE,
+        "What I took from it is how crucial real test data is.",
+        "The whole thing taught me patience.",
+        "Since that week I replay a sample of real mail before each filter release.",
+        "My rule now: no filter change ships without a replay of last week's mail.",
+    ],
+)
 def test_unlabelled_twin_gets_the_same_lesson_and_metric_findings(lesson):
     parts = [*PARTS[:-1], ("Lesson", lesson)]
     assert rules_found(unlabelled(parts)) == rules_found(labelled(parts))
@@ -42,3 +52,12 @@ def test_the_twins_are_judged_not_just_both_quiet():
     concrete = [*PARTS[:-2], ("Result", "As a result the missed replies fell to 3 a month."), ("Lesson", CONCRETE)]
     assert rules_found(labelled(concrete)) == []
     assert rules_found(unlabelled(concrete)) == []
+
+
+@pytest.mark.parametrize(
+    "lesson", ["What I took from it is how crucial real test data is.", "The whole thing taught me patience."]
+)
+def test_a_platitude_is_flagged_in_both_twins(lesson):
+    parts = [*PARTS[:-1], ("Lesson", lesson)]
+    assert "vague-lesson" in rules_found(labelled(parts))
+    assert "vague-lesson" in rules_found(unlabelled(parts))

@@ -1,0 +1,78 @@
+"""Habits and who does them: a recurring act of the speaker's, and the event that triggers it
+(see star_bank.nlp.lessons)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from star_bank.nlp.analysis import is_first_person_singular, subject_of
+from star_bank.nlp.lesson_vocabulary import SPEAKER_SUBJECTS, load_vocabulary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan, Token
+
+
+def speaker_acts(token: "Token") -> bool:
+    """Whether the verb a word belongs to has the speaker (or no one: an imperative, a note) as subject."""
+    node = token
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "compound"):
+            break
+        if node.head is node:
+            return True
+        node = node.head
+    subject = subject_of(node)
+    return subject is None or is_speaker(subject)
+
+
+def is_speaker(subject: "Token") -> bool:
+    """'I', 'we', 'my manager and I', or a group the speaker belongs to ('our team')."""
+    if subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject):
+        return True
+    return subject.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ == "our" for c in subject.children)
+
+
+def _mental(verb: "Token") -> bool:
+    """An act of the mind ('think', 'try to keep in mind'), read with the shipped vocabulary."""
+    if verb.lemma_.lower() in load_vocabulary().mental_verbs:
+        return True
+    return any(t.lower_ == "mind" for t in verb.subtree if t.head.i == verb.i or t.head.head.i == verb.i)
+
+
+def _wish_or_vague(verb: "Token") -> bool:
+    """'I need to / want to / try to X', or an act only said to get better ('plan my sprints better')."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("need", "want", "try", "hope", "aim", "plan", "intend"):
+        return True
+    return any(c.dep_ == "advmod" and c.tag_ in ("RBR", "JJR") for c in verb.children)
+
+
+def habit_trigger(sentence: "SpacySpan") -> str | None:
+    """'When I disagree now, I ask for ...', '... I spiked it before committing': an act of the
+    speaker's (named as the subject) with the event that triggers it."""
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBP", "VBZ", "VB", "VBD", "VBG", "VBN"):
+            continue
+        if verb.tag_ in ("VBG", "VBN") and verb.dep_ not in ("xcomp", "ROOT", "conj"):
+            continue  # "I've started asking, whenever ...": the habit is the complement; not a modifier
+        subject = subject_of(verb)
+        if subject is None or not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)):
+            continue
+        if _mental(verb):
+            continue  # "I keep it in mind when ...": nothing anyone could watch
+        if _wish_or_vague(verb):
+            continue  # "I need to plan my sprints better when ...": a wish, not a habit
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and clause.tag_ in ("VBP", "VBZ"):
+                mark = next((c for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in _TRIGGERS), None)
+                if mark is not None:
+                    return sentence.doc[mark.i : clause.i + 1].text
+            if clause.dep_ == "prep" and clause.lower_ in ("before", "after") and any(
+                c.dep_ == "pcomp" and c.tag_ == "VBG" for c in clause.children
+            ):
+                return sentence.doc[clause.i : clause.i + 2].text
+    return None
+
+
+_TRIGGERS = frozenset({"when", "whenever", "before", "after", "once", "if", "as soon as"})
+
+
