@@ -14,6 +14,8 @@ case. A story scores for an archetype through:
 - the archetype's cue phrases found in the story, weighted by where they stand
   (the title and the situation say what a story is about; the tie-in talks
   about other systems and counts little), each cue counted once per section;
+  a scene-setting sentence without the speaker in it counts less, and so does a
+  cue that names what the speaker's act worked on rather than the act;
 - how close the story's words are to the archetype's story shape, probes and
   template (an IDF-weighted overlap with the archetype's own description);
 - its framing (star_bank/retrieve/framing.py), which outweighs topic words: a
@@ -60,6 +62,8 @@ REPEAT_FACTOR = 0.35
 SHAPE_WEIGHT = 6.0
 # A scene-setting sentence where the speaker does not appear counts this much.
 CONTEXT_FACTOR = 0.6
+# A cue after the act in the speaker's own Action sentence, naming other archetypes.
+OBJECT_FACTOR = 0.8
 # A runner-up this close to the best is reported too.
 RUNNER_UP_SHARE = 0.8
 # Below this much evidence the confidence is scaled down: the story says little.
@@ -257,15 +261,27 @@ def _cue_parts(story: Story) -> list[tuple[str, str, float]]:
 
 
 _SPEAKER_STEMS = frozenset(stems("I me my we us our"))
+_ACTOR_STEMS = frozenset(stems("I we"))
 
 
 def _cue_places(parts: list[tuple[str, str, float]], index: ArchetypeIndex) -> dict[str, tuple]:
-    """Each cue found in the story, with the sections it appears in and how much it counts there."""
+    """Each cue found in the story, with the sections it appears in and how much it counts there.
+
+    In an Action sentence where the speaker or their team acts, the first cue is
+    mostly the act itself ("I ran deep dives with the team on the on-call alerts");
+    a later cue of other archetypes is what the act worked on, and counts
+    OBJECT_FACTOR: a hand-over that writes runbooks is not a debugging story."""
     places: dict[str, tuple] = {}
     for section, text, factor in parts:
-        for hit in index.find_cues(stems(text)):
+        tokens = stems(text)
+        hits = index.find_cues(tokens)
+        acted = section == SectionKind.action.value and bool(_ACTOR_STEMS & set(tokens))
+        for rank, hit in enumerate(hits):
+            weight = factor
+            if acted and rank and hits[0].cue.archetypes.isdisjoint(hit.cue.archetypes):
+                weight *= OBJECT_FACTOR
             cue, sections = places.setdefault(hit.cue.text, (hit.cue, {}))
-            sections[section] = max(sections.get(section, 0.0), factor)
+            sections[section] = max(sections.get(section, 0.0), weight)
     return places
 
 
