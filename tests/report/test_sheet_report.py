@@ -8,8 +8,6 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-
 from star_bank.model.sheet import InterviewSheet, SheetBullet, SheetQuestion, SheetRow, SheetStory
 from star_bank.report.sheet import render_sheet_html, render_sheet_json, render_sheet_markdown
 
