@@ -35,6 +35,7 @@ bench: install
 	$(PY) bench/rubric_agreement.py
 	$(PY) bench/suggest_accuracy.py
 	$(PY) bench/bank_rules.py
+	$(PY) bench/sheet_fragments.py
 	$(PY) bench/dev_corpus.py
 
 # Speed and memory, as ratios measured in one run (see README, Performance).

@@ -17,7 +17,7 @@ unread, so its figures stay an estimate for unseen writing.
 The figures are the development corpus's (per story; passive per sentence;
 "quiet" = the share of stories without the fault that a rule leaves alone).
 
-    python bench/heldout_accuracy.py [--only lint,score,classify] [--detail]
+    python bench/heldout_accuracy.py [--only lint,score,classify] [--detail] [--set bench/heldout2]
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ STORY_RULES = ("vague-lesson", "result-without-metric", "no-observable-change", 
 STAR = ("situation", "task", "action", "result")
 
 
-def read_labels(name: str) -> dict[str, dict]:
-    with open(HERE / name, encoding="utf-8") as fh:
+def read_labels(folder: Path, name: str) -> dict[str, dict]:
+    with open(folder / name, encoding="utf-8") as fh:
         return {row["file"]: row for row in map(json.loads, filter(str.strip, fh))}
 
 
@@ -183,8 +183,10 @@ def main() -> int:
     parser.add_argument("--detail", action="store_true", help="list every disagreement with the gold labels")
     parser.add_argument("--half", choices=["all", "odd", "even"], default="all",
                         help="odd: the stories open for error analysis; even: the ones kept unread (default all)")
+    parser.add_argument("--set", type=Path, default=HERE, dest="labelled",
+                        help="a folder laid out like bench/heldout (stories/, labels-a.jsonl, labels-b.jsonl)")
     args = parser.parse_args()
-    a, b = read_labels("labels-a.jsonl"), read_labels("labels-b.jsonl")
+    a, b = read_labels(args.labelled, "labels-a.jsonl"), read_labels(args.labelled, "labels-b.jsonl")
     if args.half != "all":
         keep = 1 if args.half == "odd" else 0
         a = {name: row for name, row in a.items() if int(name[:3]) % 2 == keep}
@@ -194,7 +196,7 @@ def main() -> int:
     try:
         for name in sorted(a):
             if name in b:
-                shutil.copy(HERE / "stories" / name, folder / (name.split("-")[0] + ".md"))
+                shutil.copy(args.labelled / "stories" / name, folder / (name.split("-")[0] + ".md"))
         for part in args.only.split(","):
             {"lint": lint, "score": score, "classify": classify}[part](folder, gold, args.detail)
     finally:

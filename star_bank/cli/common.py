@@ -16,6 +16,8 @@ from star_bank.report.terminal import escape_value, safe_output
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
+# Ctrl-C: the shell's code for a run stopped by SIGINT, so a script never reads it as findings.
+EXIT_INTERRUPTED = 130
 
 
 def error_line(message: str) -> None:

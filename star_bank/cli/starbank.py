@@ -13,7 +13,7 @@ from star_bank.data.safe_read import UnreadableFile, read_limited_text
 from star_bank.retrieve.archetypes import ArchetypeBook, ArchetypeError, load_archetypes
 from star_bank.story.bank import Bank, load_bank
 from star_bank.model.story import DEFAULT_LEVEL, LEVELS
-from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputErrors, default_bank, echo_text, error_line
+from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, OutputErrors, default_bank, echo_text, error_line
 from star_bank.report.coverage import render_coverage_json, render_coverage_text
 from star_bank.report.listing import render_listing_json, render_listing_text
 from star_bank.report.skeleton import story_skeleton
@@ -38,8 +38,8 @@ class _OneLineErrors(OutputErrors, click.Group):
             error_line(exc.format_message())
             sys.exit(exc.exit_code)
         except click.Abort:
-            error_line("aborted")
-            sys.exit(EXIT_FINDINGS)
+            error_line("interrupted")
+            sys.exit(EXIT_INTERRUPTED)
         sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
 
 

@@ -14,6 +14,8 @@ case. A story scores for an archetype through:
 - the archetype's cue phrases found in the story, weighted by where they stand
   (the title and the situation say what a story is about; the tie-in talks
   about other systems and counts little), each cue counted once per section;
+  a scene-setting sentence without the speaker in it counts less, and so does a
+  cue that names what the speaker's act worked on rather than the act;
 - how close the story's words are to the archetype's story shape, probes and
   template (an IDF-weighted overlap with the archetype's own description);
 - its framing (star_bank/retrieve/framing.py), which outweighs topic words: a
@@ -58,6 +60,10 @@ SECTION_WEIGHTS: dict[str, float] = {
 REPEAT_FACTOR = 0.35
 # How much the overlap with the archetype's story shape adds, next to the cues.
 SHAPE_WEIGHT = 6.0
+# A scene-setting sentence where the speaker does not appear counts this much.
+CONTEXT_FACTOR = 0.6
+# A cue after the act in the speaker's own Action sentence, naming other archetypes.
+OBJECT_FACTOR = 0.8
 # A runner-up this close to the best is reported too.
 RUNNER_UP_SHARE = 0.8
 # Below this much evidence the confidence is scaled down: the story says little.
@@ -163,12 +169,12 @@ def _classify(
     parts = _parts(story)
     cue_score: dict[int, float] = defaultdict(float)
     cue_notes: dict[int, list[tuple[float, str]]] = defaultdict(list)
-    for cue_text, places in _cue_places(parts, index).items():
+    for cue_text, places in _cue_places(_cue_parts(story), index).items():
         cue, sections = places
-        ordered = sorted(sections, key=lambda s: -SECTION_WEIGHTS.get(s, 0.6))
+        ordered = sorted(sections, key=lambda s: -SECTION_WEIGHTS.get(s, 0.6) * sections[s])
         value = 0.0
         for rank, section in enumerate(ordered):
-            value += SECTION_WEIGHTS.get(section, 0.6) * (1.0 if rank == 0 else REPEAT_FACTOR)
+            value += SECTION_WEIGHTS.get(section, 0.6) * sections[section] * (1.0 if rank == 0 else REPEAT_FACTOR)
         value *= cue.weight
         for archetype_id in cue.archetypes:
             cue_score[archetype_id] += value
@@ -237,13 +243,45 @@ def _parts(story: Story) -> list[tuple[str, str]]:
     return parts
 
 
-def _cue_places(parts: list[tuple[str, str]], index: ArchetypeIndex) -> dict[str, tuple]:
-    """Each cue found in the story, with the set of sections it appears in."""
+def _cue_parts(story: Story) -> list[tuple[str, str, float]]:
+    """(section name, sentence, how much its cues count) for the title and every sentence.
+
+    The Situation and Task set the scene: a sentence there that names neither the
+    speaker nor their team ("the dashboards were slow for every tenant") is the
+    world's topic, not what the speaker did, so its cues count CONTEXT_FACTOR."""
+    parts = [("title", story.title, 1.0)]
+    for section in story.sections:
+        scene = section.kind in (SectionKind.situation, SectionKind.task)
+        for sentence in section.sentences:
+            told_by_speaker = bool(_SPEAKER_STEMS & set(stems(sentence.text)))
+            parts.append((section.kind.value, sentence.text, CONTEXT_FACTOR if scene and not told_by_speaker else 1.0))
+    if not story.sections and story.body_prose is not None:
+        parts.append(("body", story.body_prose.text, 1.0))
+    return parts
+
+
+_SPEAKER_STEMS = frozenset(stems("I me my we us our"))
+_ACTOR_STEMS = frozenset(stems("I we"))
+
+
+def _cue_places(parts: list[tuple[str, str, float]], index: ArchetypeIndex) -> dict[str, tuple]:
+    """Each cue found in the story, with the sections it appears in and how much it counts there.
+
+    In an Action sentence where the speaker or their team acts, the first cue is
+    mostly the act itself ("I ran deep dives with the team on the on-call alerts");
+    a later cue of other archetypes is what the act worked on, and counts
+    OBJECT_FACTOR: a hand-over that writes runbooks is not a debugging story."""
     places: dict[str, tuple] = {}
-    for section, text in parts:
-        for hit in index.find_cues(stems(text)):
-            cue, sections = places.setdefault(hit.cue.text, (hit.cue, set()))
-            sections.add(section)
+    for section, text, factor in parts:
+        tokens = stems(text)
+        hits = index.find_cues(tokens)
+        acted = section == SectionKind.action.value and bool(_ACTOR_STEMS & set(tokens))
+        for rank, hit in enumerate(hits):
+            weight = factor
+            if acted and rank and hits[0].cue.archetypes.isdisjoint(hit.cue.archetypes):
+                weight *= OBJECT_FACTOR
+            cue, sections = places.setdefault(hit.cue.text, (hit.cue, {}))
+            sections[section] = max(sections.get(section, 0.0), weight)
     return places
 
 

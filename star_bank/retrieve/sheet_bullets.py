@@ -1,14 +1,17 @@
 """One story as the few bullets of the interview sheet, read from its parse.
 
 Not sentences copied whole: each bullet is a gist (star_bank/nlp/gist.py) of
-one part of the story, in at most `MAX_WORDS` words with its label:
+one part of the story, in at most `MAX_WORDS` words with its label, cut by
+whole phrases so that it still reads as English:
 
-    Situation: duplicate SMS reminders reached 3% of patients
-    Owned: find the cause and stop the duplicates
-    Did: pulled message IDs; read batch-claim code; added idempotency key
-    Result: duplicates fell from 3% to 0 in 6 weeks
-    Rule: now add fencing token to every lease-based worker
-    AI tie-in: same trace-first habit for agent failures
+    Situation: about 1 in 40 patients received the same SMS reminder
+    Owned: owned the reminder service
+    Did: pulled the message IDs; read the batch-claim code; reproduced it
+    Result: duplicate sends fell from 2.5% of reminders to zero
+    Rule: now ask for a fencing token
+    AI tie-in: pull the traces for the failing runs
+
+A part whose gist cannot be said that way has no bullet.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from star_bank.model.sheet import SheetBullet
 from star_bank.model.story import SectionKind
 from star_bank.nlp.actors import distinct_actions, main_act, speaker_actions
 from star_bank.nlp.analysis import AnalysedStory, SectionText
-from star_bank.nlp.gist import clause_of, gist, phrase, tidy
+from star_bank.nlp.gist import act_gist, clause_of, gist
 from star_bank.nlp.numbers import QUANTITY_SIGNS, quantity_tokens
 
 if TYPE_CHECKING:
@@ -38,13 +41,14 @@ def story_bullets(story: AnalysedStory) -> tuple[list[SheetBullet], str | None]:
     """The story's bullets (situation, owned, actions, result, rule, tie-in: each
     when the story has it) and the number its result states."""
     bullets: list[SheetBullet] = []
-    situation = _sentences(story, SectionKind.situation)
+    # The first sentence of the Situation that reads in a few words (the second when the first is long).
+    situation = next((text for s in _sentences(story, SectionKind.situation)[:2]
+                      if len((text := gist(s, max_words=10)).split()) >= 3), "")
     if situation:
-        bullets.append(_bullet("situation", "Situation", gist(situation[0], max_words=10)))
-    owned = _speaker_sentence(_sentences(story, SectionKind.task))
-    if owned is not None:
-        sentence, verb = owned
-        bullets.append(_bullet("owned", "Owned", gist(sentence, focus=verb, subject=False, max_words=11)))
+        bullets.append(_bullet("situation", "Situation", situation))
+    owned = _owned(_sentences(story, SectionKind.task))
+    if owned:
+        bullets.append(_bullet("owned", "Owned", owned))
     actions = _actions(story.section(SectionKind.action))
     if actions:
         bullets.append(_bullet("actions", "Did", "; ".join(actions)))
@@ -61,10 +65,8 @@ def story_bullets(story: AnalysedStory) -> tuple[list[SheetBullet], str | None]:
 
 
 def _bullet(part: str, label: str, text: str) -> SheetBullet:
-    room = MAX_WORDS - len(label.split())
-    words = text.split()
-    if len(words) > room:
-        text = " ".join(words[:room]).rstrip(" ,;:")
+    if len(text.split()) > MAX_WORDS - len(label.split()):
+        text = ""  # cut mid-phrase it would not read: the bullet is left out
     return SheetBullet(part=part, label=label, text=text)  # type: ignore[arg-type]
 
 
@@ -75,13 +77,15 @@ def _sentences(story: AnalysedStory, kind: SectionKind) -> list["Span"]:
     return [s for s in section.doc.sents if any(t.is_alpha for t in s)]
 
 
-def _speaker_sentence(sentences: list["Span"]) -> tuple["Span", "Token"] | None:
-    """The first sentence where the speaker acts, and the act (the light verb's real act)."""
+def _owned(sentences: list["Span"]) -> str:
+    """The first thing the speaker took on, with its object: 'owned the reminder
+    service', never a bare 'disagreed'."""
     for sentence in sentences:
-        actions = speaker_actions(sentence)
-        if actions:
-            return sentence, main_act(actions[0])
-    return None
+        for action in speaker_actions(sentence):
+            text = gist(sentence, focus=main_act(action), subject=False, max_words=12)
+            if len(text.split()) >= 2:
+                return text
+    return ""
 
 
 def _actions(section: SectionText | None) -> list[str]:
@@ -91,41 +95,23 @@ def _actions(section: SectionText | None) -> list[str]:
     room = MAX_WORDS - 1
     found: list[str] = []
     seen: set[str] = set()
+    taken: set[int] = set()
     for verb in distinct_actions(section.doc):
         act = main_act(verb)
-        if act.lemma_ in seen:
-            continue
-        words = [act] + [c for c in act.children if c.dep_ == "prt"]
-        target = next((c for c in act.children if c.dep_ in ("dobj", "attr", "dative")), None)
-        if target is None or target.pos_ == "PRON":
-            # "coached her to split work", "found that two pods": the act is in the clause below.
-            below = next((c for c in act.children if c.dep_ in ("xcomp", "ccomp")), None)
-            if below is not None:
-                words += ([target] if target is not None else []) + _verb_and_object(below)
-                target = None
-        target = target if target is not None or len(words) > 1 else next(
-            (c for c in act.children if c.dep_ == "prep"), None)
-        if target is not None:
-            words += phrase(target, 3)
-        text = tidy(sorted(set(words), key=lambda t: t.i))
+        if act.lemma_ in seen or any(a.i in taken for a in act.ancestors):
+            continue  # "coached her to split the work": the split is in the coaching
         used = sum(len(a.split()) for a in found)
-        if used + len(text.split()) > room:
-            if len(found) >= MIN_ACTIONS:
+        text = act_gist(act, min(6, room - used))
+        if len(text.split()) < 2:  # a bare verb ("disagreed") recalls nothing
+            if used + 2 > room and len(found) >= MIN_ACTIONS:
                 break
             continue
         seen.add(act.lemma_)
+        taken.add(act.i)
         found.append(text)
         if len(found) == MAX_ACTIONS:
             break
     return found
-
-
-def _verb_and_object(verb: "Token") -> list["Token"]:
-    """A verb and the head of its object or subject, for a clause inside an action."""
-    who = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    what = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
-    words = ([] if who is None or who.lower_ == "i" else phrase(who, 2)) + [verb]
-    return words + (phrase(what, 2) if what is not None else [])
 
 
 def _result(sentences: list["Span"]) -> tuple[str, str | None]:
@@ -137,12 +123,12 @@ def _result(sentences: list["Span"]) -> tuple[str, str | None]:
     ]
     if not scored:
         return (gist(sentences[0], max_words=MAX_WORDS - 1), None) if sentences else ("", None)
-    _, _, sentence, quantity = max(scored, key=lambda item: item[:2])
-    number = _quantity_text(quantity)
-    text = gist(sentence, focus=quantity, max_words=MAX_WORDS - 1)
-    if quantity.text not in text or len(text.split()) < 3:
-        text = tidy(phrase(clause_of(quantity), MAX_WORDS - 1, quantity))
-    return text, number
+    # The strongest quantity whose clause reads as a bullet that keeps it.
+    for _, _, sentence, quantity in sorted(scored, key=lambda item: item[:2], reverse=True):
+        text = gist(sentence, focus=quantity, max_words=MAX_WORDS - 1)
+        if (quantity.text in text.split() or _quantity_text(quantity) in text) and len(text.split()) >= 3:
+            return text, _quantity_text(quantity)
+    return "", None
 
 
 # Verbs of a measured change: the clause a result's headline number sits in.
@@ -185,13 +171,13 @@ def _habit(sentences: list["Span"]) -> str:
             near = {t.lower_ for t in act.children}
             if act.dep_ == "conj":
                 near |= {t.lower_ for t in act.head.children}
-            if _HABIT_WORDS & near:
-                return gist(sentence, focus=main_act(act), subject=False, max_words=12)
+            if _HABIT_WORDS & near and (text := gist(sentence, focus=main_act(act), subject=False, max_words=12)):
+                return text
     # No habit word: the first act of a main clause ("Before I merge..." only sets the scene).
     for sentence in sentences:
         main = [a for a in speaker_actions(sentence) if a.dep_ in ("ROOT", "conj")]
-        if main:
-            return gist(sentence, focus=main_act(main[0]), subject=False, max_words=12)
+        if main and (text := gist(sentence, focus=main_act(main[0]), subject=False, max_words=12)):
+            return text
     return gist(sentences[0], max_words=12) if sentences else ""
 
 

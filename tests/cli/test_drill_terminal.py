@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -156,3 +157,15 @@ def test_a_drill_that_listens_in_a_real_terminal(terminal):
     screen.expect(r"concrete_lesson +(intermediate|expert)")
     assert screen.wait() == 0
     assert "[probe: recovery]" not in screen.text()
+
+
+def test_ctrl_c_stops_the_drill_with_the_interrupt_code_not_the_findings_code(terminal):
+    screen = terminal("drill", "--level", "senior")
+    screen.expect(r"Tell me about a time something did not go the way you planned")
+    screen.expect(r"two empty lines")
+    screen.type(b"Our data export shipped two weeks late." + ENTER)
+    # What Ctrl-C sends the foreground process (this terminal is not its controlling one).
+    screen.process.send_signal(signal.SIGINT)
+    screen.expect(r"error: interrupted")
+    assert screen.wait() == 130
+    assert "Traceback" not in screen.text()

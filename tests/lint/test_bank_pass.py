@@ -160,7 +160,7 @@ def test_action_count_reads_bullets_and_its_upper_bound_is_an_option():
 
 def test_an_action_the_team_did_has_too_few_things_the_speaker_did():
     [finding] = linter("action-count").lint_text("# Outage\n\n## Action\nWe rolled back and the fix was merged.\n")
-    assert finding.message.startswith("Action: only 0 things you did")
+    assert finding.message.startswith("Action: nothing told as your own act")
 
 
 def test_a_bank_finding_does_not_make_the_story_it_sits_on_unready():

@@ -5,17 +5,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
-
-import pytest
 
 from star_bank.model.sheet import InterviewSheet, SheetBullet, SheetQuestion, SheetRow, SheetStory
 from star_bank.report.sheet import render_sheet_html, render_sheet_json, render_sheet_markdown
 
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -74,22 +69,7 @@ def test_json_is_the_model_dump():
     assert json.loads(render_sheet_json(sheet)) == sheet.model_dump(mode="json")
 
 
-def _browser() -> str | None:
-    return next((found for name in BROWSERS if (found := shutil.which(name))), None)
-
-
-def _chromium(browser: str, profile: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    command = [
-        browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}", *arguments,
-    ]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
-
-
-def test_a_real_browser_prints_the_sample_banks_sheet_on_one_page(tmp_path):
-    browser = _browser()
-    if browser is None:
-        pytest.skip("no Chromium binary on PATH (Debian: apt-get install chromium); the HTML checks above still ran")
+def test_a_real_browser_prints_the_sample_banks_sheet_on_one_page(chromium, tmp_path):
     from star_bank.lint.engine import Linter
     from star_bank.retrieve.sheet import interview_sheet
 
@@ -97,13 +77,13 @@ def test_a_real_browser_prints_the_sample_banks_sheet_on_one_page(tmp_path):
     sheet = interview_sheet([ROOT / "stories"], linter=linter, cache=linter.open_cache(tmp_path / "cache"))
     page = tmp_path / "sheet.html"
     page.write_text(render_sheet_html(sheet), encoding="utf-8")
-    dom = _chromium(browser, tmp_path / "profile-dom", "--dump-dom", page.as_uri())
+    dom = chromium("dom", "--dump-dom", page.as_uri())
     assert dom.returncode == 0, dom.stderr[-2000:]
     parsed = _Sections()
     parsed.feed(dom.stdout)
     assert parsed.archetypes == [str(n) for n in range(1, 11)]
     pdf = tmp_path / "sheet.pdf"
-    printed = _chromium(browser, tmp_path / "profile-pdf", f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
+    printed = chromium("pdf", f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
     assert pdf.is_file() and pdf.read_bytes()[:5] == b"%PDF-", printed.stderr[-2000:]
     pages = re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes())
     assert len(pages) == 1, "the sheet no longer prints on one page"

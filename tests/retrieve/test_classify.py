@@ -366,3 +366,58 @@ def test_a_framing_rule_naming_an_unknown_frame_is_an_error(tmp_path):
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(ArchetypeError, match="no_such_frame"):
         load(path)
+
+
+SCENE_ABOUT_SCALE_STORY = """\
+## Situation
+The reporting cluster was struggling under heavy load. Traffic had tripled since spring, queries
+timed out at peak, and capacity planning for the database had been put off for months.
+
+## Task
+A junior engineer had just joined, and I was asked to help him get productive.
+
+## Action
+I paired with him every morning for three weeks and let him drive. I gave him the smaller
+tickets first, reviewed his pull requests the same day and explained my comments in our one-on-ones.
+I coached him through writing his first design note and sat next to him for his first on-call week.
+
+## Result
+After two months he was closing tickets on his own and presented his design at the team review;
+his lead asked me to mentor the next new hire the same way.
+"""
+
+
+def test_scene_setting_topic_does_not_outweigh_what_the_speaker_did():
+    # The Situation is all scaling words, but none of its sentences has the speaker in it:
+    # what the speaker did (pairing, reviewing, coaching) decides, with scale kept as the runner-up.
+    match = classify_story(parse_story(SCENE_ABOUT_SCALE_STORY, "scene.md"), load_archetypes())
+    assert match.archetypes[0] == 5
+    assert 7 in match.archetypes
+
+
+HAND_OVER_STORY = """\
+## Situation
+I had built the payments reconciliation service alone, and for two years
+I was its only maintainer.
+
+## Task
+I was moving to another team in six weeks, so the service had to keep running without me.
+
+## Action
+I wrote documentation for each alert and a runbook for the nightly jobs.
+I ran three sessions where I walked two teammates through the logs and traces of the batch jobs.
+I paired each of them with me on the on-call rotation for two weeks, then swapped roles so I only watched.
+I handed over code review of the service to them and added dashboards for job duration and queue depth.
+
+## Result
+After I moved, the two of them handled every alert on their own, and nobody paged me.
+"""
+
+
+def test_what_the_speaker_worked_on_counts_less_than_the_act():
+    # Every Action sentence is the speaker handing the service over; runbooks, on-call,
+    # logs and dashboards are what those acts worked on, so the story is about making
+    # the speaker replaceable, with debugging only a close second.
+    match = classify_story(parse_story(HAND_OVER_STORY, "notes.md"), load_archetypes())
+    assert match.archetypes[0] == 10
+    assert 1 in match.archetypes

@@ -97,7 +97,7 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
             continue
         acts, steps = count_actions(story, section)
         if acts < options.min_actions:
-            detail = f"only {acts} thing{'s' if acts != 1 else ''} you did"
+            detail = "nothing told as your own act" if acts == 0 else f"only {acts} thing{'s' if acts != 1 else ''} you did"
             yield story.heading_hit(section, section_name=section.label, count=acts, detail=detail)
         elif steps > options.max_actions:
             detail = f"{steps} steps; keep the {options.max_actions} that matter most"

@@ -37,3 +37,11 @@ def test_a_label_naming_two_parts_holds_both():
         "**Result:** Zero failures in 40 deploys.\n\n**Lesson:** I now test the warm-up on every deploy.\n"
     )
     assert not Linter(Config(select=["missing-section"])).lint_text(text)
+
+
+def test_an_empty_story_is_told_it_is_empty_not_that_its_prose_was_read():
+    for text in ("", "\n\n", "# Only a title\n", "---\ntitle: Only front matter\n---\n"):
+        findings = Linter(Config()).lint_text(text)
+        assert [(f.rule, f.message) for f in findings] == [
+            ("missing-section", "Empty story: write its Situation, Task, Action and Result")
+        ], text
