@@ -56,3 +56,21 @@ def test_a_choice_the_speaker_owns_outweighs_the_growth_it_ran_into(book):
     # and would revisit sooner now.
     match = classify_story(parse_story(OWN_DECISION_OUTGROWN, "queue.md"), book)
     assert match.archetypes[0] == 8, match.why
+
+
+DOUBT_THEN_RESEARCH = """\
+Our city's parking app let drivers pay for a spot, but a third of the users who opened the payment screen
+left without paying. The plan on the roadmap was a cheaper tariff. I was the developer on that screen
+and I was not convinced it was the price. I spent two afternoons next to a busy car park to observe twenty
+drivers trying to pay, and read a month of support tickets. Most of them could not find their zone number,
+printed only on a small sign at the entrance. I shared three short videos of real usage with the team, and
+we added a map that finds the zone from the phone's location. Drop-off on the payment screen fell
+from 33% to 12% in six weeks.
+"""
+
+
+def test_a_doubt_that_sends_the_speaker_to_the_users_is_not_an_argument(book):
+    # "not convinced" is the speaker's doubt, the reason to go and watch users; nobody argues.
+    match = classify_story(parse_story(DOUBT_THEN_RESEARCH, "parking.md"), book)
+    assert "disagreement" not in match.framing
+    assert match.archetypes[0] == 9, match.why
