@@ -21,9 +21,15 @@ _SCENE = frozenset({SectionKind.situation, SectionKind.task})
 
 def rate_detection(ev: StoryEvidence) -> Judgement:
     """Detection: a warning sign or the moment it was noticed (intermediate), and why it was missed (expert)."""
-    dismissed = ev.signal("missed_signal")
-    signs = unique_marks([*ev.signal("warning_sign"), *ev.signal("noticed_moment"), *ev.signal("seen_in_source")])
+    dismissed = unique_marks([*ev.signal("missed_signal"), *ev.signal("misread_signal")])
+    dismissed.sort(key=lambda m: m.start)
+    signs = unique_marks([*ev.signal("warning_sign"), *ev.signal("noticed_moment"), *ev.signal("seen_in_source"),
+                          *ev.signal("came_to_light")])
     signs.sort(key=lambda m: m.start)
+    misread = ev.signal("misread_signal")
+    if not signs and dismissed:
+        # An alarm that went unheeded, or a symptom taken for something else, was a signal there to see.
+        signs = [*ev.signal("instrument_told"), *(ev.signal("trouble_told") if misread else [])][:1]
     nowhere = ev.signal("out_of_nowhere")
     if nowhere and not dismissed:
         return judge("novice", f"{ev.cite(nowhere[0])} denies any warning sign", nowhere,

@@ -41,6 +41,7 @@ from star_bank.rubric.book import RubricBook, RubricError, load_rubrics
 from star_bank.rubric.choice import choose_rubric
 from star_bank.rubric.evidence import Judgement, StoryEvidence, unique_marks
 from star_bank.rubric.feedback import improvements, resources, strengths
+from star_bank.rubric.came_to_light import came_to_light_marks
 from star_bank.rubric.incident_raters import failure_start
 from star_bank.rubric.levels import resolve_level
 from star_bank.rubric.raters import rater_for
@@ -67,11 +68,16 @@ def score_analysed(
     resolved = resolve_level(story.story, level, fallback_level)
     match = classify_story(story.story, archetypes)
     framing = frame_story(story.story, archetypes)
-    marks = book.detector.detect(story)
+    marks = {**book.detector.detect(story), **came_to_light_marks(story, book.went_wrong)}
     events = went_wrong_marks(story, book.went_wrong)
+    # A flaw pointed out or found is how the trouble came to light; harm is what could be misread.
+    marks["came_to_light"] = sorted([*marks["came_to_light"], *(e for e in events if e.signal == "flaw")],
+                                    key=lambda m: m.start)
+    marks["trouble_told"] = [e for e in events if e.signal == "harm"]
     choice = choose_rubric(story, match, framing, archetypes, marks, events)
+    # What the speaker would do differently is a reflection, not the moment it went wrong.
     wrong = [hit.sentence for hit in framing.hits if hit.frame in framing.went_wrong_frames
-             and hit.sentence != story.story.title] + [event.sentence for event in events]
+             and hit.frame != "hindsight" and hit.sentence != story.story.title] + [event.sentence for event in events]
     evidence = StoryEvidence(
         story, findings, marks, resolved, choice.name, book, SentenceIndex(story.story),
         failure_start=failure_start(story.story.text, wrong),

@@ -11,7 +11,19 @@ parser. The parse catches the ones no fixed word sequence covers:
   breaking it");
 - **flaw pointed out**: someone else tells, asks or warns the speaker ("my lead
   told me", "she pointed out that my...") and the same sentence carries a
-  verdict against what the speaker did ("not acceptable", "wrong", "too long").
+  verdict against what the speaker did ("not acceptable", "wrong", "too long");
+- **flaw found**: someone (the speaker too) realises, finds or flags that a thing
+  is wrong or does not do its job ("I realised the stock counts were stale and
+  wrong", "the auditors flagged that exports were not encrypted"): the verdict
+  or the negation sits in the clause that says what was found;
+- **trouble that happened**: a trouble noun told as an event, the object of a
+  verb of having or causing ("we had two outages", "I caused an incident") or
+  the subject of a verb of occurring ("the failures started"), not counted
+  away ("no incidents", "zero complaints").
+
+Trouble in the scene-setting alone is the reason for the work, not the story;
+a flaw pointed out or found is the story even when told in the Situation
+(feedback on the speaker, a gap someone flagged).
 
 The word lists are data (`went_wrong:` in star_bank/data/rubrics.yaml). Only
 narrative sections count: a lesson that says "a latency spike" is no event.
@@ -59,16 +71,24 @@ class WentWrongWords(BaseModel):
     verdicts: list[str]  # wrong, unacceptable, mistake, too, sloppy
     negated_praise: list[str]  # words that are a verdict when negated: "not acceptable", "not clear"
     sources: list[str]  # things that tell without being a person: report, data, dashboard
+    finding_verbs: list[str]  # realise, notice, discover, flag: what follows is what was found
+    trouble_events: list[str]  # nouns that are trouble when they happen: outage, incident, failure
+    having_verbs: list[str]  # the trouble is their object: have, cause, hit
+    occurring_verbs: list[str]  # the trouble is their subject: start, happen, occur
+    noticing_verbs: list[str]  # realise, notice, discover: how it came to light (rubric/came_to_light.py)
+    belief_verbs: list[str]  # think, conclude, assume: what it was taken for at the time
+    instruments: list[str]  # subjects that exist to tell: alert, alarm, monitor, check
 
 
 def went_wrong_marks(story: AnalysedStory, words: WentWrongWords) -> list[Mark]:
     """Sentences of the narrative that tell harm or a flaw pointed out, in story order.
 
-    One such sentence in the scene-setting alone ("three releases slipped while I was
-    away") is the reason for the work, not the story: none is returned then.
+    One harm sentence in the scene-setting alone ("three releases slipped while I was
+    away") is the reason for the work, not the story: none is returned then. A flaw
+    pointed out or found stays: feedback on the speaker is the story wherever it is told.
     """
     marks = _event_marks(story, words)
-    if len(marks) == 1 and marks[0].section in _SCENE:
+    if len(marks) == 1 and marks[0].section in _SCENE and marks[0].signal == "harm":
         return []
     return marks
 
@@ -83,11 +103,14 @@ def _event_marks(story: AnalysedStory, words: WentWrongWords) -> list[Mark]:
             for tokens in list_items(list(sentence), section, story.story.text):
                 if _prompt(tokens):
                     continue
-                hit = next((t for t in tokens if _harm(t, tokens, lexicon) or _flaw_pointed_out(t, tokens, lexicon)), None)
+                flaw = next((t for t in tokens if _flaw_pointed_out(t, tokens, lexicon) or _flaw_found(t, lexicon)), None)
+                harm = None if flaw is not None else next(
+                    (t for t in tokens if _harm(t, tokens, lexicon) or _trouble_happened(t, lexicon)), None)
+                hit = flaw if flaw is not None else harm
                 if hit is not None:
                     start, end = section.prose.source_range(hit.idx, hit.idx + len(hit.text))
                     text = section.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
-                    marks.append(Mark("went_wrong", start, end, section.kind, text.strip()))
+                    marks.append(Mark("flaw" if flaw is not None else "harm", start, end, section.kind, text.strip()))
     return marks
 
 
@@ -107,6 +130,10 @@ class _Lexicon:
         self.verdicts = lower(words.verdicts)
         self.negated_praise = lower(words.negated_praise)
         self.sources = lower(words.sources)
+        self.finding = lower(words.finding_verbs)
+        self.trouble_events = lower(words.trouble_events)
+        self.having = lower(words.having_verbs)
+        self.occurring = lower(words.occurring_verbs)
 
 
 def _happened(verb: "Token", lexicon: _Lexicon) -> bool:
@@ -180,3 +207,40 @@ def _verdict(token: "Token", lexicon: _Lexicon) -> bool:
         return True
     negated = any(c.dep_ == "neg" for c in (*token.children, *token.head.children))
     return lemma in lexicon.negated_praise and negated
+
+
+_NONE = frozenset({"no", "zero", "fewer", "less", "any", "without", "never"})
+
+
+def _trouble_happened(token: "Token", lexicon: _Lexicon) -> bool:
+    """'we had three outages', 'the failures started': a trouble noun told as an event."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.trouble_events:
+        return False
+    if any(c.lower_ in _NONE for c in token.children):
+        return False  # "no incidents", "zero complaints": counted away
+    verb = token.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBN"):
+        return False  # told as past fact, not a plan or a habit ("we have few bugs")
+    if token.dep_ == "dobj":
+        told = verb.lemma_.lower() in lexicon.having
+    elif token.dep_ == "nsubj":
+        told = verb.lemma_.lower() in lexicon.occurring
+    else:
+        told = False
+    return told and _happened(verb, lexicon)
+
+
+def _flaw_found(token: "Token", lexicon: _Lexicon) -> bool:
+    """'I realised the counts were wrong', 'legal flagged that deletion was not deleting'."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.finding or not _happened(token, lexicon):
+        return False
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _HYPOTHETICAL for c in clause.children):
+            continue
+        judged = any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in lexicon.verdicts and c.lower_ != "too"
+                     for c in clause.children)
+        subject = subject_of(clause)
+        negated = any(c.dep_ == "neg" for c in clause.children) and clause.pos_ == "VERB"
+        if judged or (negated and subject is not None and not _person(subject, lexicon)):
+            return True
+    return False

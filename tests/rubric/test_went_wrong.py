@@ -196,3 +196,68 @@ SEEN_IN_THE_LOGS = story_of(
 
 def test_the_speaker_seeing_it_in_a_log_or_dashboard_is_a_signal(linter):
     assert rating(card(SEEN_IN_THE_LOGS, linter), "detection") in ("intermediate", "expert")
+
+
+FEEDBACK_IN_THE_SITUATION = """\
+---
+archetypes: [6]
+---
+# The meeting notes nobody read
+
+## Situation
+Two months into the job my team lead told me that the notes I sent after planning meetings were confusing.
+
+## Action
+I rewrote the notes as three short lists: decisions, owners and open questions.
+
+## Result
+People started replying to the notes with their updates.
+"""
+
+FLAW_FOUND = story_of(
+    "I handled the orders of a tea shop on weekends. Going through the week's sales I realised that the "
+    "prices on our website were wrong for every imported tin. I corrected them and asked the owner to "
+    "check the import sheet with me each Monday.",
+    archetype=9,
+)
+
+GAP_FLAGGED = """\
+---
+archetypes: [9]
+---
+# The archive that kept everything
+
+## Situation
+The auditors of our school board had flagged that the pupil archive was not removing the files of pupils who had left.
+
+## Action
+I listed every folder the archive wrote to and built a monthly clean-up with a log the office can read.
+"""
+
+TROUBLE_NOUNS = story_of(
+    "I built the booking tool our dance studio used for its classes. It worked well for a year. Then the "
+    "problems started as the studio opened two more rooms, and in one month we had four double-booking "
+    "incidents. I moved the bookings onto the studio's calendar service and retired my tool.",
+    archetype=9,
+)
+
+
+@pytest.mark.parametrize("text", [FEEDBACK_IN_THE_SITUATION, FLAW_FOUND, GAP_FLAGGED, TROUBLE_NOUNS],
+                         ids=["feedback-in-situation", "flaw-found", "gap-flagged", "trouble-nouns"])
+def test_flaws_found_feedback_in_the_scene_and_trouble_told_as_nouns_are_something_going_wrong(linter, text):
+    # Feedback on the speaker, or a gap someone flagged, is the story even when it opens the
+    # Situation; trouble told as a noun ("we had four incidents") happened as much as a verb.
+    scorecard = card(text, linter)
+    assert scorecard.rubric == "failure", scorecard.rubric_reason
+
+
+COUNTED_AWAY = [
+    story_of("I rebuilt the timetable page of the swimming club. In the first season we had no complaints "
+             "and the coaches asked me to add the competition calendar."),
+    story_of("I checked the club's new payment form before launch and found that it was clear and quick to fill in."),
+]
+
+
+@pytest.mark.parametrize("text", COUNTED_AWAY, ids=["no-complaints", "found-it-fine"])
+def test_trouble_counted_away_and_a_finding_without_a_fault_are_not_something_going_wrong(linter, text):
+    assert card(text, linter).rubric != "failure", card(text, linter).rubric_reason

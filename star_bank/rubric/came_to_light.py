@@ -1,0 +1,148 @@
+"""How the trouble came to light, and why it was read wrongly at first, read from the parse.
+
+The signal specs (rubric/signals.py) hear the speaker noticing with a time or
+in a named source. Real answers tell detection in more forms than that, and
+the rubric counts them all as naming the signal:
+
+- **came to light**: anyone realised, noticed or discovered something, told as
+  past fact ("my lead looked at the list and realised half of it was not
+  started", "I went back through my notes and noticed ..."); an instrument
+  someone brought the trouble to the speaker ("a customer complained to us",
+  "a student came to me because the data made no sense");
+- **instrument told**: an alert, monitor or check did its job ("the alert fired
+  on Friday"). Alone it says the signal existed, not that anyone saw it: it
+  names the signal only with a reason it was missed ("... but it went to an
+  unwatched inbox"); otherwise the drill still asks who noticed;
+- **misread signal** (why it was missed, for expert): someone concluded or
+  thought it was something else, which also says a symptom was there to misread ("we concluded it was the network"), thought
+  it could be handled quietly ("I thought I could catch up and nobody needed to
+  know"), a signal missed or ignored for a stated reason ("the alert was missed
+  because it went to an unwatched channel"), or the speaker being slow to see it.
+
+Only the narrative counts: a Lesson that says "I realised" is a lesson, not a
+detection. The word lists are data (`went_wrong:` in star_bank/data/rubrics.yaml).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from star_bank.model.story import SectionKind
+from star_bank.nlp.analysis import AnalysedStory, is_first_person_singular, subject_of
+from star_bank.rubric.signals import Mark, list_items
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from star_bank.rubric.went_wrong import WentWrongWords
+
+_NOT_EVENTS = frozenset({SectionKind.lesson, SectionKind.tie_in})
+_PAST = frozenset({"VBD", "VBN"})
+_HYPOTHETICAL = frozenset({"should", "would", "could", "might", "may", "'d", "can", "will"})
+_FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+_REASONS = frozenset({"because", "since", "as"})
+_BRINGING = frozenset({"come", "complain", "report", "escalate", "flag", "write", "email", "call"})
+
+
+def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[str, list[Mark]]:
+    """The narrative's `came_to_light`, `instrument_told` and `misread_signal` marks, in story order."""
+    noticing = frozenset(w.lower() for w in words.noticing_verbs)
+    belief = frozenset(w.lower() for w in words.belief_verbs)
+    instruments = frozenset(w.lower() for w in words.instruments)
+    found: dict[str, list[Mark]] = {"came_to_light": [], "instrument_told": [], "misread_signal": []}
+    for section in story.sections:
+        if section.doc is None or section.kind in _NOT_EVENTS:
+            continue
+        for sentence in section.doc.sents:
+            for tokens in list_items(list(sentence), section, story.story.text):
+                text = section.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
+                tests = {
+                    "came_to_light": lambda t: _noticed(t, noticing) or _brought_to_us(t),
+                    "instrument_told": lambda t: _instrument_told(t, instruments),
+                    "misread_signal": lambda t: _misread(t, belief) or _missed_for_a_reason(t) or _slow_to_see(t, noticing),
+                }
+                for name, test in tests.items():
+                    hit = next((t for t in tokens if test(t)), None)
+                    if hit is not None:
+                        start, end = section.prose.source_range(hit.idx, hit.idx + len(hit.text))
+                        found[name].append(Mark(name, start, end, section.kind, text))
+    return found
+
+
+def _fact(verb: "Token") -> bool:
+    """Past, not negated, not hypothetical, not under a condition."""
+    if verb.pos_ != "VERB" or verb.tag_ not in _PAST:
+        return False
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL) for c in verb.children):
+        return False
+    return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
+def _noticed(token: "Token", noticing: frozenset[str]) -> bool:
+    """'I realised I had swapped the labels', 'my lead noticed half of it was not started'."""
+    if token.lemma_.lower() not in noticing or not _fact(token):
+        return False
+    if any(c.dep_ in ("ccomp", "dobj") for c in token.children):
+        return True
+    # The parser sometimes hangs the clause on an earlier verb ("asked to see the list and
+    # realised half of it was not started"): a clause that opens right after still counts.
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return after is not None and after.dep_ in ("nsubj", "nsubjpass", "mark")
+
+
+def _instrument_told(token: "Token", instruments: frozenset[str]) -> bool:
+    """'the alert fired', 'the nightly check flagged it': a subject that exists to tell."""
+    subject = subject_of(token)
+    return (subject is not None and subject.dep_ == "nsubj" and subject.lemma_.lower() in instruments
+            and _fact(token))
+
+
+def _brought_to_us(token: "Token") -> bool:
+    """'a customer complained to us', 'the student came to me because ...'."""
+    if token.lemma_.lower() not in _BRINGING or not _fact(token):
+        return False
+    subject = subject_of(token)
+    if subject is None or subject.lower_ in _FIRST_PERSON or is_first_person_singular(subject):
+        return False
+    if subject.lower_ in ("it", "this", "that", "which"):
+        return False
+    to_us = any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in _FIRST_PERSON for g in c.children)
+                for c in token.children)
+    return to_us or token.lemma_.lower() == "complain"
+
+
+def _misread(token: "Token", belief: frozenset[str]) -> bool:
+    """'we concluded it was the network', 'I thought I could catch up and nobody needed to know'.
+
+    The belief must take the trouble for something else ("it was X") or trust the speaker
+    to handle it alone ("I could ..."); an opinion of someone's feedback is no misreading.
+    """
+    if token.lemma_.lower() not in belief or not _fact(token):
+        return False
+    if any(c.dep_ == "prt" for c in token.children):
+        return False  # "she figured out it was my commit" found it; it is no belief
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        subject = subject_of(clause)
+        if subject is None:
+            continue
+        if subject.lower_ in ("it", "this", "that") and any(c.dep_ == "attr" for c in clause.children):
+            return True
+        if is_first_person_singular(subject) and any(c.dep_ == "aux" and c.lower_ in ("could", "can")
+                                                     for c in clause.children):
+            return True
+    return False
+
+
+def _missed_for_a_reason(token: "Token") -> bool:
+    """'the alert was missed because it went to a channel nobody watched'."""
+    if token.lemma_.lower() not in ("miss", "ignore", "overlook", "dismiss") or token.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _REASONS for m in c.children)
+               for c in token.children)
+
+
+def _slow_to_see(token: "Token", noticing: frozenset[str]) -> bool:
+    """'it made me slow to see it was a problem', 'we were late to notice'."""
+    if token.lemma_.lower() not in noticing or token.dep_ != "xcomp":
+        return False
+    return token.head.lemma_.lower() in ("slow", "late", "reluctant")

@@ -1,0 +1,131 @@
+"""How trouble came to light, and why it was read wrongly: the forms detection is told in.
+
+Each story here is written for the pattern it shows; none is copied from a corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from star_bank.lint.engine import Linter
+from star_bank.rubric.score import score_story
+from star_bank.story.parse import parse_story
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+def dimension(text: str, linter: Linter, name: str):
+    scorecard = score_story(parse_story(text, "story.md"), linter=linter)
+    assert scorecard.rubric == "failure", scorecard.rubric_reason
+    return next(d for d in scorecard.dimensions if d.name == name)
+
+
+def failure(body: str) -> str:
+    return f"---\ntags: [failure]\n---\n# The ferry timetable\n\n{body}\n"
+
+
+COLLEAGUE_REALISED = failure(
+    "I kept the ferry timetable site up to date for a small island council. I copied the summer times by "
+    "hand from the operator's sheet. A week later the harbour clerk compared the site with the printed "
+    "poster and realised three sailings were an hour off. I corrected them and wrote to the operator."
+)
+INSTRUMENT_FIRED = failure(
+    "I ran the booking server of the ferry company. On a Sunday the disk monitor fired twice in the "
+    "evening. By Monday the server had stopped taking bookings, and I cleared the old upload folder and "
+    "restarted it."
+)
+BROUGHT_TO_ME = failure(
+    "I printed the boarding passes for the ferry company. One morning a deckhand came to me because the "
+    "passes showed the wrong date. I fixed the date field in the template and reprinted the batch."
+)
+
+
+@pytest.mark.parametrize("text", [COLLEAGUE_REALISED, BROUGHT_TO_ME], ids=["colleague-realised", "brought-to-me"])
+def test_someone_else_noticing_or_a_report_to_the_speaker_names_the_signal(linter, text):
+    # Detection is told in more forms than "I noticed in the logs": whoever saw it, it came to light.
+    assert dimension(text, linter, "detection").rating in ("intermediate", "expert")
+
+
+def test_an_alarm_that_fired_is_not_yet_someone_noticing(linter):
+    # "The monitor fired" says the signal existed, not who saw it: the drill still asks.
+    assert dimension(INSTRUMENT_FIRED, linter, "detection").rating == "novice"
+
+
+TAKEN_FOR_SOMETHING_ELSE = failure(
+    "For two weeks the ticket machine on the pier crashed every few afternoons. My colleague and I "
+    "concluded it was the heat in the kiosk. It turned out my new receipt logo overflowed the printer "
+    "buffer, and I shrank it and told the harbour office the same day."
+)
+ALERT_MISSED_FOR_A_REASON = failure(
+    "I looked after the payment terminals on the ferries. The card alert fired on Saturday morning, but the "
+    "alert was missed because it went to an inbox nobody read at weekends. Passengers paid cash until "
+    "Monday, when I moved the alert to the duty phone."
+)
+THOUGHT_I_COULD_FIX_IT_ALONE = failure(
+    "I owned the new ferry app and promised it for the spring. In February I realised the offline maps "
+    "were far bigger than I had planned. I thought I could shrink them on my own before anyone noticed. "
+    "In March I told my manager, and we moved the launch by a month."
+)
+
+
+@pytest.mark.parametrize("text", [TAKEN_FOR_SOMETHING_ELSE, ALERT_MISSED_FOR_A_REASON, THOUGHT_I_COULD_FIX_IT_ALONE],
+                         ids=["taken-for-something-else", "missed-for-a-reason", "thought-i-could-fix-it"])
+def test_why_the_signal_was_missed_makes_detection_expert(linter, text):
+    # Taking the symptom for something else, missing it for a stated reason, or trusting
+    # oneself to fix it quietly: each says why the signal did not lead to action.
+    judged = dimension(text, linter, "detection")
+    assert judged.rating == "expert", judged.reason
+
+
+REACTION_TO_FEEDBACK = failure(
+    "I wrote the ferry company's newsletter. My editor told me my last issue was confusing, and I thought she "
+    "was being unfair. I reread it the next day and rewrote the route changes as a table."
+)
+SOMEONE_FOUND_IT = failure(
+    "I changed the fare rules of the ferry site on a Friday. The weekend fares doubled, and my colleague "
+    "figured out it was my change. I reverted it and told the office."
+)
+
+
+@pytest.mark.parametrize("text", [REACTION_TO_FEEDBACK, SOMEONE_FOUND_IT], ids=["opinion-of-feedback", "figured-out"])
+def test_an_opinion_of_feedback_or_finding_the_cause_is_no_misreading(linter, text):
+    assert dimension(text, linter, "detection").rating != "expert"
+
+
+STEPS_BEFORE_THE_HINDSIGHT = failure(
+    "I moved the ferry company's invoices to a new accounting tool. I estimated a week from the first "
+    "three invoices and said I was on track at every meeting. My manager checked the list and saw half "
+    "was not done. We sat down, brought in a colleague and dropped the rarely used reports.\n\n"
+    "If I did it again I would split the work at the start instead of guessing from the easy part."
+)
+
+
+def test_what_the_speaker_would_do_differently_does_not_hide_the_recovery_told_before_it(linter):
+    # "If I did it again" is a reflection at the end, not where things went wrong.
+    assert dimension(STEPS_BEFORE_THE_HINDSIGHT, linter, "recovery").rating != "novice"
+
+
+ANSWERED_AS_A_TEAM = """\
+---
+tags: [failure]
+---
+# The fare export
+
+## Situation
+Our finance office flagged that the fare export left out every refunded ticket.
+
+## Action
+I traced it to a filter I had written and fixed it the same afternoon.
+
+## Result
+We answered the finance office within two days with the corrected export and the list of affected months.
+"""
+
+
+def test_answering_the_person_who_raised_it_as_a_team_with_its_timing_is_expert_recovery(linter):
+    # Who was told may be told with "we", and answering the one who raised it is telling them.
+    judged = dimension(ANSWERED_AS_A_TEAM, linter, "recovery")
+    assert judged.rating == "expert", judged.reason
