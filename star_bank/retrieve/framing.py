@@ -42,6 +42,10 @@ ANY_GAP = 3  # "~": up to this many other words
 ONE_SENTENCE_SHARE = 0.7  # the share of a rule's bonus a frame told in a single sentence earns
 BEFORE_WINDOW = 5  # words before a match searched for a cancelling word
 HYPOTHETICAL = (("would",), ("next", "time"))  # a sentence with these tells what did not happen
+# "I told her about my own first PR, which was reverted": a story the speaker tells someone
+# inside the story is an anecdote, not what happened in it.
+TELLING = frozenset(stem(w) for w in "tell told share shared mention mentioned recount recounted".split())
+ABOUT = frozenset(stem(w) for w in "about of".split())
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])(?=[\"”’)])")
 
 
@@ -121,7 +125,8 @@ def frame_sentences(sentences: list[tuple[str, bool]], framing: Framing) -> Stor
 
 def framing_weights(found: StoryFraming, framing: Framing) -> tuple[dict[int, float], dict[int, float]]:
     """(bonus weight, topic scale) per archetype from the rules the story's frames meet."""
-    frames = found.frames
+    told = [hit for hit in found.hits if not told_as_anecdote(hit.sentence)]
+    frames = {hit.frame for hit in told}
     add: dict[int, float] = {}
     scale: dict[int, float] = {}
     for rule in framing.rules:
@@ -129,13 +134,22 @@ def framing_weights(found: StoryFraming, framing: Framing) -> tuple[dict[int, fl
             continue
         # A frame told in one sentence may be a side remark ("I argued against it"); told in two
         # or more, it is what the story is about.
-        sentences = {hit.sentence for hit in found.hits if hit.frame in rule.when}
+        sentences = {hit.sentence for hit in told if hit.frame in rule.when}
         share = 1.0 if len(sentences) > 1 else ONE_SENTENCE_SHARE
         for archetype, weight in rule.add.items():
             add[archetype] = add.get(archetype, 0.0) + weight * share
         for archetype, factor in rule.scale.items():
             scale[archetype] = scale.get(archetype, 1.0) * factor
     return add, scale
+
+
+def told_as_anecdote(sentence: str) -> bool:
+    """Whether the sentence tells of a story the speaker told someone ("I told her about the
+    time my release was reverted"): what happened in that story is not this story's arc."""
+    tokens = stems(sentence)
+    return any(
+        token in TELLING and ABOUT & set(tokens[i + 1 : i + 4]) for i, token in enumerate(tokens)
+    )
 
 
 def story_sentences(story: Story) -> list[tuple[str, bool]]:

@@ -1,0 +1,76 @@
+"""Classification reads the story's own arc, not the side stories and remarks told in it."""
+
+from __future__ import annotations
+
+import pytest
+
+from star_bank import classify_story, load_archetypes, parse_story
+from star_bank.retrieve.framing import told_as_anecdote
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_archetypes()
+
+
+COACHING_WITH_AN_ANECDOTE = """\
+## Situation
+Tomasz, a new hire on our data team, had been with us a month and had not opened a single
+pull request. His first task, a small fix to the nightly report, was still on his laptop.
+
+## Task
+My manager asked me to look after him for his first quarter.
+
+## Action
+We met for half an hour every Tuesday and Thursday. In the first meeting he showed me his branch:
+he had restructured the whole report module because he was afraid of being judged on messy code.
+I told him about the time my own first change at this company was rolled back within an hour.
+Then we agreed on a rule: every ticket goes up as a small draft within two days. I paired with him on cutting his
+change into three pieces and reviewed each one the same afternoon.
+
+## Result
+He merged all three that week, and by the end of the quarter he was reviewing other people's work.
+"""
+
+
+def test_a_story_the_speaker_tells_someone_is_not_the_story_itself(book):
+    # The rollback happened in an anecdote told to a new hire; the arc is the coaching.
+    assert told_as_anecdote("I told him about the time my own first change was rolled back.")
+    assert not told_as_anecdote("I told my manager that my change had been rolled back.")
+    match = classify_story(parse_story(COACHING_WITH_AN_ANECDOTE, "notes.md"), book)
+    assert match.archetypes[0] == 5, match.why
+
+
+OWN_DECISION_OUTGROWN = """\
+Three years ago I chose to keep our job queue in a single Redis instance rather than adopt a managed
+queue, because we had four workers and I wanted nothing more to operate. It held for a year. Then the
+traffic grew tenfold, the instance ran out of memory twice at peak, and I spent my weeks sharding it
+and adding capacity by hand. The original choice was mine, so I proposed the move to a managed queue
+and moved the workers over one by one. Now I write down, for every hard-to-reverse choice, the load
+at which we should look at it again.
+"""
+
+
+def test_a_choice_the_speaker_owns_outweighs_the_growth_it_ran_into(book):
+    # Memory, traffic and capacity are scaling words; the story is a decision the speaker made
+    # and would revisit sooner now.
+    match = classify_story(parse_story(OWN_DECISION_OUTGROWN, "queue.md"), book)
+    assert match.archetypes[0] == 8, match.why
+
+
+DOUBT_THEN_RESEARCH = """\
+Our city's parking app let drivers pay for a spot, but a third of the users who opened the payment screen
+left without paying. The plan on the roadmap was a cheaper tariff. I was the developer on that screen
+and I was not convinced it was the price. I spent two afternoons next to a busy car park to observe twenty
+drivers trying to pay, and read a month of support tickets. Most of them could not find their zone number,
+printed only on a small sign at the entrance. I shared three short videos of real usage with the team, and
+we added a map that finds the zone from the phone's location. Drop-off on the payment screen fell
+from 33% to 12% in six weeks.
+"""
+
+
+def test_a_doubt_that_sends_the_speaker_to_the_users_is_not_an_argument(book):
+    # "not convinced" is the speaker's doubt, the reason to go and watch users; nobody argues.
+    match = classify_story(parse_story(DOUBT_THEN_RESEARCH, "parking.md"), book)
+    assert "disagreement" not in match.framing
+    assert match.archetypes[0] == 9, match.why
