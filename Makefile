@@ -37,6 +37,9 @@ bench: install
 	$(PY) bench/bank_rules.py
 	$(PY) bench/sheet_fragments.py
 	$(PY) bench/dev_corpus.py
+	$(PY) bench/heldout_accuracy.py
+	$(PY) bench/heldout_accuracy.py --set bench/heldout2
+	$(PY) bench/classify_own.py
 
 # Speed and memory, as ratios measured in one run (see README, Performance).
 perf: install
