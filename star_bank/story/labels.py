@@ -109,14 +109,18 @@ def classify_label(label: str) -> SectionKind | None:
 
 
 def uses_letter_labels(text: str) -> bool:
-    """Whether the story labels its parts with letters: S and at least two more, no Q/A transcript."""
-    if _QUESTION_LINE.search(text):
-        return False
+    """Whether the story labels its parts with letters: S and at least two more.
+
+    Under a question line ("Q: ...") "A:" is the answer, so there S and two letters
+    other than A are needed: "Q:" over "S: ... T: ... A: ... R: ..." is still STAR.
+    """
     letters = set()
     for line in text.splitlines():
         for match in (_LETTER_AT_START.match(line), *_LETTER_INLINE.finditer(line)):
             if match:
                 letters.add(match.group("a") or match.group("b"))
+    if _QUESTION_LINE.search(text):
+        letters.discard("A")
     return "S" in letters and len(letters) >= 3
 
 

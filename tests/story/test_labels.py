@@ -81,6 +81,15 @@ def test_letters_are_not_labels_in_a_question_and_answer_transcript():
     assert S not in kinds(text) and A not in kinds(text)
 
 
+def test_letters_under_a_question_line_are_labels_when_s_t_and_r_open_lines_too():
+    text = (
+        "Q: Tell me about a release you had to pull back.\n\n"
+        "S: Our nightly export ran on a shared box.\n\nT: I owned the new compression step.\n\n"
+        "A: I turned the step off within ten minutes.\n\nR: The export caught up by noon.\n"
+    )
+    assert kinds(text) == [S, T, A, R]
+
+
 def test_a_single_stray_letter_is_not_a_label():
     text = "## Situation\nOur queue backed up.\n\nA - the first consumer was stuck, so I restarted it.\n"
     assert kinds(text) == [S]
