@@ -8,7 +8,9 @@ the rubric counts them all as naming the signal:
   past fact ("my lead looked at the list and realised half of it was not
   started", "I went back through my notes and noticed ..."); an instrument
   someone brought the trouble to the speaker ("a customer complained to us",
-  "a student came to me because the data made no sense");
+  "a student came to me because the data made no sense", "the on-call engineer
+  messaged me saying the exports were empty"), or the news arrived from somewhere
+  ("she found out from the release notes");
 - **instrument told**: an alert, monitor or check did its job ("the alert fired
   on Friday"). Alone it says the signal existed, not that anyone saw it: it
   names the signal only with a reason it was missed ("... but it went to an
@@ -42,6 +44,10 @@ _HYPOTHETICAL = frozenset({"should", "would", "could", "might", "may", "'d", "ca
 _FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 _REASONS = frozenset({"because", "since", "as"})
 _BRINGING = frozenset({"come", "complain", "report", "escalate", "flag", "write", "email", "call"})
+# Verbs that pass news on: with the speaker as their object and what was said
+# ("pinged me saying", "told me their runs were failing"), the trouble reached the speaker.
+_PASSING_ON = frozenset({"tell", "ping", "message", "text", "send", "email", "warn", "write", "call", "mention"})
+_SAYING = frozenset({"say", "ask", "tell", "complain", "report", "mention", "warn", "explain"})
 
 
 def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[str, list[Mark]]:
@@ -57,7 +63,8 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
             for tokens in list_items(list(sentence), section, story.story.text):
                 text = section.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
                 tests = {
-                    "came_to_light": lambda t: _noticed(t, noticing) or _brought_to_us(t),
+                    "came_to_light": lambda t: _noticed(t, noticing) or _brought_to_us(t) or _passed_on_to_me(t)
+                    or _found_out_from(t),
                     "instrument_told": lambda t: _instrument_told(t, instruments),
                     "misread_signal": lambda t: _misread(t, belief) or _missed_for_a_reason(t) or _slow_to_see(t, noticing),
                 }
@@ -146,3 +153,33 @@ def _slow_to_see(token: "Token", noticing: frozenset[str]) -> bool:
     if token.lemma_.lower() not in noticing or token.dep_ != "xcomp":
         return False
     return token.head.lemma_.lower() in ("slow", "late", "reluctant")
+
+
+def _passed_on_to_me(token: "Token") -> bool:
+    """'our support lead pinged me saying checkout was timing out', 'two people told me their
+    runs were failing', 'a developer sent me a message saying ...': someone else passes news to
+    the speaker (the speaker is the object) and what they said is told."""
+    if token.lemma_.lower() not in _PASSING_ON or not _fact(token):
+        return False
+    subject = subject_of(token)
+    if subject is None or subject.lower_ in _FIRST_PERSON or is_first_person_singular(subject):
+        return False
+    if subject.lower_ in ("it", "this", "that", "which", "what"):
+        return False
+    # "pinged me saying ...": the parser sometimes hangs "me" on the saying verb instead.
+    near = [*token.children, *(g for c in token.children if c.lemma_.lower() in _SAYING for g in c.children)]
+    if not any(c.lower_ in ("me", "us") and c.i < token.i + 3 for c in near):
+        return False
+    said = [t for t in token.subtree if t.i != token.i]
+    return any(t.dep_ == "ccomp" and t.head.i == token.i for t in said) or any(
+        t.tag_ == "VBG" and t.lemma_.lower() in _SAYING for t in said)
+
+
+def _found_out_from(token: "Token") -> bool:
+    """'she found out from a demo', 'I heard about it from a customer': how the news arrived."""
+    lemma = token.lemma_.lower()
+    if lemma not in ("find", "hear") or not _fact(token):
+        return False
+    if lemma == "find" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)

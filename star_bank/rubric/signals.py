@@ -212,7 +212,7 @@ def _subject_allowed(verb: "Token", subjects: list[str], lead: "Token | None" = 
     subject = subject_of(verb)
     if subject is not None and lead is not None and subject.i < lead.i:
         subject = None  # parsed across a list item's start: the word belongs to the item before
-    if subject is None and "i" in subjects and _opens_note(verb, lead):
+    if subject is None and "i" in subjects and (_opens_note(verb, lead) or _listed_after_my_colon(verb, lead)):
         return True  # "rolled it back myself": a note that starts with its verb means "I"
     if subject is None or subject.dep_ in ("nsubjpass", "csubjpass"):
         return False  # "I was paged" is not something I did
@@ -228,6 +228,19 @@ def _opens_note(verb: "Token", lead: "Token | None") -> bool:
     if verb.dep_ == "conj" and verb.head.i >= lead.i:  # "reverted it and wrote to the team": one reading for both
         return verb.head.tag_ == "VBD" and _opens_note(verb.head, lead)
     return all(t.pos_ in ("ADV", "PUNCT", "SPACE", "CCONJ") for t in verb.doc[lead.i : verb.i])
+
+
+def _listed_after_my_colon(verb: "Token", lead: "Token | None") -> bool:
+    """'I did three things that day: told my manager, moved the jobs ...': past-tense verbs
+    listed after a colon whose clause has the speaker as its subject are the speaker's."""
+    if lead is None or verb.tag_ != "VBD":
+        return False
+    while verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.tag_ == "VBD":
+        verb = verb.head
+    before = [t for t in verb.doc[lead.i : verb.i] if t.pos_ not in ("ADV", "SPACE")]
+    if not before or before[-1].text != ":":
+        return False
+    return any(t.dep_ == "nsubj" and is_first_person_singular(t) for t in before[:-1])
 
 
 def _mark(name: str, section: SectionText, sentence: str, hit: tuple["Token", "Token"]) -> Mark:

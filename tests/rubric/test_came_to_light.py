@@ -129,3 +129,60 @@ def test_answering_the_person_who_raised_it_as_a_team_with_its_timing_is_expert_
     # Who was told may be told with "we", and answering the one who raised it is telling them.
     judged = dimension(ANSWERED_AS_A_TEAM, linter, "recovery")
     assert judged.rating == "expert", judged.reason
+
+
+PASSED_ON_WITH_WHAT_WAS_SAID = failure(
+    "I set the watering timers in the city greenhouse. Ten days after my new schedule, the night gardener "
+    "messaged me saying the fern beds were soaked every morning. I had mixed up two valve numbers, and I "
+    "swapped them back that evening."
+)
+TOLD_ME_WITH_A_CLAUSE = failure(
+    "I ordered the seed trays for the greenhouse. Over a month two volunteers told me their seedlings "
+    "were rotting at the roots, and at first I assumed it was their watering. I checked the tray batch, "
+    "found it had no drain holes and returned it."
+)
+FOUND_OUT_FROM = failure(
+    "I ran the greenhouse sales stand and kept the price list. I repriced the orchids and got "
+    "two of them wrong. My supervisor found out from a customer's receipt a week later, and I fixed the "
+    "list that day."
+)
+TOLD_ME_TO_DO_SOMETHING = failure(
+    "I ran the greenhouse sales stand. My supervisor told me to count the till every evening. One night "
+    "the till was short by forty pounds, and I recounted the receipts."
+)
+
+
+@pytest.mark.parametrize("text", [PASSED_ON_WITH_WHAT_WAS_SAID, FOUND_OUT_FROM],
+                         ids=["messaged-me-saying", "found-out-from"])
+def test_news_passed_to_the_speaker_or_found_out_from_somewhere_names_the_signal(linter, text):
+    judged = dimension(text, linter, "detection")
+    assert judged.rating == "intermediate", judged.reason
+
+
+def test_news_passed_on_and_first_taken_for_something_else_is_expert_detection(linter):
+    # The signal (what two people told the speaker) and why it was dismissed (taken for their watering).
+    judged = dimension(TOLD_ME_WITH_A_CLAUSE, linter, "detection")
+    assert judged.rating == "expert", judged.reason
+
+
+def test_an_instruction_to_the_speaker_is_no_news_of_trouble(linter):
+    judged = dimension(TOLD_ME_TO_DO_SOMETHING, linter, "detection")
+    assert "told me to count" not in judged.reason
+
+
+TOLD_AFTER_A_COLON = failure(
+    "I pushed a new price feed for the garden centre's website on a Monday, and every pot showed a price of "
+    "zero. Within the hour I did three things: told the shop manager and the web agency what had broken, "
+    "switched the feed back to the old file, and refunded the two orders taken at zero."
+)
+EMAILED_THE_GROUP = failure(
+    "I mixed the potting compost for our allotment group and used a bag of lime by mistake. The beans "
+    "yellowed within a week. I emailed the group that afternoon with the beds that had the bad mix, and "
+    "I dug it out and replaced it."
+)
+
+
+@pytest.mark.parametrize("text", [TOLD_AFTER_A_COLON, EMAILED_THE_GROUP], ids=["listed-after-colon", "group"])
+def test_who_was_told_and_when_in_a_list_or_to_a_group_is_expert_recovery(linter, text):
+    judged = dimension(text, linter, "recovery")
+    assert judged.rating == "expert", judged.reason
