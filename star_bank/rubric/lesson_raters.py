@@ -12,8 +12,9 @@ the lesson statements the linter's lesson rules read (star_bank/nlp/lessons.py):
   platitude ("the value of teamwork", "don't be afraid to speak up") or no
   lesson at all;
 - pattern awareness: a safeguard for a whole class of situations ("every
-  schema change", "before any estimate") and a lesson stated as a general
-  rule, or a link to earlier failures: both is expert, one is intermediate.
+  schema change", "before any estimate") and a lesson stated as a general rule, a rule framed for a kind of situation
+  ("for anything that is hard to undo, I ..."), or a link to earlier failures:
+  both is expert, one is intermediate.
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ def rate_pattern_awareness(ev: StoryEvidence) -> Judgement:
     general = [ev.lesson_mark(lesson) for lesson in lessons if _general_rule(ev, lesson)]
     general += ev.signal("pattern_response")
     general += [ev.lesson_mark(lesson) for lesson in lessons if _applied_later(lesson)]
+    general += [ev.lesson_mark(lesson) for lesson in lessons if lesson.observable and _kind_of_situation(lesson)]
     link = repeated[:1] or general[:1]
     if ev.level == "staff" and not repeated:
         link = []  # at staff the pattern has to run across failures, not one lesson stated generally
@@ -125,6 +127,22 @@ def _held(ev: StoryEvidence, adopted: list[LessonStatement], strict: bool = Fals
 
 def _class_wide(lesson: LessonStatement) -> bool:
     return any(t.lower_ in _CLASS_WORDS for t in lesson.sentence)
+
+
+def _kind_of_situation(lesson: LessonStatement) -> bool:
+    """'For anything that's hard to reverse, I write ...', 'on any project where I'm learning the
+    stack, I ...': the rule is framed for a kind of situation, described by a clause, not for
+    this case alone. The frame is a prepositional phrase over the habit; a class inside the
+    habit's own check ("before pushing anything that touches shared code") is the safeguard."""
+    for word in lesson.sentence:
+        if word.lower_ not in _CLASS_WORDS:
+            continue
+        described = word.head if word.dep_ == "det" else word
+        if described.dep_ != "pobj" or described.head.head.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX") for c in described.children):
+            return True
+    return False
 
 
 def _adopted(ev: StoryEvidence, lesson: LessonStatement) -> bool:

@@ -186,3 +186,26 @@ EMAILED_THE_GROUP = failure(
 def test_who_was_told_and_when_in_a_list_or_to_a_group_is_expert_recovery(linter, text):
     judged = dimension(text, linter, "recovery")
     assert judged.rating == "expert", judged.reason
+
+
+def lesson_story(lesson: str) -> str:
+    return failure(
+        "I planned the spring planting at the community garden and ordered the seedlings from memory. Half "
+        "of them were the wrong variety, and I told the committee that evening and reordered them the next "
+        "morning.\n\n" + lesson
+    )
+
+
+def test_a_rule_framed_for_a_kind_of_situation_with_a_safeguard_is_expert_pattern_awareness(linter):
+    text = lesson_story("Now, for any order that can't be returned, I write the list down first and have a second "
+                        "gardener check it against the bed plan before I send it.")
+    judged = dimension(text, linter, "pattern_awareness")
+    assert judged.rating == "expert", judged.reason
+
+
+def test_a_class_inside_the_check_itself_is_a_safeguard_not_a_pattern(linter):
+    text = lesson_story("What I do now: write the list down and have a second gardener check it before sending any "
+                        "order that can't be returned.")
+    judged = dimension(text, linter, "pattern_awareness")
+    assert judged.rating == "intermediate", judged.reason
+
