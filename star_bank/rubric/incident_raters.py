@@ -3,7 +3,8 @@
 Both are rated for every story where something went wrong, whatever its
 archetype (see rubric/choice.py). Recovery reads what the story tells after
 the first sentence where things go wrong: a promise made before it ("I told
-the customer two weeks") is not a recovery step.
+the customer two weeks") is not a recovery step, and neither is looking into
+it ("when I looked") or a soft act ("we talked it over").
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from star_bank.rubric.ownership import count_acts
 
 # What the speaker did in the Situation and Task set the scene; it is not a recovery.
 _SCENE = frozenset({SectionKind.situation, SectionKind.task})
+# Looking and finding out tell how the trouble was seen, not what was done about it.
+_PERCEIVING = frozenset({"look", "see", "notice", "hear", "read", "watch", "realize", "realise", "find",
+                         "discover", "learn", "spot"})
 
 
 def rate_detection(ev: StoryEvidence) -> Judgement:
@@ -53,8 +57,11 @@ def rate_recovery(ev: StoryEvidence) -> Judgement:
     """Recovery: steps after the failure (intermediate); with their timing and who was told (expert)."""
     after = ev.failure_start or 0  # unknown: read the Action and what follows it
     acts = count_acts(ev)
+    # "We talked it over" or "when I looked" is no step taken against the damage.
+    quiet = _PERCEIVING | frozenset(ev.book.ownership.soft_verbs)
+    done = [m for m in [*acts.own, *acts.we, *acts.fragments] if acts.verbs.get(m.start) not in quiet]
     steps = unique_marks(
-        m for m in sorted([*acts.own, *acts.we, *acts.fragments, *ev.signal("recovery_step")], key=lambda m: m.start)
+        m for m in sorted([*done, *ev.signal("recovery_step")], key=lambda m: m.start)
         if m.start >= after and m.section not in _SCENE
     )
     told = [m for m in ev.signal("communication") if m.start >= after]

@@ -63,6 +63,7 @@ class Acts:
     decisions: list[Mark] = field(default_factory=list)
     we: list[Mark] = field(default_factory=list)
     fragments: list[Mark] = field(default_factory=list)
+    verbs: dict[int, str] = field(default_factory=dict)  # an act's file offset -> its verb's lemma
 
     def share(self, hidden: int) -> float:
         """The speaker's own acts as a share of every act told (fragments count whole)."""
@@ -101,6 +102,7 @@ def count_acts(ev: StoryEvidence) -> Acts:
                     start, end = section.prose.source_range(token.idx, token.idx + len(token.text))
                     mark = Mark(kind, start, end, section.kind, text)
                     getattr(acts, kind).append(mark)
+                    acts.verbs[start] = token.lemma_.lower()
                     if kind == "own" and token.lemma_.lower() not in soft_verbs:
                         acts.decisions.append(mark)
     return acts

@@ -190,15 +190,25 @@ def _prompt(tokens: list["Token"]) -> bool:
 def _flaw_pointed_out(token: "Token", tokens: list["Token"], lexicon: _Lexicon) -> bool:
     if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.telling:
         return False
-    subject = subject_of(token)
+    sender = _sending_verb(token) if subject_of(token) is None else None
+    subject = subject_of(sender if sender is not None else token)
     if subject is None or subject.lower_ in _FIRST_PERSON or is_first_person_singular(subject):
         return False
     if subject.lemma_.lower() in lexicon.sources or subject.lower_ in ("it", "this", "that", "which"):
         return False  # "the report said", "the data showed": a signal, not a person's verdict
-    if not any(t.lower_ in _FIRST_PERSON for t in token.subtree if t is not token):
+    to_me = sender is not None and any(c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us")
+                                       for c in sender.children)
+    if not to_me and not any(t.lower_ in _FIRST_PERSON for t in token.subtree if t.i != token.i):
         return False
     # The verdict is what was said, after the verb: "after a bad week, she asked me" is none.
     return any(_verdict(t, lexicon) for t in token.subtree if t.i > token.i) and _happened(token, lexicon)
+
+
+def _sending_verb(saying: "Token") -> "Token | None":
+    """The verb of the message that says it: 'a tester sent me a note after the demo saying ...'."""
+    if saying.tag_ != "VBG" or saying.dep_ not in ("acl", "advcl"):
+        return None
+    return next((a for a in saying.ancestors if a.pos_ == "VERB"), None)
 
 
 def _verdict(token: "Token", lexicon: _Lexicon) -> bool:

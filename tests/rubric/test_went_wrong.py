@@ -261,3 +261,21 @@ COUNTED_AWAY = [
 @pytest.mark.parametrize("text", COUNTED_AWAY, ids=["no-complaints", "found-it-fine"])
 def test_trouble_counted_away_and_a_finding_without_a_fault_are_not_something_going_wrong(linter, text):
     assert card(text, linter).rubric != "failure", card(text, linter).rubric_reason
+
+
+MESSAGE_SAYING_IT_SLOWED_US = """\
+# The shared calendar
+
+When I ran the volunteer rota for the food bank, I moved every shift into a new shared calendar, and I pushed
+for it over the old spreadsheet. Two months in, a driver sent me a note after our monthly meeting saying the
+calendar was slowing the drivers down and that he spent longer finding his shift than driving it. We talked
+it over as a group and some of the old sheets were brought back.
+"""
+
+
+def test_a_message_saying_the_speakers_change_slowed_people_down_is_something_going_wrong(linter):
+    scorecard = card(MESSAGE_SAYING_IT_SLOWED_US, linter)
+    assert scorecard.rubric == "failure", scorecard.rubric_reason
+    assert rating(scorecard, "detection") == "intermediate"
+    # Talking it over and an agentless "were brought back" are no step the speaker took.
+    assert rating(scorecard, "recovery") == "novice"
