@@ -12,7 +12,9 @@ tie-in tell the future, not what happened), from the spaCy parse:
   passive-voice rule's findings; "I was assigned to build" is not one).
 
 A verb of state (be, have, feel, want) or a hedged, negated or hypothetical one
-is not an act. The verbs that are soft ("listen", "communicate", "work with",
+is not an act. A hiding passive that hides a decision ("the date was agreed",
+"mistakes were made") keeps the story from expert however many acts are owned.
+The verbs that are soft ("listen", "communicate", "work with",
 "help") are acts but not decisions: a story made only of them has no decision
 of the speaker's, and cannot be expert. An outside cause told first (the
 blame-first rule) keeps a failure story from expert too.
@@ -40,6 +42,12 @@ _NOTHING = frozenset({"anything", "anyone", "anybody", "nothing"})
 # (two at least, unless every own act is one).
 EXPERT_SHARE = 0.55
 EXPERT_DECISION_SHARE = 0.5
+# A passive with no actor whose verb is one of these hides a decision ("the go-live date
+# was agreed", "it was decided", "the launch was pushed back"), or whose subject is one of
+# the nouns ("mistakes were made"): a story that hides one is not expert on ownership.
+_DECIDING = frozenset({"decide", "agree", "choose", "approve", "push", "postpone", "schedule", "plan",
+                       "propose", "commit", "cancel", "promise"})
+_DECISION_NOUNS = frozenset({"decision", "mistake", "call", "choice", "error", "commitment", "promise"})
 # Fewer own acts than this share of all acts is novice.
 NOVICE_SHARE = 0.2
 # "We" blurs the speaker's part, but it is also fair credit to a team: each "we"
@@ -152,7 +160,8 @@ def rate_ownership(ev: StoryEvidence) -> Judgement:
     first = acts.decisions[0] if acts.decisions else acts.own[0]
     praise = f"you tell what you did with 'I' ({ev.cite(first, 70)})"
     crowded = ev.found("we-overuse")
-    expert = share >= EXPERT_SHARE and acts.decided() and not blame and not crowded
+    hidden_decision = next((m for m in hidden if _hides_a_decision(ev, m)), None)
+    expert = share >= EXPERT_SHARE and acts.decided() and not blame and not crowded and hidden_decision is None
     if expert:
         reason = f"{ev.cite(first)}{more_note(unique_marks(acts.own), 'own act')} ({counts})"
         return judge("expert", reason, [first, *acts.own[:2]], praise=praise,
@@ -161,6 +170,8 @@ def rate_ownership(ev: StoryEvidence) -> Judgement:
         why = "few of your acts are decisions: most are soft verbs such as listening, trying or helping"
     elif crowded:
         why = f"{ev.cite(crowded[0], 60)} {_PROBLEM['we-overuse']}"
+    elif hidden_decision is not None:
+        why = f"{ev.cite(hidden_decision, 60)} hides who made the decision"
     elif blame:
         why = f"{ev.cite(blame[0], 60)} {_PROBLEM['blame-first']}"
     elif problems:
@@ -169,6 +180,22 @@ def rate_ownership(ev: StoryEvidence) -> Judgement:
         why = "only one act is told with 'I'"
     return judge("intermediate", f"{ev.cite(first, 60)} is yours, but {why} ({counts})",
                  [first, *problems[:2]], praise=praise, advice=advice)
+
+
+def _hides_a_decision(ev: StoryEvidence, passive: Mark) -> bool:
+    """The hiding passive's verb decides or commits ("was agreed"), or its subject is a decision."""
+    for section in ev.story.sections:
+        if section.doc is None:
+            continue
+        for token in section.doc:
+            if token.pos_ != "VERB" or not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+                continue
+            start, _ = section.prose.source_range(token.idx, token.idx + len(token.text))
+            if passive.start <= start < max(passive.end, passive.start + 1):
+                subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+                return token.lemma_.lower() in _DECIDING or any(
+                    c.lemma_.lower() in _DECISION_NOUNS for c in subjects)
+    return False
 
 
 def _problems(acts: Acts, hidden: list[Mark], blame: list[Mark]) -> list[Mark]:

@@ -314,6 +314,17 @@ def test_a_passive_that_hides_nobody_does_not_cost_ownership(linter):
     assert score(text, linter).dimension("ownership").rating == "expert"
 
 
+def test_a_decision_hidden_in_the_passive_keeps_ownership_from_expert(linter):
+    hidden = SMOOTH_SCALING.replace("Search traffic tripled", "The shard count was agreed in a planning meeting. "
+                                    "Search traffic tripled")
+    ownership = score(hidden, linter).dimension("ownership")
+    assert ownership.rating == "intermediate"
+    assert "hides who made the decision" in ownership.reason
+    system = SMOOTH_SCALING.replace("Search traffic tripled", "The old index was rebuilt every night. "
+                                    "Search traffic tripled")
+    assert score(system, linter).dimension("ownership").rating == "expert"
+
+
 def test_strengths_never_praise_a_sentence_a_rule_flags(linter):
     card = score(WEAK_FAILURE, linter)
     flagged = {"Mistakes were made during the mobile release.", "The deadline was missed by two weeks.",
