@@ -170,10 +170,10 @@ def rate_ownership(ev: StoryEvidence) -> Judgement:
         why = "few of your acts are decisions: most are soft verbs such as listening, trying or helping"
     elif crowded:
         why = f"{ev.cite(crowded[0], 60)} {_PROBLEM['we-overuse']}"
-    elif hidden_decision is not None:
-        why = f"{ev.cite(hidden_decision, 60)} hides who made the decision"
     elif blame:
         why = f"{ev.cite(blame[0], 60)} {_PROBLEM['blame-first']}"
+    elif hidden_decision is not None:
+        why = f"{ev.cite(hidden_decision, 60)} hides who made the decision"
     elif problems:
         why = f"{ev.cite(problems[0], 60)} {_PROBLEM[problems[0].signal]}"
     else:
