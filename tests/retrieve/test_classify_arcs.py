@@ -74,3 +74,32 @@ def test_a_doubt_that_sends_the_speaker_to_the_users_is_not_an_argument(book):
     match = classify_story(parse_story(DOUBT_THEN_RESEARCH, "parking.md"), book)
     assert "disagreement" not in match.framing
     assert match.archetypes[0] == 9, match.why
+
+
+BACKED_THE_PLAN_THEN_REGRETTED_IT = """\
+When I took over the mobile team, we chose to write the app twice, once per platform, instead of
+using a shared toolkit. I agreed with the plan and argued for it at the kickoff. Eight months later a
+designer showed me that every screen reached one platform weeks before the other, and each bug had
+to be fixed in two codebases. We moved the shared screens to one toolkit over the next quarter.
+Looking back, I think we split the work too early. Next time I would start with one shared codebase
+and give a platform its own code only when the toolkit cannot do what it needs.
+"""
+
+
+def test_backing_the_chosen_plan_is_not_a_disagreement_and_hindsight_makes_it_a_regretted_call(book):
+    # "argued for it" stands in the sentence where the speaker agreed with the plan: support, not
+    # pushback. The arc is the speaker's own call, judged too early looking back.
+    match = classify_story(parse_story(BACKED_THE_PLAN_THEN_REGRETTED_IT, "mobile.md"), book)
+    assert "disagreement" not in match.framing
+    assert "hindsight" in match.framing
+    assert match.archetypes[0] == 8, match.why
+
+
+def test_a_drawback_of_one_option_is_not_a_disagreement(book):
+    text = (
+        "I listed three ways to send the newsletters and priced each one. The hosted service was the easiest, "
+        "but the legal team had concerns about sending addresses abroad, so I chose the self-hosted one.\n"
+    )
+    assert "disagreement" not in classify_story(parse_story(text, "mail.md"), book).framing
+    text = "My manager wanted the hosted service. I had concerns about sending addresses abroad and said so.\n"
+    assert "disagreement" in classify_story(parse_story(text, "mail.md"), book).framing
