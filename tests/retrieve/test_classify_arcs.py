@@ -103,3 +103,28 @@ def test_a_drawback_of_one_option_is_not_a_disagreement(book):
     assert "disagreement" not in classify_story(parse_story(text, "mail.md"), book).framing
     text = "My manager wanted the hosted service. I had concerns about sending addresses abroad and said so.\n"
     assert "disagreement" in classify_story(parse_story(text, "mail.md"), book).framing
+
+
+PASSIVE_INCIDENT = """\
+Last spring our shop moved its product catalogue to a new search cluster. It was agreed that the switch
+would happen on a Sunday night, when traffic is quietest, and we had rehearsed it twice. The switch was
+made at ten and the first checks looked fine. By midnight we saw on the sales dashboard that orders had
+fallen to nearly zero: prices were being indexed as text, so every basket failed at payment. Mistakes were
+made in the field mapping, which nobody had looked at twice. The decision was taken to roll back, and the
+old index was restored from the backup. A week later the switch was done again and it held. The team
+pulled together well and we learned that communication matters.
+"""
+
+
+def test_an_incident_told_in_agentless_passives_is_still_the_teams_own_failure(book):
+    # No "I" and no "we broke": the failure is told in passives that hide the team's act,
+    # its effect is a business figure falling to nothing, and the change is rolled back.
+    match = classify_story(parse_story(PASSIVE_INCIDENT, "search.md"), book)
+    assert {"own_mistake", "impact", "rollback"} <= set(match.framing)
+    assert match.went_wrong
+    assert match.archetypes[0] == 3, match.why
+
+
+def test_a_figure_that_fell_a_little_is_not_breakage(book):
+    text = "After the new form shipped, support calls about signup dropped by a third and orders grew.\n"
+    assert "impact" not in classify_story(parse_story(text, "form.md"), book).framing
