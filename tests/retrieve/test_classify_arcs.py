@@ -128,3 +128,29 @@ def test_an_incident_told_in_agentless_passives_is_still_the_teams_own_failure(b
 def test_a_figure_that_fell_a_little_is_not_breakage(book):
     text = "After the new form shipped, support calls about signup dropped by a third and orders grew.\n"
     assert "impact" not in classify_story(parse_story(text, "form.md"), book).framing
+
+
+STEPPING_BACK_FROM_THE_PAGER = """\
+## Situation
+I wrote the payroll export five years ago and I was the only engineer who knew how its retries worked.
+Every incident with it paged me, on call or not, and I debugged the same timeouts in the logs every month.
+
+## Task
+With my manager I set a goal: by summer, the two newest engineers run the export and its alerts without me.
+
+## Action
+- Wrote down the five ways the export fails and how each one shows in the logs and the alerts.
+- Put Ana and Luis on the pager for it, with me as backup for the first six weeks.
+- I stopped reviewing changes to the export unless one of them asked for a second pair of eyes.
+
+## Result
+In the next quarter they handled four incidents, and I heard about three of them after the fix.
+"""
+
+
+def test_handing_the_pager_over_is_making_yourself_replaceable_not_debugging(book):
+    # Pages, incidents, logs and alerts are what was handed over; the arc is the speaker stepping back.
+    match = classify_story(parse_story(STEPPING_BACK_FROM_THE_PAGER, "payroll.md"), book)
+    assert "handover" in match.framing
+    assert not match.went_wrong
+    assert match.archetypes[0] == 10, match.why
