@@ -154,3 +154,24 @@ def test_handing_the_pager_over_is_making_yourself_replaceable_not_debugging(boo
     assert "handover" in match.framing
     assert not match.went_wrong
     assert match.archetypes[0] == 10, match.why
+
+
+OPTIONS_WEIGHED_FOR_A_NEW_TOOL = """\
+**Situation:** Our forty-person agency had no common way to store client design files: two teams used
+shared drives, one used a chat channel, and the product team kept everything in email. Nobody owned it.
+
+**Action:** I offered to set up one place for all of it. I interviewed the three team leads and the
+finance manager about what they needed, and it came down to versions, client access and search. I compared
+three options, a hosted asset manager, an open-source one we could run ourselves and a folder convention
+on the drive we already paid for, and wrote down cost and effort for each. I went with the open-source
+one behind our single sign-on, moved my own team's files first, then helped the other two teams move theirs.
+
+**Result:** Within four months all three teams and two clients used it for every delivery.
+"""
+
+
+def test_a_choice_among_options_for_something_nobody_owned_is_a_zero_to_one_story(book):
+    # Teams, product and finance are who it served; the arc is weighing options and building the thing.
+    match = classify_story(parse_story(OPTIONS_WEIGHED_FOR_A_NEW_TOOL, "assets.md"), book)
+    assert "options_weighed" in match.framing
+    assert match.archetypes[0] == 2, match.why
