@@ -120,7 +120,7 @@ def test_an_incident_told_in_agentless_passives_is_still_the_teams_own_failure(b
     # No "I" and no "we broke": the failure is told in passives that hide the team's act,
     # its effect is a business figure falling to nothing, and the change is rolled back.
     match = classify_story(parse_story(PASSIVE_INCIDENT, "search.md"), book)
-    assert {"own_mistake", "impact", "rollback"} <= set(match.framing)
+    assert {"hidden_mistake", "impact", "rollback"} <= set(match.framing)
     assert match.went_wrong
     assert match.archetypes[0] == 3, match.why
 
