@@ -175,3 +175,14 @@ def test_a_choice_among_options_for_something_nobody_owned_is_a_zero_to_one_stor
     match = classify_story(parse_story(OPTIONS_WEIGHED_FOR_A_NEW_TOOL, "assets.md"), book)
     assert "options_weighed" in match.framing
     assert match.archetypes[0] == 2, match.why
+
+
+@pytest.mark.parametrize("sentence, handover", [
+    ("I was the only engineer who knew how the export retried.", True),
+    ("My aim was to enable other engineers to run the export.", True),
+    ("I was the only one who noticed the pattern in the logs.", False),
+    ("The new platform enabled other teams to release every week.", False),
+])
+def test_handover_is_the_work_leaving_the_speaker_not_any_only_or_enable(book, sentence, handover):
+    framing = classify_story(parse_story(sentence + "\n", "one.md"), book).framing
+    assert ("handover" in framing) is handover
