@@ -11,7 +11,9 @@ Three shapes, all read from the parse:
   gets a second reviewer", "it was decided that alerts would go to the pager"), or
   whose content is set in the future ("we agreed to ... in future");
 - a habit told in the present with "now", wherever "now" stands ("Now, for
-  anything hard to undo, I write ...").
+  anything hard to undo, I write ...");
+- a rule for a whole class of cases told in the present, with its trigger ("any deal
+  that promises an unlisted feature gets routed to an engineer before the quote goes out").
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import is_first_person_singular, subject_of
-from star_bank.nlp.lesson_habits import is_speaker, mental_act, wish_or_vague
+from star_bank.nlp.lesson_habits import is_speaker, mental_act, standing_rule, wish_or_vague
 from star_bank.nlp.lesson_vocabulary import LessonVocabulary, PhraseLists
 from star_bank.nlp.lexicon import find_phrases
 
@@ -48,6 +50,10 @@ def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
         phrase.text != "again" for _, _, phrase in find_phrases(tokens, lists.recurrence)
     )
     placed = dated or closing or (failure and kind in (SectionKind.result, SectionKind.lesson, SectionKind.other))
+    if kind not in _SETTING:
+        rule = standing_rule(sentence)
+        if rule is not None:
+            return rule  # "any deal that ... gets routed to an engineer before ...": a rule now in force
     for token in tokens:
         if token.pos_ != "VERB":
             continue
@@ -69,6 +75,8 @@ def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
             find_phrases(objects, lists.cadences), None
         ) is not None:
             return token.text  # a safeguard, or anything set up to recur ("a weekly sync")
+        if placed and _still_at_work(token) and next(find_phrases(objects, lists.mechanisms), None) is not None:
+            return token.text  # "after that I made a prep log that sits by the autoclave": an artefact still in use
     return None
 
 

@@ -23,6 +23,8 @@ QUANTITY_WORDS = frozenset({
     "millions", "billions", "zero", "percent", "tenfold", "twofold", "threefold", "fivefold",
     "quarter", "third",
 })
+# Quantity words that also prefix a verb: "double check", "triple booked".
+_VERB_PREFIXES = frozenset({"double", "triple", "half"})
 # Signs that make the number next to them a quantity.
 QUANTITY_SIGNS = frozenset({"%", "$", "€", "£", "¥"})
 ORDINAL_WORDS = frozenset({
@@ -73,9 +75,12 @@ def is_quantity(token: "Token", words: frozenset[str] = QUANTITY_WORDS) -> bool:
         # "third" and "quarter" are amounts only as nouns ("a third of the tickets").
         if lower in ("third", "quarter") and token.pos_ != "NOUN" and not _fraction(token):
             return False
-        # "double-check", "half-finished": the first half of a compound word measures nothing.
-        return not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].tag_ == "HYPH"
-                    and not token.whitespace_)
+        # "double-check", "half-finished": the first half of a compound word measures nothing,
+        # nor does one written apart before its verb ("double check everything").
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if following is not None and lower in _VERB_PREFIXES and following.pos_ == "VERB":
+            return False
+        return not (following is not None and following.tag_ == "HYPH" and not token.whitespace_)
     has_digit = any(ch.isdigit() for ch in text)
     if not has_digit and not token.like_num:
         return _one_unit_of_time(token)

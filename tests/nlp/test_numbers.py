@@ -83,3 +83,8 @@ def test_one_unit_of_time_after_a_duration_word_is_a_quantity(nlp, sentence, qua
 )
 def test_one_unit_of_time_approximated_or_spent_is_a_quantity(nlp, sentence, quantity):
     assert has_quantity(nlp(sentence)) is quantity
+
+
+def test_double_written_apart_before_its_verb_measures_nothing(nlp):
+    assert not has_quantity(nlp("I always double check the invoice totals."))
+    assert has_quantity(nlp("Our refund queue was double the usual size."))
