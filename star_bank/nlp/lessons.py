@@ -148,7 +148,7 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
 def statement_units(doc: "Doc") -> Iterator["SpacySpan"]:
     """The Doc's sentences, also cut at line breaks: a bullet or a label line is a
     statement of its own even when spaCy runs it into the next line."""
-    for sentence in doc.sents:
+    for sentence in _joined_sentences(doc):
         start = sentence.start
         for token in sentence:
             if "\n" in token.text_with_ws and token.i + 1 < sentence.end:
@@ -159,3 +159,20 @@ def statement_units(doc: "Doc") -> Iterator["SpacySpan"]:
             yield doc[start : sentence.end]
 
 
+
+
+def _joined_sentences(doc: "Doc") -> Iterator["SpacySpan"]:
+    """spaCy's sentences, with a quoted question put back into its sentence: 'I ask "what
+    would break?" in every review' is cut after the question, and the rest starts in lower case."""
+    sentences = list(doc.sents)
+    start = 0
+    for n, sentence in enumerate(sentences):
+        following = sentences[n + 1] if n + 1 < len(sentences) else None
+        first = next((t for t in following if not t.is_space), None) if following is not None else None
+        joined = (
+            first is not None and first.is_alpha and first.is_lower and first.text != "i"
+            and sentence[-1].text in ('"', "”", "'", "’") and "\n" not in sentence[-1].text_with_ws
+        )
+        if not joined:
+            yield doc[sentences[start].start : sentence.end]
+            start = n + 1

@@ -294,3 +294,13 @@ def test_double_written_apart_before_its_verb_is_not_a_quantity():
     )
     statements = lessons(text)
     assert statements and statements[0].vague
+
+
+def test_a_modal_inside_a_quoted_question_is_not_the_speakers_hypothetical():
+    text = (
+        "## Situation\nA new tester kept sitting on finished test plans.\n\n## Action\nI paired with her.\n\n"
+        '## Lesson\nI now ask "what would go wrong if you shared it today?" at every first check-in.\n'
+    )
+    statements = lessons(text)
+    assert len(statements) == 1, [s.text for s in statements]
+    assert not statements[0].hypothetical and statements[0].observable
