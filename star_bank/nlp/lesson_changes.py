@@ -35,12 +35,13 @@ _SETTING = (SectionKind.situation, SectionKind.task)
 
 
 def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: PhraseLists,
-               kind: SectionKind, failure: bool, closing: bool = False) -> str | None:
+               kind: SectionKind, failure: bool, closing: bool = False, late: bool = False) -> str | None:
     """'The next day I added an expiry to the lock': the speaker puts a mechanism in
     place after the event. Dated by an after-event marker, told in a part of its own
     after the story (`closing`: "Afterwards", "Follow-up"), told in the Result or the
     closing part of a story about the speaker's own mistake, or told with the
-    safeguard still at work (see the module docstring)."""
+    safeguard still at work (see the module docstring). `late`: the sentence is in the
+    story's last paragraph."""
     tokens = list(sentence)
     # spaCy sometimes cuts a leading time phrase off as a sentence of its own ("The next day my lead").
     before = sentence.doc[sentence.start - 1].sent if sentence.start > 0 else None
@@ -50,7 +51,9 @@ def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
         phrase.text != "again" for _, _, phrase in find_phrases(tokens, lists.recurrence)
     )
     placed = dated or closing or (failure and kind in (SectionKind.result, SectionKind.lesson, SectionKind.other))
-    if kind not in _SETTING:
+    # A rule in force told amid the work may describe what was built; told once the story is
+    # over (after the action, in the last paragraph, or dated) it is a change that came of it.
+    if kind not in _SETTING and (placed or late or kind is not SectionKind.action):
         rule = standing_rule(sentence)
         if rule is not None:
             return rule  # "any deal that ... gets routed to an engineer before ...": a rule now in force

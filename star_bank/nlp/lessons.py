@@ -26,6 +26,7 @@ better", "made me a better engineer"). The vocabulary is data:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
@@ -110,6 +111,7 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
     failure = story.is_failure
     found: list[LessonStatement] = []
     told = False  # whether the story's action or outcome has been told yet
+    ending = _last_paragraph_start(story.story.text)
     for section in story.sections:
         # A part of its own after the story ("Afterwards", "Follow-up") tells what came after the event.
         closing = told and section.kind is SectionKind.other
@@ -124,7 +126,9 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
             if cue is None and in_lesson:
                 cue = "lesson section"
             if cue is None:
-                cue = change_cue(sentence, vocabulary, lists, section.kind, failure, closing)
+                # The story's last paragraph tells how it ended, whatever part it was read as.
+                late = closing or _origin(section, sentence.start_char) >= ending
+                cue = change_cue(sentence, vocabulary, lists, section.kind, failure, closing, late)
             if cue is None:
                 continue
             abstraction = abstraction_of(sentence, vocabulary)
@@ -176,3 +180,14 @@ def _joined_sentences(doc: "Doc") -> Iterator["SpacySpan"]:
         if not joined:
             yield doc[sentences[start].start : sentence.end]
             start = n + 1
+
+
+def _last_paragraph_start(text: str) -> int:
+    """File offset where the story's last paragraph starts."""
+    body = text.rstrip()
+    return max((m.end() for m in re.finditer(r"\n[ \t]*\n", body)), default=0)
+
+
+def _origin(section: SectionText, offset: int) -> int:
+    origin = section.prose.origin
+    return origin[min(offset, len(origin) - 1)] if origin else 0

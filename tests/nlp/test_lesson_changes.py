@@ -182,3 +182,12 @@ def test_a_lesson_introduced_by_a_label_clause_is_found_and_an_advised_habit_wit
 def test_an_advised_habit_with_nothing_to_act_on_is_not_a_mechanism():
     statements = found(FIXED.format(sentence="What I took away: when in doubt, check everything before you ship."))
     assert statements and not statements[0].observable
+
+
+def test_a_rule_told_amid_the_work_describes_what_was_built():
+    text = (
+        "## Situation\nOur primary database ran hot every evening.\n\n"
+        "## Action\nI rewrote the read path. Every query that misses the cache goes to a replica before it "
+        "can reach the primary.\n\n## Result\nLoad on the primary fell by 60%.\n"
+    )
+    assert not found(text)
