@@ -18,7 +18,7 @@ from star_bank.lint.activation import ActiveRule
 from star_bank.lint.kinds.base import BankContext, BankKind
 from star_bank.lint.kinds.registry import kind_of
 from star_bank.lint.suppress import is_suppressed, suppression_regions
-from star_bank.lint.wording import FormatValues, option_values
+from star_bank.lint.wording import rule_wording
 from star_bank.model.findings import Finding
 from star_bank.model.profile import Anchor, StoryProfile
 from star_bank.nlp.actors import credits_to_others, main_act, speaker_actions
@@ -79,7 +79,7 @@ def lint_bank(
 
 def _finding(profile: StoryProfile, active: ActiveRule, values: dict) -> Finding:
     rule = active.rule
-    filled = FormatValues({**option_values(active.options), "title": profile.title, **values})
+    message, suggestion = rule_wording(rule, active.options, {"title": profile.title, **values})
     anchor = profile.anchor
     return Finding(
         path=profile.path,
@@ -92,9 +92,9 @@ def _finding(profile: StoryProfile, active: ActiveRule, values: dict) -> Finding
         severity=active.severity,
         dimension=rule.dimension,
         section=None,
-        message=rule.message.format_map(filled),
+        message=message,
         text=anchor.text,
-        suggestion=rule.suggestion.format_map(filled) if rule.suggestion else None,
+        suggestion=suggestion,
         offset=anchor.offset,
         end_offset=anchor.end_offset,
         bank=True,

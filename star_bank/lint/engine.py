@@ -23,7 +23,7 @@ from star_bank.lint.fingerprint import settings_fingerprint
 from star_bank.lint.kinds.registry import kind_of
 from star_bank.lint.rules import rules_fingerprint
 from star_bank.lint import placement
-from star_bank.lint.wording import FormatValues, option_values
+from star_bank.lint.wording import rule_wording
 from star_bank.lint.suppress import is_suppressed, suppression_regions
 from star_bank.model.findings import Finding, LintReport, Severity
 from star_bank.model.profile import StoryProfile
@@ -255,7 +255,7 @@ def _finding(story: AnalysedStory, active: ActiveRule, hit: Hit) -> Finding:
     rule = active.rule
     severity = Severity(hit.severity) if hit.severity is not None else active.severity
     span = story.index.span(hit.start, hit.end)
-    values = FormatValues({**option_values(active.options), **hit.values})
+    message, suggestion = rule_wording(rule, active.options, hit.values)
     return Finding(
         path=story.story.path,
         line=span.line,
@@ -267,9 +267,9 @@ def _finding(story: AnalysedStory, active: ActiveRule, hit: Hit) -> Finding:
         severity=severity,
         dimension=rule.dimension,
         section=hit.section.value if hit.section is not None else None,
-        message=rule.message.format_map(values),
+        message=message,
         text=re.sub(r"\s+", " ", story.story.text[hit.start : hit.end]).strip(),
-        suggestion=rule.suggestion.format_map(values) if rule.suggestion else None,
+        suggestion=suggestion,
         offset=span.start,
         end_offset=span.end,
     )

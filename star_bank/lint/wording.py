@@ -62,3 +62,11 @@ def quote(text: str, limit: int, around: str = "") -> str:
     if start + limit - 2 < len(text):
         window = window.rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return "…" + window
+
+
+def rule_wording(rule: Any, options: Any, values: dict[str, Any]) -> tuple[str, str | None]:
+    """A rule's message and suggestion filled in from its options and a hit's values
+    (a hit's value wins over an option of the same name)."""
+    filled = FormatValues({**option_values(options), **values})
+    suggestion = rule.suggestion.format_map(filled) if rule.suggestion else None
+    return rule.message.format_map(filled), suggestion

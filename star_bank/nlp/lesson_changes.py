@@ -11,7 +11,9 @@ Three shapes, all read from the parse:
   gets a second reviewer", "it was decided that alerts would go to the pager"), or
   whose content is set in the future ("we agreed to ... in future");
 - a habit told in the present with "now", wherever "now" stands ("Now, for
-  anything hard to undo, I write ...").
+  anything hard to undo, I write ...");
+- a rule for a whole class of cases told in the present, with its trigger ("any deal
+  that promises an unlisted feature gets routed to an engineer before the quote goes out").
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import is_first_person_singular, subject_of
-from star_bank.nlp.lesson_habits import is_speaker, mental_act, wish_or_vague
+from star_bank.nlp.lesson_habits import is_speaker, mental_act, standing_rule, wish_or_vague
 from star_bank.nlp.lesson_vocabulary import LessonVocabulary, PhraseLists
 from star_bank.nlp.lexicon import find_phrases
 
@@ -33,12 +35,13 @@ _SETTING = (SectionKind.situation, SectionKind.task)
 
 
 def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: PhraseLists,
-               kind: SectionKind, failure: bool, closing: bool = False) -> str | None:
+               kind: SectionKind, failure: bool, closing: bool = False, late: bool = False) -> str | None:
     """'The next day I added an expiry to the lock': the speaker puts a mechanism in
     place after the event. Dated by an after-event marker, told in a part of its own
     after the story (`closing`: "Afterwards", "Follow-up"), told in the Result or the
     closing part of a story about the speaker's own mistake, or told with the
-    safeguard still at work (see the module docstring)."""
+    safeguard still at work (see the module docstring). `late`: the sentence is in the
+    story's last paragraph."""
     tokens = list(sentence)
     # spaCy sometimes cuts a leading time phrase off as a sentence of its own ("The next day my lead").
     before = sentence.doc[sentence.start - 1].sent if sentence.start > 0 else None
@@ -48,6 +51,12 @@ def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
         phrase.text != "again" for _, _, phrase in find_phrases(tokens, lists.recurrence)
     )
     placed = dated or closing or (failure and kind in (SectionKind.result, SectionKind.lesson, SectionKind.other))
+    # A rule in force told amid the work may describe what was built; told once the story is
+    # over (after the action, in the last paragraph, or dated) it is a change that came of it.
+    if kind not in _SETTING and (placed or late or kind is not SectionKind.action):
+        rule = standing_rule(sentence)
+        if rule is not None:
+            return rule  # "any deal that ... gets routed to an engineer before ...": a rule now in force
     for token in tokens:
         if token.pos_ != "VERB":
             continue
@@ -69,6 +78,8 @@ def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
             find_phrases(objects, lists.cadences), None
         ) is not None:
             return token.text  # a safeguard, or anything set up to recur ("a weekly sync")
+        if placed and _still_at_work(token) and next(find_phrases(objects, lists.mechanisms), None) is not None:
+            return token.text  # "after that I made a prep log that sits by the autoclave": an artefact still in use
     return None
 
 

@@ -37,7 +37,7 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
             or _rule_of_my_own(token, vocabulary)
             or _cleft_cue(token, vocabulary)
             or _growth_cue(token, vocabulary)
-            or _since_cue(token)
+            or _since_cue(token, vocabulary)
         )
         if cue:
             return cue
@@ -110,6 +110,8 @@ def _cleft_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
         be = token.head
     elif token.dep_ == "relcl" and token.head.dep_ == "nsubj":
         be = token.head.head
+    elif _labels_what_follows(token):
+        return token.doc[token.left_edge.i : token.i + 1].text  # "What I took from it: ..."
     else:
         return None
     subject = subject_of(token)
@@ -119,6 +121,18 @@ def _cleft_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     if not speaker or be.lemma_ != "be":
         return None
     return token.doc[token.left_edge.i : token.i + 1].text
+
+
+def _labels_what_follows(verb: "Token") -> bool:
+    """'What I took from it: ...', 'What we learned -': a free relative about the speaker's
+    learning, standing as a label before a colon or a dash, introduces the lesson."""
+    if not any(c.tag_ == "WP" and c.lower_ == "what" and c.i < verb.i for c in verb.children):
+        return False
+    subject = subject_of(verb)
+    if subject is None or not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)):
+        return False
+    after = max(t.i for t in verb.subtree) + 1
+    return after < len(verb.doc) and verb.doc[after].text in (":", "-", "–", "—")
 
 
 def _growth_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
@@ -248,12 +262,14 @@ def _teaching_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     return None
 
 
-def _since_cue(token: "Token") -> str | None:
+def _since_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     """'Since that project I send ...', 'ever since, we run ...': a habit dated from the event
-    (a present or present-perfect act of the speaker's; 'since' meaning 'because' takes a clause)."""
+    (a present or present-perfect act of the speaker's; 'since' meaning 'because' takes a clause).
+    A mechanism at work since the event counts too: 'the alert has fired twice since then'."""
     if token.lower_ != "since" or token.dep_ not in ("prep", "advmod"):
         return None
-    if token.dep_ == "prep" and not any(c.dep_ == "pobj" for c in token.children):
+    then = any(c.dep_ in ("pcomp", "pobj", "advmod") and c.lower_ == "then" for c in token.children)
+    if token.dep_ == "prep" and not then and not any(c.dep_ == "pobj" for c in token.children):
         return None
     verb = token.head
     present = verb.tag_ in ("VBP", "VBZ") or any(c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
@@ -262,6 +278,9 @@ def _since_cue(token: "Token") -> str | None:
     dated = token.dep_ == "prep" and any(
         c.dep_ == "pobj" and any(d.lower_ in ("the", "that", "this") for d in c.children) for c in token.children
     )
+    # "The alert has fired once since then": something set up in the story, still at work.
+    dated = dated or (then and subject is not None and subject.lemma_.lower() in vocabulary.mechanisms
+                      and any(d.dep_ in ("det", "poss") for d in subject.children))
     if not present or subject is None or not (is_speaker(subject) or dated):
         return None
     last = max([token, *token.subtree], key=lambda t: t.i)

@@ -46,21 +46,25 @@ def wish_or_vague(verb: "Token") -> bool:
     return any(c.dep_ == "advmod" and c.tag_ in ("RBR", "JJR") for c in verb.children)
 
 
-def habit_trigger(sentence: "SpacySpan") -> str | None:
+def habit_trigger(sentence: "SpacySpan", imperatives: bool = False) -> str | None:
     """'When I disagree now, I ask for ...', '... I spiked it before committing': an act of the
-    speaker's (named as the subject) with the event that triggers it."""
+    speaker's (named as the subject) with the event that triggers it. With `imperatives`, a
+    rule told as advice ("when a bug looks random, line up the timestamps first") counts too:
+    inside a lesson, the act advised is the speaker's own."""
     for verb in sentence:
         if verb.pos_ != "VERB" or verb.tag_ not in ("VBP", "VBZ", "VB", "VBD", "VBG", "VBN"):
             continue
         if verb.tag_ in ("VBG", "VBN") and verb.dep_ not in ("xcomp", "ROOT", "conj"):
             continue  # "I've started asking, whenever ...": the habit is the complement; not a modifier
         subject = subject_of(verb)
-        if subject is None or not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)):
+        if subject is None and not (imperatives and _imperative(verb)):
+            continue
+        if subject is not None and not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)):
             continue
         if mental_act(verb):
             continue  # "I keep it in mind when ...": nothing anyone could watch
-        if wish_or_vague(verb):
-            continue  # "I need to plan my sprints better when ...": a wish, not a habit
+        if wish_or_vague(verb) or _vague_object(verb):
+            continue  # "I need to plan my sprints better when ...", "I check everything before ...": no act named
         for clause in verb.children:
             if clause.dep_ == "advcl" and clause.tag_ in ("VBP", "VBZ"):
                 mark = next((c for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in _TRIGGERS), None)
@@ -74,5 +78,52 @@ def habit_trigger(sentence: "SpacySpan") -> str | None:
 
 
 _TRIGGERS = frozenset({"when", "whenever", "before", "after", "once", "if", "as soon as"})
+# "check everything", "double-check things": an object that names nothing in particular.
+VAGUE_HABIT_OBJECTS = frozenset({"everything", "thing", "stuff", "anything", "something"})
 
 
+def _vague_object(verb: "Token") -> bool:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lemma_.lower() in VAGUE_HABIT_OBJECTS for o in objects)
+
+
+def _imperative(verb: "Token") -> bool:
+    """An instruction with something to act on: 'line up the timestamps', 'write the rollback
+    step down' (a bare 'communicate' or 'listen' names no act; see the vague-lesson rule)."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VB", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "expl") for c in verb.children):
+        return False
+    return any(c.dep_ in ("dobj", "prt") for c in verb.children)
+
+
+
+
+# Determiners that make a subject a whole class of cases ("any deal", "every batch", "no release").
+_UNIVERSAL = frozenset({"any", "every", "each", "all", "no"})
+
+
+def standing_rule(sentence: "SpacySpan") -> str | None:
+    """'Any deal that promises an unlisted feature gets routed to an engineer before the quote
+    goes out': a rule for a whole class of cases, told in the present with the event that
+    triggers it. Inside a story told in the past, the present tense says the rule is in force."""
+    for verb in sentence:
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj") or not _present_finite(verb):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not any(c.dep_ == "det" and c.lower_ in _UNIVERSAL for c in subject.children):
+            continue
+        for clause in verb.children:
+            if clause.dep_ != "advcl":
+                continue
+            mark = next((c for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in _TRIGGERS), None)
+            if mark is not None:
+                return sentence.doc[mark.i : clause.i + 1].text
+    return None
+
+
+def _present_finite(verb: "Token") -> bool:
+    """'gets routed', 'needs', 'must go through': in force now."""
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ in ("VBZ", "VBP") or c.lower_ == "must") for c in verb.children
+    )

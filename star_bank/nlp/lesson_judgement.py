@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from star_bank.nlp.analysis import subject_of
 from star_bank.nlp.lesson_cues import adopted_practice
-from star_bank.nlp.lesson_habits import habit_trigger, speaker_acts
+from star_bank.nlp.lesson_habits import habit_trigger, speaker_acts, standing_rule
 from star_bank.nlp.lesson_vocabulary import (
     SPEAKER_SUBJECTS,
     LessonVocabulary,
@@ -25,14 +25,28 @@ if TYPE_CHECKING:
 
 def is_hypothetical(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> bool:
     """'I would ...', 'I should have ...', 'next time I'd ...': not a change the speaker made."""
+    quoted = _quoted(sentence)
     for token in sentence:
+        if token.i in quoted:
+            continue  # "I ask 'what would break?'": the modal is the question asked, not the speaker's
         if token.tag_ == "MD" and token.lower_ in vocabulary.hypothetical_modals and _in_main_clause(token.head):
             subject = subject_of(token.head)
             if subject is None or subject.lower_ in SPEAKER_SUBJECTS:
                 return True
-    return any(t.lower_ == "if" and t.head.tag_ == "VBD" for t in sentence) and any(
-        t.lower_ in ("would", "'d") for t in sentence
-    )
+    said = [t for t in sentence if t.i not in quoted]
+    return any(t.lower_ == "if" and t.head.tag_ == "VBD" for t in said) and any(t.lower_ in ("would", "'d") for t in said)
+
+
+def _quoted(sentence: "SpacySpan") -> set[int]:
+    """Indices of the tokens inside double quotation marks."""
+    inside: set[int] = set()
+    open_quote = False
+    for token in sentence:
+        if token.text in ('"', "“", "”"):
+            open_quote = (not open_quote) if token.text == '"' else token.text == "“"
+        elif open_quote:
+            inside.add(token.i)
+    return inside
 
 
 def _in_main_clause(verb: "Token") -> bool:
@@ -62,7 +76,7 @@ def mechanism_of(sentence: "SpacySpan", lists: PhraseLists, topic: set["Token"] 
     for first, last, _ in find_phrases(tokens, lists.cadences):
         if speaker_acts(first):
             return sentence.doc[first.i : last.i + 1].text
-    trigger = habit_trigger(sentence)
+    trigger = habit_trigger(sentence, imperatives=True) or standing_rule(sentence)
     if trigger is not None:
         return trigger
     adopted = next((t for t in tokens if adopted_practice(t)), None)

@@ -26,6 +26,7 @@ better", "made me a better engineer"). The vocabulary is data:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
@@ -110,6 +111,7 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
     failure = story.is_failure
     found: list[LessonStatement] = []
     told = False  # whether the story's action or outcome has been told yet
+    ending = _last_paragraph_start(story.story.text)
     for section in story.sections:
         # A part of its own after the story ("Afterwards", "Follow-up") tells what came after the event.
         closing = told and section.kind is SectionKind.other
@@ -124,7 +126,9 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
             if cue is None and in_lesson:
                 cue = "lesson section"
             if cue is None:
-                cue = change_cue(sentence, vocabulary, lists, section.kind, failure, closing)
+                # The story's last paragraph tells how it ended, whatever part it was read as.
+                late = closing or _origin(section, sentence.start_char) >= ending
+                cue = change_cue(sentence, vocabulary, lists, section.kind, failure, closing, late)
             if cue is None:
                 continue
             abstraction = abstraction_of(sentence, vocabulary)
@@ -148,7 +152,7 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
 def statement_units(doc: "Doc") -> Iterator["SpacySpan"]:
     """The Doc's sentences, also cut at line breaks: a bullet or a label line is a
     statement of its own even when spaCy runs it into the next line."""
-    for sentence in doc.sents:
+    for sentence in _joined_sentences(doc):
         start = sentence.start
         for token in sentence:
             if "\n" in token.text_with_ws and token.i + 1 < sentence.end:
@@ -159,3 +163,31 @@ def statement_units(doc: "Doc") -> Iterator["SpacySpan"]:
             yield doc[start : sentence.end]
 
 
+
+
+def _joined_sentences(doc: "Doc") -> Iterator["SpacySpan"]:
+    """spaCy's sentences, with a quoted question put back into its sentence: 'I ask "what
+    would break?" in every review' is cut after the question, and the rest starts in lower case."""
+    sentences = list(doc.sents)
+    start = 0
+    for n, sentence in enumerate(sentences):
+        following = sentences[n + 1] if n + 1 < len(sentences) else None
+        first = next((t for t in following if not t.is_space), None) if following is not None else None
+        joined = (
+            first is not None and first.is_alpha and first.is_lower and first.text != "i"
+            and sentence[-1].text in ('"', "”", "'", "’") and "\n" not in sentence[-1].text_with_ws
+        )
+        if not joined:
+            yield doc[sentences[start].start : sentence.end]
+            start = n + 1
+
+
+def _last_paragraph_start(text: str) -> int:
+    """File offset where the story's last paragraph starts."""
+    body = text.rstrip()
+    return max((m.end() for m in re.finditer(r"\n[ \t]*\n", body)), default=0)
+
+
+def _origin(section: SectionText, offset: int) -> int:
+    origin = section.prose.origin
+    return origin[min(offset, len(origin) - 1)] if origin else 0

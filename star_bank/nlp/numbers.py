@@ -23,6 +23,8 @@ QUANTITY_WORDS = frozenset({
     "millions", "billions", "zero", "percent", "tenfold", "twofold", "threefold", "fivefold",
     "quarter", "third",
 })
+# Quantity words that also prefix a verb: "double check", "triple booked".
+_VERB_PREFIXES = frozenset({"double", "triple", "half"})
 # Signs that make the number next to them a quantity.
 QUANTITY_SIGNS = frozenset({"%", "$", "€", "£", "¥"})
 ORDINAL_WORDS = frozenset({
@@ -72,15 +74,18 @@ def is_quantity(token: "Token", words: frozenset[str] = QUANTITY_WORDS) -> bool:
     if text in QUANTITY_SIGNS or lower in words or token.lemma_.lower() in words:
         # "third" and "quarter" are amounts only as nouns ("a third of the tickets").
         if lower in ("third", "quarter") and token.pos_ != "NOUN" and not _fraction(token):
+            return _ranked(token)
+        # "double-check", "half-finished": the first half of a compound word measures nothing,
+        # nor does one written apart before its verb ("double check everything").
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if following is not None and lower in _VERB_PREFIXES and following.pos_ == "VERB":
             return False
-        # "double-check", "half-finished": the first half of a compound word measures nothing.
-        return not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].tag_ == "HYPH"
-                    and not token.whitespace_)
+        return not (following is not None and following.tag_ == "HYPH" and not token.whitespace_)
     has_digit = any(ch.isdigit() for ch in text)
     if not has_digit and not token.like_num:
         return _one_unit_of_time(token)
     if lower in ORDINAL_WORDS or _ORDINAL.match(text) or token.ent_type_ == "ORDINAL":
-        return False
+        return _ranked(token)
     if has_digit:
         return _digits_measure(token)
     return _number_word_counts(token)
@@ -92,6 +97,22 @@ _DURATION_WORDS = frozenset({"within", "under", "than", "for", "in", "after", "o
 _APPROXIMATIONS = frozenset({"about", "around", "roughly", "nearly", "almost", "approximately", "barely"})
 # "lost a week", "saved a day", "took an hour": time spent, saved or lost is an amount.
 _SPENDING_VERBS = frozenset({"lose", "save", "take", "spend", "cost", "waste", "shave", "gain", "cut"})
+
+
+# "ranked 2nd", "finished third", "placed 1st": a place in a ranking is a measured outcome.
+_RANKING_VERBS = frozenset({"rank", "place", "finish", "come"})
+
+
+def _ranked(token: "Token") -> bool:
+    if token.lower_ == "last":
+        return False
+    verb = token.head if token.dep_ in ("advmod", "npadvmod", "dobj", "attr", "oprd", "acomp") else None
+    if token.dep_ == "pobj":  # "came in 3rd"
+        verb = token.head.head
+    # "placed the order first", "finished the migration first": an order of acts, not a ranking.
+    return verb is not None and verb.lemma_.lower() in _RANKING_VERBS and not any(
+        c.dep_ == "dobj" and c.i != token.i for c in verb.children
+    )
 
 
 def _one_unit_of_time(token: "Token") -> bool:

@@ -65,6 +65,7 @@ class Frame(_Strict):
     doc: str
     patterns: list[str] = Field(min_length=1)
     unless_before: list[str] = Field(default_factory=list)
+    unless_sentence: list[str] = Field(default_factory=list)
     went_wrong: bool = False
     skip_hypothetical: bool = False
     narrative_only: bool = False

@@ -110,12 +110,14 @@ def frame_sentences(sentences: list[tuple[str, bool]], framing: Framing) -> Stor
     tokenised = [[SENTENCE_START, *stems(text)] for text, _ in sentences]
     hypothetical = [_hypothetical(tokens) for tokens in tokenised]
     hits: list[FrameHit] = []
-    for name, (patterns, unless) in compiled.items():
+    for name, (patterns, unless, cancels) in compiled.items():
         frame = framing.frames[name]
         for index, tokens in enumerate(tokenised):
             if (frame.skip_hypothetical and hypothetical[index]) or (frame.narrative_only and not sentences[index][1]):
                 continue
             following = tokenised[index + 1] if index + 1 < len(tokenised) else []
+            if any(_matches(c, tokens, following, frozenset()) for c in cancels):
+                continue
             pattern = next((p for p in patterns if _matches(p, tokens, following, unless)), None)
             if pattern is not None:
                 hits.append(FrameHit(name, pattern.text, sentences[index][0].strip()))
@@ -232,7 +234,7 @@ def _next_positions(gap: str, stream: list[str], at: int) -> list[int]:
     return positions
 
 
-_Compiled = dict[str, tuple[tuple[_Pattern, ...], frozenset[str]]]
+_Compiled = dict[str, tuple[tuple[_Pattern, ...], frozenset[str], tuple[_Pattern, ...]]]
 _CACHE: dict[int, tuple[Framing, _Compiled]] = {}
 
 
@@ -244,7 +246,8 @@ def _compile(framing: Framing) -> _Compiled:
     compiled: _Compiled = {}
     for name, frame in framing.frames.items():
         patterns = tuple(_compile_pattern(text) for text in frame.patterns)
-        compiled[name] = (patterns, frozenset(stem(w.lower()) for w in frame.unless_before))
+        unless = frozenset(stem(w.lower()) for w in frame.unless_before)
+        compiled[name] = (patterns, unless, tuple(_compile_pattern(text) for text in frame.unless_sentence))
     if len(_CACHE) > 8:
         _CACHE.clear()
     _CACHE[id(framing)] = (framing, compiled)

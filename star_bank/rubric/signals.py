@@ -35,7 +35,7 @@ from star_bank.model.story import SectionKind, Story
 from star_bank.story.prose import starts_list_item
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span as SpacySpan, Token
+    from spacy.tokens import Token
 
 ALL_SECTIONS = [kind.value for kind in SectionKind]
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")

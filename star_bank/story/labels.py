@@ -64,6 +64,7 @@ class SectionLabels(BaseModel):
     exact_aliases: dict[SectionKind, list[str]]
     leading_words: dict[SectionKind, list[str]]
     letters: dict[str, SectionKind]
+    heading_cues: dict[SectionKind, list[str]]  # regexes: what a heading says its part holds
     inference: dict[SectionKind, list[str]]  # regexes, read by star_bank.story.infer
 
 
@@ -105,7 +106,28 @@ def classify_label(label: str) -> SectionKind | None:
     words = text.split()
     if words and words[0] in leading and len(words) <= 6:
         return leading[words[0]]
+    return _heading_cue_kind(text, parts)
+
+
+# A heading longer than this is a sentence of prose, not a label naming a part.
+MAX_CUE_HEADING_WORDS = 8
+
+
+def _heading_cue_kind(text: str, parts: list[str]) -> SectionKind | None:
+    """The part a heading names in its own words ("My job" -> task, "Where we ended up" ->
+    result): read from what it says it holds, as a whole or before its first separator."""
+    if not parts or len(text.split()) > MAX_CUE_HEADING_WORDS:
+        return None
+    for candidate in dict.fromkeys((text, parts[0])):
+        for kind, pattern in _heading_cues():
+            if pattern.fullmatch(candidate):
+                return kind
     return None
+
+
+@functools.cache
+def _heading_cues() -> list[tuple[SectionKind, re.Pattern[str]]]:
+    return [(kind, re.compile(cue, re.I)) for kind, cues in section_labels().heading_cues.items() for cue in cues]
 
 
 def uses_letter_labels(text: str) -> bool:

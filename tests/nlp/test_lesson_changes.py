@@ -126,3 +126,68 @@ def test_a_behaviour_only_imagined_for_next_time_is_novice_but_a_promised_mechan
     promised = INCIDENT.format(sentence="If I faced this again, I would add a checklist to the discount release.")
     card = score_story(parse_story(promised, "story.md"), linter=_LINTER)
     assert card.dimension("concrete_lesson").rating == "intermediate"
+
+
+# A labelled story where the speaker fixed someone else's fault: no failure of their own to date
+# a change by, so the change must be recognised from how it is told.
+FIXED = (
+    "## Situation\nA partner's feed sometimes sent each parcel twice and our depot booked both.\n\n"
+    "## Action\nI matched the duplicates by tracking number and rewrote the import to skip a repeat.\n\n"
+    "## Result\nDuplicate bookings went from 30 a week to none. {sentence}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Any parcel without a depot code goes to a person for a check before it is booked.",
+        "Every new partner feed must pass a replay of last month's parcels before it goes live.",
+    ],
+)
+def test_a_rule_for_a_whole_class_of_cases_in_force_now_is_a_change(sentence):
+    statements = found(FIXED.format(sentence=sentence))
+    assert statements and statements[0].observable
+    assert "no-observable-change" not in rules_fired(FIXED.format(sentence=sentence))
+
+
+def test_a_present_outcome_for_every_case_with_no_trigger_is_not_a_rule():
+    assert not found(FIXED.format(sentence="Every parcel now arrives with a depot code."))
+
+
+def test_a_safeguard_seen_at_work_since_the_event_is_a_change():
+    text = FIXED.format(sentence="I also set up a duplicate alarm. The alarm has gone off twice since then, both real repeats.")
+    statements = found(text)
+    assert any(s.cue.endswith("since then") and s.observable for s in statements)
+
+
+def test_a_team_change_since_the_event_names_no_mechanism():
+    assert not found(FIXED.format(sentence="The depot has grown a lot since then."))
+
+
+def test_an_artefact_made_after_the_event_and_still_in_use_is_a_change():
+    # 'notebook' is an artefact, not in the safeguard list: what makes it a change is the date and
+    # the present tense that describes it at work.
+    sentence = "After that I made a shared notebook that lists every partner's feed quirks."
+    statements = found(FIXED.format(sentence=sentence))
+    assert [s.cue for s in statements] == ["made"] and statements[0].observable
+
+
+def test_a_lesson_introduced_by_a_label_clause_is_found_and_an_advised_habit_with_a_trigger_counts():
+    sentence = "What I took away: when two records look identical, diff their raw bytes before trusting the ids."
+    statements = found(FIXED.format(sentence=sentence))
+    assert [s.cue for s in statements] == ["What I took"]
+    assert statements[0].observable
+
+
+def test_an_advised_habit_with_nothing_to_act_on_is_not_a_mechanism():
+    statements = found(FIXED.format(sentence="What I took away: when in doubt, check everything before you ship."))
+    assert statements and not statements[0].observable
+
+
+def test_a_rule_told_amid_the_work_describes_what_was_built():
+    text = (
+        "## Situation\nOur primary database ran hot every evening.\n\n"
+        "## Action\nI rewrote the read path. Every query that misses the cache goes to a replica before it "
+        "can reach the primary.\n\n## Result\nLoad on the primary fell by 60%.\n"
+    )
+    assert not found(text)

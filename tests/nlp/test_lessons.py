@@ -274,3 +274,33 @@ def test_a_rule_dated_from_the_event_binds_whoever_it_names():
 def test_what_the_speaker_would_do_another_time_is_a_hypothetical_lesson():
     found = lessons("## Result\nThe rollout finished on Tuesday.\nIf I ran it again, I would stage the rollout by region.\n")
     assert found and found[0].hypothetical and not found[0].observable
+
+
+def test_a_vague_resolution_beside_a_habit_with_a_vague_object_stays_vague():
+    text = (
+        "## Situation\nI booked the venue for our conference before asking the speakers about dates.\n\n"
+        "## Action\nI moved the booking by a month.\n\n"
+        "## Lesson\nI learned to be more thorough and to go over everything with the speakers before booking.\n"
+    )
+    statements = lessons(text)
+    assert len(statements) == 1
+    assert statements[0].mechanism is None and statements[0].vague
+
+
+def test_double_written_apart_before_its_verb_is_not_a_quantity():
+    text = (
+        "## Situation\nOur invoice run failed.\n\n## Action\nI reran it.\n\n"
+        "## Lesson\nI learned the value of planning and to always double check my assumptions.\n"
+    )
+    statements = lessons(text)
+    assert statements and statements[0].vague
+
+
+def test_a_modal_inside_a_quoted_question_is_not_the_speakers_hypothetical():
+    text = (
+        "## Situation\nA new tester kept sitting on finished test plans.\n\n## Action\nI paired with her.\n\n"
+        '## Lesson\nI now ask "what would go wrong if you shared it today?" at every first check-in.\n'
+    )
+    statements = lessons(text)
+    assert len(statements) == 1, [s.text for s in statements]
+    assert not statements[0].hypothetical and statements[0].observable

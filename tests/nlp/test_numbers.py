@@ -83,3 +83,15 @@ def test_one_unit_of_time_after_a_duration_word_is_a_quantity(nlp, sentence, qua
 )
 def test_one_unit_of_time_approximated_or_spent_is_a_quantity(nlp, sentence, quantity):
     assert has_quantity(nlp(sentence)) is quantity
+
+
+def test_double_written_apart_before_its_verb_measures_nothing(nlp):
+    assert not has_quantity(nlp("I always double check the invoice totals."))
+    assert has_quantity(nlp("Our refund queue was double the usual size."))
+
+
+def test_a_place_in_a_ranking_is_an_outcome_but_an_order_of_acts_is_not(nlp):
+    assert has_quantity(nlp("Our robot ranked 2nd at the county fair."))
+    assert has_quantity(nlp("The team finished third in the league."))
+    assert not has_quantity(nlp("I finished the wiring first."))
+    assert not has_quantity(nlp("It was the first fair we entered."))

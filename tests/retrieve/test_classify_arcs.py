@@ -74,3 +74,115 @@ def test_a_doubt_that_sends_the_speaker_to_the_users_is_not_an_argument(book):
     match = classify_story(parse_story(DOUBT_THEN_RESEARCH, "parking.md"), book)
     assert "disagreement" not in match.framing
     assert match.archetypes[0] == 9, match.why
+
+
+BACKED_THE_PLAN_THEN_REGRETTED_IT = """\
+When I took over the mobile team, we chose to write the app twice, once per platform, instead of
+using a shared toolkit. I agreed with the plan and argued for it at the kickoff. Eight months later a
+designer showed me that every screen reached one platform weeks before the other, and each bug had
+to be fixed in two codebases. We moved the shared screens to one toolkit over the next quarter.
+Looking back, I think we split the work too early. Next time I would start with one shared codebase
+and give a platform its own code only when the toolkit cannot do what it needs.
+"""
+
+
+def test_backing_the_chosen_plan_is_not_a_disagreement_and_hindsight_makes_it_a_regretted_call(book):
+    # "argued for it" stands in the sentence where the speaker agreed with the plan: support, not
+    # pushback. The arc is the speaker's own call, judged too early looking back.
+    match = classify_story(parse_story(BACKED_THE_PLAN_THEN_REGRETTED_IT, "mobile.md"), book)
+    assert "disagreement" not in match.framing
+    assert "hindsight" in match.framing
+    assert match.archetypes[0] == 8, match.why
+
+
+def test_a_drawback_of_one_option_is_not_a_disagreement(book):
+    text = (
+        "I listed three ways to send the newsletters and priced each one. The hosted service was the easiest, "
+        "but the legal team had concerns about sending addresses abroad, so I chose the self-hosted one.\n"
+    )
+    assert "disagreement" not in classify_story(parse_story(text, "mail.md"), book).framing
+    text = "My manager wanted the hosted service. I had concerns about sending addresses abroad and said so.\n"
+    assert "disagreement" in classify_story(parse_story(text, "mail.md"), book).framing
+
+
+PASSIVE_INCIDENT = """\
+Last spring our shop moved its product catalogue to a new search cluster. It was agreed that the switch
+would happen on a Sunday night, when traffic is quietest, and we had rehearsed it twice. The switch was
+made at ten and the first checks looked fine. By midnight we saw on the sales dashboard that orders had
+fallen to nearly zero: prices were being indexed as text, so every basket failed at payment. Mistakes were
+made in the field mapping, which nobody had looked at twice. The decision was taken to roll back, and the
+old index was restored from the backup. A week later the switch was done again and it held. The team
+pulled together well and we learned that communication matters.
+"""
+
+
+def test_an_incident_told_in_agentless_passives_is_still_the_teams_own_failure(book):
+    # No "I" and no "we broke": the failure is told in passives that hide the team's act,
+    # its effect is a business figure falling to nothing, and the change is rolled back.
+    match = classify_story(parse_story(PASSIVE_INCIDENT, "search.md"), book)
+    assert {"hidden_mistake", "impact", "rollback"} <= set(match.framing)
+    assert match.went_wrong
+    assert match.archetypes[0] == 3, match.why
+
+
+def test_a_figure_that_fell_a_little_is_not_breakage(book):
+    text = "After the new form shipped, support calls about signup dropped by a third and orders grew.\n"
+    assert "impact" not in classify_story(parse_story(text, "form.md"), book).framing
+
+
+STEPPING_BACK_FROM_THE_PAGER = """\
+## Situation
+I wrote the payroll export five years ago and I was the only engineer who knew how its retries worked.
+Every incident with it paged me, on call or not, and I debugged the same timeouts in the logs every month.
+
+## Task
+With my manager I set a goal: by summer, the two newest engineers run the export and its alerts without me.
+
+## Action
+- Wrote down the five ways the export fails and how each one shows in the logs and the alerts.
+- Put Ana and Luis on the pager for it, with me as backup for the first six weeks.
+- I stopped reviewing changes to the export unless one of them asked for a second pair of eyes.
+
+## Result
+In the next quarter they handled four incidents, and I heard about three of them after the fix.
+"""
+
+
+def test_handing_the_pager_over_is_making_yourself_replaceable_not_debugging(book):
+    # Pages, incidents, logs and alerts are what was handed over; the arc is the speaker stepping back.
+    match = classify_story(parse_story(STEPPING_BACK_FROM_THE_PAGER, "payroll.md"), book)
+    assert "handover" in match.framing
+    assert not match.went_wrong
+    assert match.archetypes[0] == 10, match.why
+
+
+OPTIONS_WEIGHED_FOR_A_NEW_TOOL = """\
+**Situation:** Our forty-person agency had no common way to store client design files: two teams used
+shared drives, one used a chat channel, and the product team kept everything in email. Nobody owned it.
+
+**Action:** I offered to set up one place for all of it. I interviewed the three team leads and the
+finance manager about what they needed, and it came down to versions, client access and search. I compared
+three options, a hosted asset manager, an open-source one we could run ourselves and a folder convention
+on the drive we already paid for, and wrote down cost and effort for each. I went with the open-source
+one behind our single sign-on, moved my own team's files first, then helped the other two teams move theirs.
+
+**Result:** Within four months all three teams and two clients used it for every delivery.
+"""
+
+
+def test_a_choice_among_options_for_something_nobody_owned_is_a_zero_to_one_story(book):
+    # Teams, product and finance are who it served; the arc is weighing options and building the thing.
+    match = classify_story(parse_story(OPTIONS_WEIGHED_FOR_A_NEW_TOOL, "assets.md"), book)
+    assert "options_weighed" in match.framing
+    assert match.archetypes[0] == 2, match.why
+
+
+@pytest.mark.parametrize("sentence, handover", [
+    ("I was the only engineer who knew how the export retried.", True),
+    ("My aim was to enable other engineers to run the export.", True),
+    ("I was the only one who noticed the pattern in the logs.", False),
+    ("The new platform enabled other teams to release every week.", False),
+])
+def test_handover_is_the_work_leaving_the_speaker_not_any_only_or_enable(book, sentence, handover):
+    framing = classify_story(parse_story(sentence + "\n", "one.md"), book).framing
+    assert ("handover" in framing) is handover

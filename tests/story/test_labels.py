@@ -103,3 +103,42 @@ def test_a_label_line_in_the_middle_of_a_paragraph_opens_a_part():
 def test_a_lone_label_like_line_inside_prose_is_a_sentence():
     text = "We lost a day to the flaky deploy.\nThe result: nobody trusted the pipeline for a week.\n"
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("The backdrop", S),
+        ("What we were up against", S),
+        ("What I was asked to deliver", T),
+        ("My brief", T),
+        ("What was expected of me", T),
+        ("How I went about it", A),
+        ("What we tried, week by week", A),
+        ("Where it landed", R),
+        ("How things played out", R),
+        ("What happened next", R),
+        ("What we took away", L),
+        ("How I work now", L),
+    ],
+)
+def test_a_heading_in_its_own_words_names_the_part_it_holds(heading, kind):
+    assert classify_label(heading) is kind
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Stage 2", "What happened to the invoices", "My brief was to cut the cloud bill before the audit began", "The queue"],
+)
+def test_a_heading_about_something_else_names_no_part(heading):
+    assert classify_label(heading) is None
+
+
+def test_a_story_under_headings_in_its_own_words_is_not_missing_parts():
+    text = (
+        "# Moving the warehouse scanners\n\n## The backdrop\nOur pickers lost scans whenever the wifi dropped.\n\n"
+        "## What I was asked to deliver\nA scanner app that kept working offline.\n\n"
+        "## How I went about it\nI queued scans on the device and synced them in batches.\n\n"
+        "## Where it landed\nLost scans fell from 40 a day to 2.\n"
+    )
+    assert kinds(text) == [S, T, A, R]

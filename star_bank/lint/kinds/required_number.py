@@ -4,7 +4,7 @@ Any quantity counts: digits, number words ("three", "a dozen"), percentages,
 money, durations and multipliers ("halved", "doubled", "once", "twice").
 Ordinals ("first"), names with digits ("E2E", "S3") and versions ("v2.1") do not.
 A story without labels is judged on the part read as its outcome, or, when no
-part reads as one, on its whole text.
+part reads as one, on the last paragraph of its narrative (before any lesson).
 Options: `extra_words` (more words that count as a quantity).
 FAIL: "The team was happy and the launch went well."
 PASS: "Checkout errors fell from 2.1% to 0.3% within a week."
@@ -12,12 +12,17 @@ PASS: "Checkout errors fell from 2.1% to 0.3% within a week."
 
 from __future__ import annotations
 
-from typing import Iterator
+import re
+from typing import TYPE_CHECKING, Iterator
 
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
 from star_bank.nlp.numbers import has_quantity
 from star_bank.lint.rule import Rule
+from star_bank.model.story import SectionKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 NEEDS_NLP = True
 
@@ -31,12 +36,36 @@ def has_number(doc, extra: set[str] = frozenset()) -> bool:
     return has_quantity(doc, extra)
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def closing_paragraph(story: AnalysedStory) -> list["Token"]:
+    """The tokens of the narrative's last paragraph: the story's own parts, not its lesson."""
+    placed = [
+        (section.prose.origin[token.idx], token)
+        for section in story.sections
+        if section.doc is not None and section.kind not in (SectionKind.lesson, SectionKind.tie_in)
+        for token in section.doc
+        if not token.is_space and token.idx < len(section.prose.origin)
+    ]
+    if not placed:
+        return []
+    last = max(offset for offset, _ in placed)
+    start = max((m.end() for m in _PARAGRAPH_BREAK.finditer(story.story.text, 0, last)), default=0)
+    return [token for offset, token in placed if start <= offset <= last]
+
+
 def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     extra = {w.lower() for w in options.extra_words}
     sections = story.in_scope(rule.scope)
     if not sections and story.labels_missing:
-        # No labels and no part read as the outcome: a story with no number anywhere has none there.
-        if story.sections and not any(s.doc is not None and has_number(s.doc, extra) for s in story.sections):
+        # No labels and no part read as the outcome: a story is told in order, so its outcome is
+        # in the last paragraph of the narrative (before any lesson); numbers earlier describe
+        # the problem or the work ("5 engineers", "two days to set up").
+        # Prose whose parts could not be told apart has no lesson set aside: read all of it.
+        closing = [t for s in story.sections if s.doc is not None for t in s.doc] if story.unlabelled \
+            else closing_paragraph(story)
+        if closing and not has_number(closing, extra):
             yield story.story_hit(section_name="Story")
         return
     for section in sections:

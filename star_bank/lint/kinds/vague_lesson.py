@@ -24,7 +24,6 @@ from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.nlp.lessons import find_lessons
 from star_bank.nlp.lexicon import PhraseItem, compile_phrases, find_phrases
 from star_bank.nlp.numbers import has_quantity
-from star_bank.lint.rule import Rule
 
 NEEDS_NLP = True
 
