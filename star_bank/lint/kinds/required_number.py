@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
+from star_bank.nlp.lessons import find_lessons
 from star_bank.nlp.numbers import has_quantity
 from star_bank.lint.rule import Rule
 from star_bank.model.story import SectionKind
@@ -48,11 +49,32 @@ def closing_paragraph(story: AnalysedStory) -> list["Token"]:
         for token in section.doc
         if not token.is_space and token.idx < len(section.prose.origin)
     ]
-    if not placed:
+    cut = _lesson_start(story)
+    narrative = [(offset, token) for offset, token in placed if offset < cut] or placed
+    if not narrative:
         return []
-    last = max(offset for offset, _ in placed)
+    last = max(offset for offset, _ in narrative)
     start = max((m.end() for m in _PARAGRAPH_BREAK.finditer(story.story.text, 0, last)), default=0)
-    return [token for offset, token in placed if start <= offset <= last]
+    return [token for offset, token in narrative if start <= offset <= last]
+
+
+def _lesson_start(story: AnalysedStory) -> int:
+    """File offset of the first paragraph in the second half that opens with a lesson.
+
+    Parts inferred from unlabelled prose often run the closing reflection into the
+    Action; the narrative ends where a paragraph of lessons begins. A lesson told inside
+    a paragraph (a safeguard added among the acts) is part of the narrative, and one in
+    the first half (a habit mentioned while setting the scene) ends nothing.
+    """
+    text = story.story.text
+    paragraph_starts = {0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text))}
+    starts = (
+        statement.section.prose.origin[min(statement.start, len(statement.section.prose.origin) - 1)]
+        for statement in find_lessons(story)
+        if statement.section.prose.origin
+    )
+    opening = (offset for offset in starts if offset > len(text) // 2 and offset in paragraph_starts)
+    return min(opening, default=len(text) + 1)
 
 
 def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:

@@ -54,3 +54,38 @@ def test_an_unlabelled_story_is_judged_on_the_last_paragraph_of_its_narrative(li
 def test_an_unlabelled_story_with_a_number_in_its_closing_paragraph_passes(linter):
     text = UNLABELLED.format(closing="The concert went ahead in the gym and 220 people came.")
     assert not [f for f in linter.lint_text(text) if f.rule == "result-without-metric"]
+
+
+# The closing reflection of an unlabelled story is often read as more Action: the narrative
+# ends where a paragraph opens with a lesson, not at the story's last line.
+REFLECTIVE = (
+    "Two years ago I ran the weekend shifts at a bakery, and our online orders came in by email. "
+    "Every Saturday about 30 of them were typed into the till by hand, and mistakes were common.\n\n"
+    "I was asked to fix it before the holiday season. I proposed a small order form that wrote straight "
+    "into the till, and I set it up and trained the three weekend staff on it over a Saturday morning.\n\n"
+    "{closing}\n\n"
+    "Looking back, the lesson was that I should have asked the staff before choosing the form. "
+    "Now, before I buy any tool for the shop, I let two of them try it for a week.\n\n"
+    "The other part is personal: I liked being the one who fixed things, and I try to notice that.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [("Typing errors went from about ten a week to none, and orders took half the time.", False),
+     ("The staff liked it and the orders were right again.", True)],
+)
+def test_the_narrative_ends_where_a_paragraph_of_lessons_begins(linter, closing, expected):
+    text = REFLECTIVE.format(closing=closing)
+    assert bool([f for f in linter.lint_text(text) if f.rule == "result-without-metric"]) is expected
+
+
+def test_a_safeguard_told_among_the_closing_acts_does_not_end_the_narrative(linter):
+    text = (
+        "Every few weeks the school's printed timetable had a clash that nobody caught.\n\n"
+        "I compared the last ten clashes and found they all came from rooms booked by two people.\n\n"
+        "After my change the timetable went out with no clash for 14 weeks. "
+        "I also added a check that refuses a booking when the room is already taken, "
+        "so a clash never reaches print.\n"
+    )
+    assert not [f for f in linter.lint_text(text) if f.rule == "result-without-metric"]
