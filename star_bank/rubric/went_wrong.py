@@ -16,6 +16,10 @@ parser. The parse catches the ones no fixed word sequence covers:
   is wrong or does not do its job ("I realised the stock counts were stale and
   wrong", "the auditors flagged that exports were not encrypted"): the verdict
   or the negation sits in the clause that says what was found;
+- **own act done wrong**: the speaker did something in a wrong manner ("what I
+  did wrong", "I had stacked them wrongly", "one I'd labelled wrong"): the
+  manner word modifies the speaker's own verb ("proved them wrong" judges
+  someone else, and is no manner);
 - **trouble that happened**: a trouble noun told as an event, the object of a
   verb of having or causing ("we had two outages", "I caused an incident") or
   the subject of a verb of occurring ("the failures started"), not counted
@@ -78,6 +82,7 @@ class WentWrongWords(BaseModel):
     noticing_verbs: list[str]  # realise, notice, discover: how it came to light (rubric/came_to_light.py)
     belief_verbs: list[str]  # think, conclude, assume: what it was taken for at the time
     instruments: list[str]  # subjects that exist to tell: alert, alarm, monitor, check
+    wrong_manner: list[str] = []  # how an act of the speaker's went: wrong, wrongly, incorrectly
 
 
 def went_wrong_marks(story: AnalysedStory, words: WentWrongWords) -> list[Mark]:
@@ -103,7 +108,8 @@ def _event_marks(story: AnalysedStory, words: WentWrongWords) -> list[Mark]:
             for tokens in list_items(list(sentence), section, story.story.text):
                 if _prompt(tokens):
                     continue
-                flaw = next((t for t in tokens if _flaw_pointed_out(t, tokens, lexicon) or _flaw_found(t, lexicon)), None)
+                flaw = next((t for t in tokens if _flaw_pointed_out(t, tokens, lexicon) or _flaw_found(t, lexicon)
+                             or _own_act_done_wrong(t, lexicon)), None)
                 harm = None if flaw is not None else next(
                     (t for t in tokens if _harm(t, tokens, lexicon) or _trouble_happened(t, lexicon)), None)
                 hit = flaw if flaw is not None else harm
@@ -134,6 +140,7 @@ class _Lexicon:
         self.trouble_events = lower(words.trouble_events)
         self.having = lower(words.having_verbs)
         self.occurring = lower(words.occurring_verbs)
+        self.wrong_manner = lower(words.wrong_manner)
 
 
 def _happened(verb: "Token", lexicon: _Lexicon) -> bool:
@@ -219,6 +226,7 @@ def _verdict(token: "Token", lexicon: _Lexicon) -> bool:
     return lemma in lexicon.negated_praise and negated
 
 
+_PAST_TAGS = frozenset({"VBD", "VBN"})
 _NONE = frozenset({"no", "zero", "fewer", "less", "any", "without", "never"})
 
 
@@ -254,3 +262,16 @@ def _flaw_found(token: "Token", lexicon: _Lexicon) -> bool:
         if judged or (negated and subject is not None and not _person(subject, lexicon)):
             return True
     return False
+
+
+def _own_act_done_wrong(token: "Token", lexicon: _Lexicon) -> bool:
+    """'what I did wrong', 'I had stacked them wrongly': the speaker's own act, done in a wrong manner."""
+    if token.pos_ not in ("VERB", "AUX") or token.tag_ not in _PAST_TAGS:
+        return False
+    subject = subject_of(token)
+    if subject is None or subject.dep_ != "nsubj" or not is_first_person_singular(subject):
+        return False
+    # The parser may hang the manner word on the verb's preposition ("filed them wrongly under melons").
+    near = [*token.children, *(g for c in token.children if c.dep_ == "prep" for g in c.children)]
+    wrong = any(c.dep_ in ("advmod", "oprd") and c.lower_ in lexicon.wrong_manner for c in near)
+    return wrong and _happened(token, lexicon)
