@@ -17,7 +17,10 @@ from star_bank.rubric.ownership import count_acts
 
 
 # What the speaker did in the Situation and Task set the scene; it is not a recovery.
+# A story with no Action section tells its acts under whatever heading it gave them
+# ("My part", "My role"), which reads as the Task: then only the Situation sets the scene.
 _SCENE = frozenset({SectionKind.situation, SectionKind.task})
+_SCENE_WITHOUT_ACTION = frozenset({SectionKind.situation})
 # Looking and finding out tell how the trouble was seen, not what was done about it.
 _PERCEIVING = frozenset({"look", "see", "notice", "hear", "read", "watch", "realize", "realise", "find",
                          "discover", "learn", "spot"})
@@ -60,9 +63,11 @@ def rate_recovery(ev: StoryEvidence) -> Judgement:
     # "We talked it over" or "when I looked" is no step taken against the damage.
     quiet = _PERCEIVING | frozenset(ev.book.ownership.soft_verbs)
     done = [m for m in [*acts.own, *acts.we, *acts.fragments] if acts.verbs.get(m.start) not in quiet]
+    has_action = any(section.kind == SectionKind.action for section in ev.story.story.sections)
+    scene = _SCENE if has_action else _SCENE_WITHOUT_ACTION
     steps = unique_marks(
         m for m in sorted([*done, *ev.signal("recovery_step")], key=lambda m: m.start)
-        if m.start >= after and m.section not in _SCENE
+        if m.start >= after and m.section not in scene
     )
     told = [m for m in ev.signal("communication") if m.start >= after]
     timed = [m for m in [*ev.signal("timed_communication"), *ev.signal("timed_step")] if m.start >= after]

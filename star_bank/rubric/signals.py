@@ -100,15 +100,19 @@ class SignalDetector:
     def detect(self, story: AnalysedStory) -> dict[str, list[Mark]]:
         """Every signal's marks in the story, in text order (an empty list when absent)."""
         marks: dict[str, list[Mark]] = {signal.name: [] for signal in self.signals}
+        has_action = any(section.kind == SectionKind.action for section in story.sections)
         for section in story.sections:
             if section.doc is None:
                 continue
+            # With no Action section, the acts are told under the heading read as the Task
+            # ("My part"): signals scoped to the Action read it too.
+            scoped_as = {section.kind.value, *(["action"] if section.kind == SectionKind.task and not has_action else [])}
             for sentence in section.doc.sents:
                 for tokens in list_items(list(sentence), section, story.story.text):
                     text = section.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
                     facts = _SentenceFacts(tokens, self)
                     for signal in self.signals:
-                        if section.kind.value not in signal.spec.scope:
+                        if scoped_as.isdisjoint(signal.spec.scope):
                             continue
                         hit = _match(signal, tokens, facts)
                         if hit is not None:

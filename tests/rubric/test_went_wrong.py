@@ -279,3 +279,53 @@ def test_a_message_saying_the_speakers_change_slowed_people_down_is_something_go
     assert rating(scorecard, "detection") == "intermediate"
     # Talking it over and an agentless "were brought back" are no step the speaker took.
     assert rating(scorecard, "recovery") == "novice"
+
+
+DONE_WRONG = [
+    story_of("I kept the seed library of our community garden. In March I sorted the new donations into the "
+             "drawers, and I had filed the squash packets wrongly under melons, so two members sowed the wrong "
+             "crop. I re-sorted every drawer that weekend and emailed the members who had borrowed from it."),
+    story_of("- Role: treasurer of a rowing club, yearly accounts.\n"
+             "- What I got wrong: I entered the boat repair invoice twice.\n"
+             "- Fixed it: reversed the second entry and told the committee at the next meeting."),
+]
+
+
+@pytest.mark.parametrize("text", DONE_WRONG, ids=["filed-wrongly", "what-i-got-wrong"])
+def test_the_speakers_own_act_done_wrong_is_something_going_wrong(linter, text):
+    # The manner word modifies the speaker's own verb: no stock phrase, no trouble noun needed.
+    scorecard = card(text, linter)
+    assert scorecard.rubric == "failure", scorecard.rubric_reason
+
+
+PROVED_THEM_WRONG = story_of(
+    "The board of our rowing club doubted that a junior squad would pay for itself. I proved them wrong with "
+    "a one-term pilot: eighteen juniors signed up and the fees covered the coach and the boat hire."
+)
+
+
+def test_proving_someone_else_wrong_is_no_mistake_of_the_speakers(linter):
+    assert card(PROVED_THEM_WRONG, linter).rubric != "failure", card(PROVED_THEM_WRONG, linter).rubric_reason
+
+
+NO_ACTION_HEADING = """\
+# The freezer that drifted
+
+## Background
+I managed the walk-in freezers of a school kitchen. Over a fortnight the temperature log of freezer two crept
+up by a degree every few days, and on a Monday its compressor failed overnight.
+
+## My part
+I moved the stock into freezer one within the hour and threw out what had thawed. At 10:30 I told the kitchen
+manager and the supplier's engineer what the log showed. The engineer replaced a worn door seal that afternoon.
+
+## How it ended
+Freezer two has held minus eighteen since, and we lost one delivery's worth of stock.
+"""
+
+
+def test_a_story_without_an_action_heading_recovers_under_the_heading_read_as_its_task(linter):
+    # "My part" holds every act here: the Task is not mere scene-setting when no Action follows it.
+    scorecard = card(NO_ACTION_HEADING, linter)
+    assert scorecard.rubric == "failure", scorecard.rubric_reason
+    assert rating(scorecard, "recovery") == "expert"
