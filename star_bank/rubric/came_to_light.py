@@ -19,7 +19,9 @@ the rubric counts them all as naming the signal:
   thought it was something else, which also says a symptom was there to misread ("we concluded it was the network"), thought
   it could be handled quietly ("I thought I could catch up and nobody needed to
   know"), a signal missed or ignored for a stated reason ("the alert was missed
-  because it went to an unwatched channel"), or the speaker being slow to see it.
+  because it went to an unwatched channel"), the speaker being slow to see it, or
+  the speaker (or their team) saying why they did not see it at the time ("we
+  didn't know about it at first, because every probe ran inside one region").
 
 Only the narrative counts: a Lesson that says "I realised" is a lesson, not a
 detection. The word lists are data (`went_wrong:` in star_bank/data/rubrics.yaml).
@@ -47,6 +49,7 @@ _BRINGING = frozenset({"come", "complain", "report", "escalate", "flag", "write"
 # Verbs that pass news on: with the speaker as their object and what was said
 # ("pinged me saying", "told me their runs were failing"), the trouble reached the speaker.
 _PASSING_ON = frozenset({"tell", "ping", "message", "text", "send", "email", "warn", "write", "call", "mention"})
+_WH = frozenset({"how", "where", "who", "whom", "what", "which", "whether", "when", "why"})
 _SAYING = frozenset({"say", "ask", "tell", "complain", "report", "mention", "warn", "explain"})
 
 
@@ -66,7 +69,8 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
                     "came_to_light": lambda t: _noticed(t, noticing) or _brought_to_us(t) or _passed_on_to_me(t)
                     or _found_out_from(t),
                     "instrument_told": lambda t: _instrument_told(t, instruments),
-                    "misread_signal": lambda t: _misread(t, belief) or _missed_for_a_reason(t) or _slow_to_see(t, noticing),
+                    "misread_signal": lambda t: _misread(t, belief) or _missed_for_a_reason(t) or _slow_to_see(t, noticing)
+                    or _did_not_see(t, noticing),
                 }
                 for name, test in tests.items():
                     hit = next((t for t in tokens if test(t)), None)
@@ -183,3 +187,27 @@ def _found_out_from(token: "Token") -> bool:
     if lemma == "find" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
+
+
+def _did_not_see(token: "Token", noticing: frozenset[str]) -> bool:
+    """'we didn't know about it at first, because ...', 'I never noticed it, as the report went to
+    an old address': the speaker or their team says why they did not see it (not 'how to' do something)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in (noticing | {"know"}):
+        return False
+    children = list(token.children)
+    if not any(c.dep_ == "neg" for c in children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in children):
+        return False  # "I would not have noticed": not what happened
+    if not (token.tag_ in _PAST or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in children)):
+        return False
+    subject = subject_of(token)
+    if subject is None or subject.dep_ != "nsubj" or not (is_first_person_singular(subject) or subject.lower_ == "we"):
+        return False
+    if any(t.lower_ in _WH for t in token.doc[token.i + 1 : token.i + 3]):
+        return False  # "I didn't know how to ...", "we didn't know who owned it": a gap, not a missed sign
+    # Not seeing it is no explanation ("I did not realise the data was lost", "I didn't notice
+    # until she told me"): the reason why it went unseen is.
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _REASONS for m in c.children)
+               for c in children)

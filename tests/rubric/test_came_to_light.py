@@ -70,9 +70,18 @@ THOUGHT_I_COULD_FIX_IT_ALONE = failure(
     "In March I told my manager, and we moved the launch by a month."
 )
 
+UNSEEN_FOR_A_REASON = failure(
+    "I ran the booking site of the ferry company. On a Sunday the card payments failed for passengers on the "
+    "island route, and we didn't know about it for most of the morning, because our uptime check only "
+    "loaded the home page. A deckhand phoned me at 11:10 saying the queue at the kiosk was out of the door. "
+    "I switched the route to the backup payment provider and told the duty manager."
+)
 
-@pytest.mark.parametrize("text", [TAKEN_FOR_SOMETHING_ELSE, ALERT_MISSED_FOR_A_REASON, THOUGHT_I_COULD_FIX_IT_ALONE],
-                         ids=["taken-for-something-else", "missed-for-a-reason", "thought-i-could-fix-it"])
+
+@pytest.mark.parametrize("text", [TAKEN_FOR_SOMETHING_ELSE, ALERT_MISSED_FOR_A_REASON, THOUGHT_I_COULD_FIX_IT_ALONE,
+                                  UNSEEN_FOR_A_REASON],
+                         ids=["taken-for-something-else", "missed-for-a-reason", "thought-i-could-fix-it",
+                              "unseen-for-a-reason"])
 def test_why_the_signal_was_missed_makes_detection_expert(linter, text):
     # Taking the symptom for something else, missing it for a stated reason, or trusting
     # oneself to fix it quietly: each says why the signal did not lead to action.
@@ -84,13 +93,18 @@ REACTION_TO_FEEDBACK = failure(
     "I wrote the ferry company's newsletter. My editor told me my last issue was confusing, and I thought she "
     "was being unfair. I reread it the next day and rewrote the route changes as a table."
 )
+NOT_SEEN_WITHOUT_A_REASON = failure(
+    "I changed the fare rules of the ferry site on a Friday, and I didn't notice that the weekend fares doubled. "
+    "A passenger emailed me about it on Sunday evening. I reverted it and told the office."
+)
 SOMEONE_FOUND_IT = failure(
     "I changed the fare rules of the ferry site on a Friday. The weekend fares doubled, and my colleague "
     "figured out it was my change. I reverted it and told the office."
 )
 
 
-@pytest.mark.parametrize("text", [REACTION_TO_FEEDBACK, SOMEONE_FOUND_IT], ids=["opinion-of-feedback", "figured-out"])
+@pytest.mark.parametrize("text", [REACTION_TO_FEEDBACK, SOMEONE_FOUND_IT, NOT_SEEN_WITHOUT_A_REASON],
+                         ids=["opinion-of-feedback", "figured-out", "not-seen-without-a-reason"])
 def test_an_opinion_of_feedback_or_finding_the_cause_is_no_misreading(linter, text):
     assert dimension(text, linter, "detection").rating != "expert"
 
