@@ -13,7 +13,8 @@ the lesson statements the linter's lesson rules read (star_bank/nlp/lessons.py):
   lesson at all;
 - pattern awareness: a safeguard for a whole class of situations ("every
   schema change", "before any estimate") and a lesson stated as a general rule, a rule framed for a kind of situation
-  ("for anything that is hard to undo, I ..."), or a link to earlier failures:
+  ("for anything that is hard to undo, I ..."), the class this case belongs to
+  ("a choice like that"), or a link to earlier failures:
   both is expert, one is intermediate.
 """
 
@@ -28,6 +29,8 @@ from star_bank.rubric.signals import Mark
 
 # Words that give a safeguard a whole class of situations to cover.
 _CLASS_WORDS = frozenset({"every", "any", "all", "each", "whenever", "anything", "everything", "always", "never", "if", "unless"})
+# What "a choice like ..." compares with: the case the story told.
+_THIS_ONE = frozenset({"this", "that", "these", "those", "it", "ours", "mine"})
 # Verbs that state an intention, not a change made.
 _INTENTIONS = frozenset({"need", "want", "hope", "plan", "intend", "aim", "have", "wish", "will"})
 # Words of a lesson's cue that place it in a later case.
@@ -92,6 +95,7 @@ def rate_pattern_awareness(ev: StoryEvidence) -> Judgement:
     general += ev.signal("pattern_response")
     general += [ev.lesson_mark(lesson) for lesson in lessons if _applied_later(lesson)]
     general += [ev.lesson_mark(lesson) for lesson in lessons if lesson.observable and _kind_of_situation(lesson)]
+    general += [ev.lesson_mark(lesson) for lesson in lessons if _cases_like_this(lesson)]
     link = repeated[:1] or general[:1]
     if ev.level == "staff" and not repeated:
         link = []  # at staff the pattern has to run across failures, not one lesson stated generally
@@ -143,6 +147,17 @@ def _kind_of_situation(lesson: LessonStatement) -> bool:
         if any(c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX") for c in described.children):
             return True
     return False
+
+
+def _cases_like_this(lesson: LessonStatement) -> bool:
+    """'how reversible a choice like that is', 'for projects like this one': the lesson names the
+    class of cases this one belongs to, so it reaches past this failure (even as a plan for next
+    time: generalising is the point here, not having done it)."""
+    return any(
+        word.lower_ == "like" and word.dep_ == "prep" and word.head.pos_ in ("NOUN", "PRON")
+        and any(c.dep_ == "pobj" and c.lower_ in _THIS_ONE for c in word.children)
+        for word in lesson.sentence
+    )
 
 
 def _adopted(ev: StoryEvidence, lesson: LessonStatement) -> bool:

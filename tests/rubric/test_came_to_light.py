@@ -223,3 +223,15 @@ def test_a_class_inside_the_check_itself_is_a_safeguard_not_a_pattern(linter):
     judged = dimension(text, linter, "pattern_awareness")
     assert judged.rating == "intermediate", judged.reason
 
+
+
+def test_a_lesson_that_names_the_class_of_cases_like_this_one_generalises_it(linter):
+    # Only a plan for next time, and no safeguard: still the lesson reaches past this one order.
+    text = lesson_story("Next time I would slow down on an order like this, where the plants can't be sent back.")
+    judged = dimension(text, linter, "pattern_awareness")
+    assert judged.rating == "intermediate", judged.reason
+
+
+def test_liking_something_is_no_class_of_cases(linter):
+    text = lesson_story("I would like that to go more smoothly next spring.")
+    assert dimension(text, linter, "pattern_awareness").rating == "novice"
