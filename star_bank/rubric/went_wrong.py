@@ -108,15 +108,20 @@ def _event_marks(story: AnalysedStory, words: WentWrongWords) -> list[Mark]:
             for tokens in list_items(list(sentence), section, story.story.text):
                 if _prompt(tokens):
                     continue
-                flaw = next((t for t in tokens if _flaw_pointed_out(t, tokens, lexicon) or _flaw_found(t, lexicon)
-                             or _own_act_done_wrong(t, lexicon)), None)
-                harm = None if flaw is not None else next(
-                    (t for t in tokens if _harm(t, tokens, lexicon) or _trouble_happened(t, lexicon)), None)
-                hit = flaw if flaw is not None else harm
-                if hit is not None:
-                    start, end = section.prose.source_range(hit.idx, hit.idx + len(hit.text))
-                    text = section.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
-                    marks.append(Mark("flaw" if flaw is not None else "harm", start, end, section.kind, text.strip()))
+                # A flaw pointed out or found tells how it came to light; a mistake owned ("what I did
+                # wrong") tells only that it happened, as harm does.
+                kinds = (
+                    ("flaw", lambda t: _flaw_pointed_out(t, tokens, lexicon) or _flaw_found(t, lexicon)),
+                    ("mistake", lambda t: _own_act_done_wrong(t, lexicon)),
+                    ("harm", lambda t: _harm(t, tokens, lexicon) or _trouble_happened(t, lexicon)),
+                )
+                for kind, test in kinds:
+                    hit = next((t for t in tokens if test(t)), None)
+                    if hit is not None:
+                        start, end = section.prose.source_range(hit.idx, hit.idx + len(hit.text))
+                        text = section.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+                        marks.append(Mark(kind, start, end, section.kind, text.strip()))
+                        break
     return marks
 
 
