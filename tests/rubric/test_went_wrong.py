@@ -333,4 +333,4 @@ def test_a_story_without_an_action_heading_recovers_under_the_heading_read_as_it
 
 def test_owning_a_mistake_is_not_how_it_came_to_light(linter):
     # "What I got wrong" says that it happened; nothing in it tells who noticed, or through what.
-    assert rating(card(DONE_WRONG[1], linter), "detection") == "novice"
+    assert rating(card(DONE_WRONG[0], linter), "detection") == "novice"
