@@ -9,8 +9,10 @@ the rubric counts them all as naming the signal:
   started", "I went back through my notes and noticed ..."); an instrument
   someone brought the trouble to the speaker ("a customer complained to us",
   "a student came to me because the data made no sense", "the on-call engineer
-  messaged me saying the exports were empty"), or the news arrived from somewhere
-  ("she found out from the release notes");
+  messaged me saying the exports were empty"), the news arrived from somewhere
+  ("she found out from the release notes"), or a thing looked wrong to someone
+  ("the curve looked almost too clean", "the totals seemed off"): the symptom as it
+  was seen;
 - **instrument told**: an alert, monitor or check did its job ("the alert fired
   on Friday"). Alone it says the signal existed, not that anyone saw it: it
   names the signal only with a reason it was missed ("... but it went to an
@@ -58,6 +60,7 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
     noticing = frozenset(w.lower() for w in words.noticing_verbs)
     belief = frozenset(w.lower() for w in words.belief_verbs)
     instruments = frozenset(w.lower() for w in words.instruments)
+    odd = frozenset(w.lower() for w in words.odd_looks)
     found: dict[str, list[Mark]] = {"came_to_light": [], "instrument_told": [], "misread_signal": []}
     for section in story.sections:
         if section.doc is None or section.kind in _NOT_EVENTS:
@@ -67,7 +70,7 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
                 text = section.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
                 tests = {
                     "came_to_light": lambda t: _noticed(t, noticing) or _brought_to_us(t) or _passed_on_to_me(t)
-                    or _found_out_from(t),
+                    or _found_out_from(t) or _looked_wrong(t, odd),
                     "instrument_told": lambda t: _instrument_told(t, instruments),
                     "misread_signal": lambda t: _misread(t, belief) or _missed_for_a_reason(t) or _slow_to_see(t, noticing)
                     or _did_not_see(t, noticing),
@@ -211,3 +214,22 @@ def _did_not_see(token: "Token", noticing: frozenset[str]) -> bool:
     # until she told me"): the reason why it went unseen is.
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _REASONS for m in c.children)
                for c in children)
+
+
+_APPEARING = frozenset({"look", "seem", "appear", "sound"})
+
+
+def _looked_wrong(token: "Token", odd: frozenset[str]) -> bool:
+    """'the curve looked almost too clean', 'the totals seemed off': a thing (not the speaker)
+    showed a symptom; 'it looked good' is none, and 'I felt too tired' is about the speaker."""
+    if token.lemma_.lower() not in _APPEARING or token.tag_ != "VBD":
+        return False
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL) for c in token.children):
+        return False
+    subject = subject_of(token)
+    if subject is None or subject.lower_ in _FIRST_PERSON or is_first_person_singular(subject):
+        return False
+    for complement in (c for c in token.children if c.dep_ in ("acomp", "oprd", "advmod", "prt")):
+        if complement.lower_ in odd or any(m.lower_ == "too" for m in complement.children):
+            return True
+    return False

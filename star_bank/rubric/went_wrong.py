@@ -83,6 +83,7 @@ class WentWrongWords(BaseModel):
     belief_verbs: list[str]  # think, conclude, assume: what it was taken for at the time
     instruments: list[str]  # subjects that exist to tell: alert, alarm, monitor, check
     wrong_manner: list[str] = []  # how an act of the speaker's went: wrong, wrongly, incorrectly
+    odd_looks: list[str] = []  # how a symptom looked: off, odd, strange (rubric/came_to_light.py)
 
 
 def went_wrong_marks(story: AnalysedStory, words: WentWrongWords) -> list[Mark]:

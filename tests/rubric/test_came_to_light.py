@@ -235,3 +235,21 @@ def test_a_lesson_that_names_the_class_of_cases_like_this_one_generalises_it(lin
 def test_liking_something_is_no_class_of_cases(linter):
     text = lesson_story("I would like that to go more smoothly next spring.")
     assert dimension(text, linter, "pattern_awareness").rating == "novice"
+
+
+LOOKED_OFF = failure(
+    "I reconciled the ferry company's ticket sales every Monday. One week the weekend totals looked far too "
+    "round, every route ending in hundreds. I had imported the Saturday file twice, so I deleted the copy, "
+    "reran the report and told the finance lead that afternoon."
+)
+LOOKED_FINE = failure(
+    "I reconciled the ferry company's ticket sales every Monday. One week the weekend totals looked fine. "
+    "I had imported the Saturday file twice, so I deleted the copy, reran the report and told the finance "
+    "lead that afternoon."
+)
+
+
+def test_a_thing_that_looked_wrong_is_how_it_came_to_light(linter):
+    # The symptom as it was seen: no noticing verb, no alert, and no stock phrase.
+    assert dimension(LOOKED_OFF, linter, "detection").rating == "intermediate"
+    assert dimension(LOOKED_FINE, linter, "detection").rating == "novice"
