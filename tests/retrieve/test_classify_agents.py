@@ -71,3 +71,37 @@ def test_external_cause_is_a_third_party_breaking_something(book, sentence, exte
 ])
 def test_setbacks_slips_and_departures(book, sentence, frame, found):
     assert (frame in _frames(book, sentence)) is found
+
+
+PARKING_APP_FOR_REAL_DRIVERS = """\
+Situation: I built the mobile app of a city parking service with a product manager and two designers.
+The roadmap said payments were done, yet a third of drivers who opened the pay screen left it unpaid.
+
+Task: The product manager asked me to find out why before the next planning round.
+
+Action: I spent two mornings at a car park next to the ticket machines and watched drivers pay with
+the app. Drivers could not find their zone number, which was printed on a small sign behind them, and
+several typed their plate with spaces that the form refused. I showed the product manager a short
+video, and we changed the plan: I added zone detection from the phone's location and accepted any
+plate format.
+
+Result: Unpaid sessions fell from a third to under a tenth within a month.
+"""
+
+
+def test_a_story_whose_action_serves_how_people_really_use_the_product_is_customer_empathy(book):
+    # A product manager, designers and a roadmap are the setting; the arc is the drivers' experience.
+    match = classify_story(parse_story(PARKING_APP_FOR_REAL_DRIVERS, "parking.md"), book)
+    assert "user_view" in match.framing
+    assert match.archetypes[0] == 9, match.why
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Customers could not find the export button.", True),
+    ("I sat in on a dozen support calls.", True),
+    ("We interviewed five users about their weekly shop.", True),
+    ("I sat on the call with the vendor while they debugged.", False),
+    ("Most of the team did not know the new framework.", False),
+])
+def test_user_view_is_people_using_the_product_not_any_call_or_any_not_knowing(book, sentence, found):
+    assert ("user_view" in _frames(book, sentence)) is found
