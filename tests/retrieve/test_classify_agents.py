@@ -105,3 +105,35 @@ def test_a_story_whose_action_serves_how_people_really_use_the_product_is_custom
 ])
 def test_user_view_is_people_using_the_product_not_any_call_or_any_not_knowing(book, sentence, found):
     assert ("user_view" in _frames(book, sentence)) is found
+
+
+NEW_ANALYST_AND_THE_DASHBOARD = """\
+Our analytics group at a logistics startup had just hired Marek, a graduate who was sharp in interviews but
+whose first dashboard for the warehouse leads was still unfinished after five weeks. I was the senior analyst
+beside him. When I asked him to show me where he was, the prototype had thirty charts and none was published,
+because he wanted every number reconciled before anyone saw it. I sat with him and we picked the three charts
+the leads asked about every morning; I told him to publish those by Friday with a note on what was still
+unchecked. From then on we met for fifteen minutes each Monday to choose the smallest useful thing for the week.
+By the end of the quarter he had shipped eleven dashboards, and this spring he became the person new analysts
+are sent to first.
+"""
+
+PROTOTYPE_SHOWN_TO_A_LEAD = """\
+Nobody had tried to predict delivery times at our startup, so I built a first prototype from scratch in two
+weeks from the scan data we already kept. I showed her, the head of operations, a rough version on a Friday,
+and she pointed out that drivers log their breaks by hand. I added the break logs, shipped the model to one
+depot, and its estimates were within ten minutes for most routes by the end of the month.
+"""
+
+
+def test_acts_aimed_at_a_colleague_who_then_grows_make_a_mentoring_story(book):
+    # Startup, prototype and dashboards are the setting; the arc is a new colleague learning to ship.
+    match = classify_story(parse_story(NEW_ANALYST_AND_THE_DASHBOARD, "analyst.md"), book)
+    assert {"coached_person", "person_grew"} <= set(match.framing)
+    assert match.archetypes[0] == 5, match.why
+
+
+def test_showing_someone_the_work_is_not_mentoring_them(book):
+    match = classify_story(parse_story(PROTOTYPE_SHOWN_TO_A_LEAD, "eta.md"), book)
+    assert "person_grew" not in match.framing
+    assert match.archetypes[0] == 2, match.why
