@@ -137,3 +137,30 @@ def test_showing_someone_the_work_is_not_mentoring_them(book):
     match = classify_story(parse_story(PROTOTYPE_SHOWN_TO_A_LEAD, "eta.md"), book)
     assert "person_grew" not in match.framing
     assert match.archetypes[0] == 2, match.why
+
+
+REFERRAL_SCHEME_WITH_NO_BRIEF = """\
+Our sales and marketing leads both wanted a referral scheme for the spring, but there was no spec and no
+owner: marketing pictured vouchers, sales pictured a commission. It was unclear what a referral even was.
+I offered to take it on. I wrote one page that defined a referral as a signed contract from an introduced
+company, sketched two reward options with their costs, and had both leads pick one in a single meeting.
+I built the tracking form and the payout report myself, and the scheme went live in five weeks; it
+brought in nine contracts in its first quarter.
+"""
+
+
+def test_work_that_started_with_no_spec_or_owner_is_a_zero_to_one_story(book):
+    # Sales and marketing are who wanted it; the arc is giving a shapeless ask its shape.
+    match = classify_story(parse_story(REFERRAL_SCHEME_WITH_NO_BRIEF, "referral.md"), book)
+    assert "no_spec" in match.framing
+    assert match.archetypes[0] == 2, match.why
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("There was no owner for the pricing page.", True),
+    ("It was not clear what the warehouse team needed.", True),
+    ("It was not clear why the nightly job failed.", False),
+    ("The spec was clear and signed off.", False),
+])
+def test_no_spec_is_an_ask_with_no_shape_not_any_unclear_thing(book, sentence, found):
+    assert ("no_spec" in _frames(book, sentence)) is found
