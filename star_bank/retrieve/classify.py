@@ -22,6 +22,10 @@ case. A story scores for an archetype through:
   mistake the speaker owns ("I didn't test the migration") with something
   broken makes #3 whatever system it hit, without breakage #8; "my manager and
   I disagreed" makes #4; a story with no failure framing is rarely #3 or #8.
+  Framing also reads whose act the story centres on: an outage a provider
+  caused is the speaker's response (#1), not their incident; acts aimed at
+  one colleague who then grows make #5; watching how people really use the
+  product makes #9; an ask with no spec or owner makes #2.
 
 The best archetype comes first; a close runner-up is kept as a second. The
 confidence says how clearly the best one beats the rest, and `evidence` lists

@@ -69,6 +69,8 @@ _KEEP = {
     "only", "early", "family", "apply", "reply", "supply", "rely", "july", "italy", "bully",
     "ally", "belly", "fly", "holy", "ugly", "likely", "daily", "weekly", "monthly", "yearly",
     "us", "plus", "bonus", "focus", "campus", "consensus", "virus", "chaos", "ios", "kubernetes",
+    # "quite" is no resignation ("quit").
+    "quite",
 }
 _VOWEL = re.compile(r"[aeiouy]")
 _DOUBLE_END = re.compile(r"([bdfgmnprt])\1$")
