@@ -44,6 +44,10 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
     cue = present_habit_cue(sentence, vocabulary) or resolution_cue(sentence, vocabulary, lists)
     if cue:
         return cue
+    if not _speaker_in(tokens) and _safeguard_at_work(sentence, vocabulary):
+        later = next(find_phrases(tokens, lists.later), None)
+        if later is not None:  # "The following year the checklist caught four more deals"
+            return sentence.doc[later[0].i : later[1].i + 1].text
     if _speaker_in(tokens):
         for first, last, _ in find_phrases(tokens, lists.later):
             if not _verb_use(first):
@@ -185,13 +189,16 @@ def adopted_practice(verb: "Token") -> bool:
 
 
 def _principle_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> str | None:
-    """'It is important to ...', 'it's key to ...': a principle the speaker states (not past narration)."""
+    """'It is important to ...', 'it's key to ...', 'planning is everything': a principle the
+    speaker states in the present (not past narration), about a thing in general."""
     for token in sentence:
         if token.lemma_.lower() not in vocabulary.evaluations or token.dep_ not in ("acomp", "attr"):
             continue
         verb = token.head
         if verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP"):
             continue
+        if any(_bare_noun(c) for c in verb.children if c.dep_ == "nsubj"):
+            return sentence.doc[verb.i : token.i + 1].text  # "Communication is so important": a maxim
         complements = [c for c in [*verb.children, *token.children] if c.dep_ in ("xcomp", "ccomp")]
         if any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in verb.children) and any(
             c.lemma_.lower() not in vocabulary.discourse_verbs for c in complements
@@ -200,12 +207,18 @@ def _principle_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> str |
     return None
 
 
+def _bare_noun(noun: "Token") -> bool:
+    """A noun with no article, possessive or number: a thing in general ('trust', 'deadlines'),
+    not one in the story ('the deploy', 'our cache')."""
+    return noun.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss", "nummod", "compound") for c in noun.children)
+
+
 def _learning_cue(token: "Token", vocabulary: LessonVocabulary, kind: SectionKind) -> str | None:
     """'I learned to ...', 'we realised that X needs ...' (not 'I realised the cache was stale')."""
     if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in vocabulary.learning_verbs:
         return None
     subject = subject_of(token)
-    if subject is None or subject.lower_ not in SPEAKER_SUBJECTS:
+    if subject is None or subject.lower_ not in SPEAKER_SUBJECTS or _purpose(token):
         return None
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
     for child in token.children:
@@ -225,6 +238,14 @@ def _learning_cue(token: "Token", vocabulary: LessonVocabulary, kind: SectionKin
     if perfect and kind not in (SectionKind.situation, SectionKind.task):
         return token.text
     return None
+
+
+def _purpose(verb: "Token") -> bool:
+    """'We met the team to understand the problem', 'I wanted to learn how it worked': learning
+    as the aim of an act in the story, not a lesson ('I came to realise that ...' is one)."""
+    if not any(c.tag_ == "TO" for c in verb.children) or verb.dep_ not in ("advcl", "xcomp", "acl"):
+        return False
+    return verb.head.lemma_.lower() not in ("come", "begin", "start", "grow", "get", *load_vocabulary().teaching_verbs)
 
 
 def _general(verb: "Token") -> bool:
@@ -294,6 +315,8 @@ def _noun_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
         return token.doc[token.i - 1 : token.i + 1].text  # a rule of the speaker's own, told as such
     if token.pos_ != "NOUN" or token.lemma_.lower() not in vocabulary.lesson_nouns:
         return None
+    if token.dep_ == "compound" and token.head.dep_ == "attr" and token.head.head.lemma_ == "be":
+        return token.doc[token.i : token.head.i + 1].text  # "it was a real learning experience"
     if token.dep_ in ("nsubj", "ROOT") or (token.dep_ == "attr" and token.head.lemma_ == "be"):
         if any(c.dep_ == "compound" for c in token.children):
             return None  # "machine learning"
@@ -316,6 +339,16 @@ def _recurrence_cue(tokens: list["Token"], vocabulary: LessonVocabulary, lists: 
     if not _speaker_in(tokens):
         return None
     return guard.text
+
+
+def _safeguard_at_work(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> bool:
+    """The sentence's subject is a mechanism set up in the story ('the checklist', 'our alert'),
+    doing something: told in a later period, the safeguard outlived the event."""
+    for subject in sentence:
+        if subject.dep_ == "nsubj" and subject.head.pos_ == "VERB" and subject.lemma_.lower() in vocabulary.mechanisms \
+                and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "our", "my") for c in subject.children):
+            return True
+    return False
 
 
 def _speaker_in(tokens: list["Token"]) -> bool:

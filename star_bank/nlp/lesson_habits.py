@@ -61,8 +61,8 @@ def habit_trigger(sentence: "SpacySpan", imperatives: bool = False) -> str | Non
             continue
         if subject is not None and not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)):
             continue
-        if mental_act(verb):
-            continue  # "I keep it in mind when ...": nothing anyone could watch
+        if mental_act(verb) or _ability(verb):
+            continue  # "I keep it in mind when ...", "I can take the lead when ...": nothing anyone could watch
         if wish_or_vague(verb) or _vague_object(verb):
             continue  # "I need to plan my sprints better when ...", "I check everything before ...": no act named
         for clause in verb.children:
@@ -75,6 +75,11 @@ def habit_trigger(sentence: "SpacySpan", imperatives: bool = False) -> str | Non
             ):
                 return sentence.doc[clause.i : clause.i + 2].text
     return None
+
+
+def _ability(verb: "Token") -> bool:
+    """'I can stay calm when ...': a claim of what the speaker is able to do, not a habit."""
+    return any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in verb.children)
 
 
 _TRIGGERS = frozenset({"when", "whenever", "before", "after", "once", "if", "as soon as"})

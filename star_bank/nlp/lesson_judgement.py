@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from star_bank.nlp.analysis import subject_of
 from star_bank.nlp.lesson_cues import adopted_practice
-from star_bank.nlp.lesson_habits import habit_trigger, speaker_acts, standing_rule
+from star_bank.nlp.lesson_habits import habit_trigger, mental_act, speaker_acts, standing_rule
 from star_bank.nlp.lesson_vocabulary import (
     SPEAKER_SUBJECTS,
     LessonVocabulary,
@@ -124,6 +124,8 @@ def abstraction_of(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> tuple
             return phrase_of(token), token
         if lemma in vocabulary.evaluations and token.dep_ in ("acomp", "attr") and token.head.lemma_ in ("be", "matter"):
             return phrase_of(token.head), token.head
+        if _praised_experience(token, vocabulary):
+            return phrase_of(token), token
         if lemma in vocabulary.person_nouns and improved(token):
             return phrase_of(token), token
         if lemma in vocabulary.insight_nouns and any(
@@ -148,6 +150,17 @@ def abstraction_of(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> tuple
         if trait is not None:
             return trait
     return None
+
+
+def _praised_experience(noun: "Token", vocabulary: LessonVocabulary) -> bool:
+    """'It was a great learning experience', 'a valuable lesson in patience': the event judged
+    as a lesson, with an adjective of praise, and no behaviour named."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return False
+    lesson = noun.lemma_.lower() in vocabulary.lesson_nouns or any(
+        c.dep_ == "compound" and c.lemma_.lower() in vocabulary.lesson_nouns for c in noun.children
+    )
+    return lesson and any(c.dep_ == "amod" and c.pos_ == "ADJ" for c in noun.children)
 
 
 def _virtue(noun: "Token", vocabulary: LessonVocabulary) -> bool:
@@ -207,7 +220,12 @@ def _comparative_trait(token: "Token", vocabulary: LessonVocabulary) -> tuple[st
     # The parser often hangs a trailing manner adverb on the object ("review changes more carefully").
     verb = token.head if token.head.dep_ != "dobj" else token.head.head
     if token.pos_ == "ADV" and verb.pos_ == "VERB" and token.dep_ == "advmod" and not _sentence_adverb(token):
-        comparative = token.tag_ == "RBR" and token.lower_ in ("better", "earlier", "sooner", "faster", "more") or more
+        # "plan better", "flag it earlier"; on an act of the mind any comparative ("think
+        # harder", "consider more deeply"): the mind working more is no act anyone sees.
+        comparative = token.tag_ == "RBR" and (
+            token.lower_ in ("better", "earlier", "sooner", "faster", "more")
+            or (token.lower_ not in _NOT_MANNER and mental_act(verb))
+        ) or more
         concrete_object = any(
             c.dep_ == "dobj" and c.pos_ != "PRON" and c.lemma_.lower() not in _VAGUE_OBJECTS for c in verb.children
         )
@@ -226,6 +244,7 @@ def _sentence_adverb(adverb: "Token") -> bool:
     return subject is not None and adverb.i < subject.i
 
 
+_NOT_MANNER = frozenset({"later", "further", "farther", "rather", "else"})
 # "plan things more carefully": an object that names nothing in particular.
 _VAGUE_OBJECTS = frozenset({"thing", "stuff", "everything", "work", "time", "myself", "way"})
 

@@ -14,11 +14,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from star_bank.data.loader import load_shipped
 from star_bank.model.story import SectionKind
+from star_bank.story.heading_meaning import heading_meaning
 
 COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _SEPARATORS = re.compile(r"\s[-–—]\s|[–—:|/(),&+]|\band\b")
@@ -35,11 +37,12 @@ _HTML_LABEL = re.compile(
 _PLAIN_LABEL = re.compile(
     r"^[ \t]{0,3}(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t]*(?::|[ \t][-–—](?=[ \t]|$)|[–—])[ \t]*"
 )
-_LABEL_LINE = re.compile(r"^[ \t]{0,3}#{0,6}[ \t]*(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t:.–—-]*$")
+_LABEL_LINE = re.compile(r"^[ \t]{0,3}(?:#{1,6}|\d{1,2}[.)])?[ \t]*(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t:.–—-]*$")
 _LETTER_AT_START = re.compile(r"^[ \t]{0,3}(?:\*\*|__)?(?:[(\[](?P<a>[STARL])[)\]]|(?P<b>[STARL])[ \t]*[:)\-–—])[ \t]*")
 _LETTER_INLINE = re.compile(r"(?<=[ \t])[(\[](?P<a>[STARL])[)\]][ \t]+")
 # An all-capitals label run into its first word, as copying often leaves it ("SITUATIONWhen I ...").
 _CAPS_GLUED = re.compile(r"^[ \t]{0,3}(?P<label>[A-Z]{2,}(?: [A-Z]{2,})*)(?=[A-Z][a-z])")
+_LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+")
 _TAGS = re.compile(r"<[^<>\n]*>")
 _QUESTION_LINE = re.compile(r"^[ \t]{0,3}(?:Q|Question|Interviewer)[ \t]*:", re.M)
 
@@ -53,6 +56,7 @@ class Label:
     start: int
     end: int
     prefix: bool = False  # a plain "Result: ..." prefix, which prose can also produce
+    guessed: bool = False  # named in the writer's own words, read from its head word
 
 
 class SectionLabels(BaseModel):
@@ -65,6 +69,7 @@ class SectionLabels(BaseModel):
     leading_words: dict[SectionKind, list[str]]
     letters: dict[str, SectionKind]
     heading_cues: dict[SectionKind, list[str]]  # regexes: what a heading says its part holds
+    heading_words: dict[SectionKind, dict[Literal["nouns", "verbs"], list[str]]]  # read by heading_meaning
     inference: dict[SectionKind, list[str]]  # regexes, read by star_bank.story.infer
 
 
@@ -90,8 +95,11 @@ def alias_kind(label: str) -> SectionKind | None:
     return _vocabulary()[3].get(text)
 
 
-def classify_label(label: str) -> SectionKind | None:
-    """The STAR part a heading or bold label names, or None for any other heading."""
+def classify_label(label: str, by_meaning: bool = True) -> SectionKind | None:
+    """The STAR part a heading or bold label names, or None for any other heading.
+
+    `by_meaning=False` reads only the listed names and phrasings, not a head word's
+    meaning: for a story's title position, where "My role in the launch" is a title."""
     aliases, leading, _, whole = _vocabulary()
     text = COMMENT.sub(" ", label).lower().replace("’", "'")
     text = re.sub(r"[*_`#]", " ", text)
@@ -106,7 +114,10 @@ def classify_label(label: str) -> SectionKind | None:
     words = text.split()
     if words and words[0] in leading and len(words) <= 6:
         return leading[words[0]]
-    return _heading_cue_kind(text, parts)
+    kind = _heading_cue_kind(text, parts)
+    if kind is None and by_meaning:
+        kind = heading_meaning(text, section_labels().heading_words)
+    return kind
 
 
 # A heading longer than this is a sentence of prose, not a label naming a part.
@@ -178,8 +189,14 @@ def _label_at_start(line: str, letters: bool, bold_only: bool) -> Label | None:
         return Label(alias_kind(match.group("label")), match.group("label").strip(), 0, len(line))
     for pattern in (_PLAIN_LABEL, _CAPS_GLUED):
         match = pattern.match(line)
-        if match and alias_kind(match.group("label")) is not None:
-            return Label(alias_kind(match.group("label")), match.group("label").strip(), 0, match.end(), prefix=True)
+        if match:
+            kind = alias_kind(match.group("label"))
+            guessed = kind is None and bool(_LIST_ITEM.match(line))
+            if guessed:
+                # Notes in bullets ("- My job that week: ..."): a short label of one's own opens each.
+                kind = classify_label(match.group("label"))
+            if kind is not None:
+                return Label(kind, match.group("label").strip(), 0, match.end(), prefix=True, guessed=guessed)
     if letters:
         match = _LETTER_AT_START.match(line)
         if match:

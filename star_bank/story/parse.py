@@ -129,7 +129,10 @@ def parse_story(text: str, path: str = "<story>") -> Story:
             a, b = index.lines_span(first, last)
             if _starts_hidden(text, hidden, a, b):
                 continue  # a heading inside an HTML comment is commented out
-            kind = classify_label(inline)
+            # The first heading of a story, before any part, is its title unless it names a
+            # part outright: "My role in the launch" there is what the story is about.
+            title_position = title is None and not starts and not _sibling_follows(tokens, i, level)
+            kind = classify_label(inline, by_meaning=not title_position)
             if kind is not None:
                 starts.append(_Start(a, b, kind, clean_label(inline), level))
             elif title is None and not starts:
@@ -209,7 +212,8 @@ def _add_line_labels(
         for label in line_labels(line[indent:], letters):
             at = line_start + indent + label.start
             if not hidden[at]:
-                weak = label.prefix and line_no != lines.start
+                # A bullet label in the writer's own words counts only beside other labels.
+                weak = label.prefix and (line_no != lines.start or label.guessed)
                 starts.append(_Start(at, line_start + indent + label.end, label.kind, label.text, None, weak))
 
 
@@ -234,6 +238,15 @@ def _inferred_sections(index: LineIndex, hidden: bytearray, prose: Prose) -> lis
         section.inferred = True
         sections.append(section)
     return sections
+
+
+def _sibling_follows(tokens: list, at: int, level: int) -> bool:
+    """Whether the next heading after tokens[at] has the same level: then the first heading
+    is one of the parts ("## Setting the scene" over "## What I owned"), not a title."""
+    for token in tokens[at + 1 :]:
+        if token.type == "heading_open":
+            return int(token.tag[1:]) == level
+    return False
 
 
 def _drop_lone_weak_labels(starts: list[_Start]) -> list[_Start]:

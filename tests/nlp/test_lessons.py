@@ -304,3 +304,43 @@ def test_a_modal_inside_a_quoted_question_is_not_the_speakers_hypothetical():
     statements = lessons(text)
     assert len(statements) == 1, [s.text for s in statements]
     assert not statements[0].hypothetical and statements[0].observable
+
+
+@pytest.mark.parametrize(
+    ("sentence", "abstraction"),
+    [
+        ("Patience is absolutely essential on a night shift.", "Patience"),  # a maxim about a thing in general
+        ("All in all it was a valuable learning experience.", "learning experience"),  # the event praised as a lesson
+        ("Next time I would think more carefully about the schema.", "think more carefully"),
+        ("Next time I would reflect longer on who else depends on it.", "reflect longer"),  # the mind said to work more
+    ],
+)
+def test_platitudes_recognised_by_their_shape(sentence, abstraction):
+    statement = one(sentence)
+    assert statement.vague and abstraction in statement.abstraction
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The staging database is essential for the nightly import.",  # a thing in the story, not a maxim
+        "If I ran it again, I would argue harder for a second week of testing.",  # an act with its object
+    ],
+)
+def test_not_every_evaluation_or_comparative_is_a_platitude(sentence):
+    found = lessons(f"## Result\nThe rollout finished on Tuesday.\n{sentence}\n")
+    assert not any(s.vague for s in found)
+
+
+def test_learning_as_the_aim_of_an_act_is_not_a_lesson():
+    assert not lessons("## Action\nI sat with two cashiers for a morning to understand the refunds they handled.\n")
+
+
+def test_a_claim_of_ability_is_no_habit():
+    found = lessons("## Result\nThe rollout finished on Tuesday.\nIt proved I can lead a team when the plan keeps changing.\n")
+    assert not any(s.observable for s in found)
+
+
+def test_a_safeguard_at_work_in_a_later_period_is_a_change():
+    statement = one("The following quarter the checklist stopped three risky quotes.")
+    assert statement.observable and statement.mechanism == "checklist"

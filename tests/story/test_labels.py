@@ -142,3 +142,61 @@ def test_a_story_under_headings_in_its_own_words_is_not_missing_parts():
         "## Where it landed\nLost scans fell from 40 a day to 2.\n"
     )
     assert kinds(text) == [S, T, A, R]
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Laying out the backdrop", S), ("What we inherited", S), ("Some background first", S),
+        ("What I was on the hook for", None), ("What I owned", T), ("Our brief for the quarter", T),
+        ("What I handled myself", A), ("The recovery on day two", A), ("How it landed", R),
+        ("The upshot for customers", R), ("Changed since", L), ("What I changed afterwards", L),
+        ("What stayed with me", L), ("What I fixed", A),
+    ],
+)
+def test_a_label_in_the_writers_own_words_is_read_by_its_head_word(label, kind):
+    assert classify_label(label) == kind
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["How I rebuilt the billing export", "The cache I forgot to warm", "Rolling back the payments shard",
+     "Why the alerts were noisy", "Fixed the flaky test suite"],
+)
+def test_a_title_naming_its_subject_is_not_a_part(label):
+    assert classify_label(label) is None
+
+
+def test_sibling_headings_in_own_words_are_the_parts_and_a_lone_title_is_not():
+    parts = (
+        "## Laying out the backdrop\n\nOur invoicing job ran nightly for 300 clients.\n\n"
+        "## What I owned\n\nI owned its move to the new queue.\n\n"
+        "## What I handled myself\n\nI moved one client a day and compared totals.\n\n"
+        "## How it landed\n\nAll 300 moved in six weeks with no missed invoice.\n"
+    )
+    assert kinds(parts) == [S, T, A, R]
+    titled = "# My role in the queue move\n\n## Situation\n\nOur invoicing job ran nightly.\n"
+    story = parse_story(titled)
+    assert story.title == "My role in the queue move"
+    assert kinds(titled) == [S]
+
+
+def test_bullet_labels_in_own_words_count_only_beside_other_labels():
+    notes = (
+        "- Background: a night shift packing 5,000 orders.\n- My job that month: cut mis-packs.\n"
+        "- What I did: added a weigh check at the last bench.\n- Result: mis-packs fell from 40 to 6 a week.\n"
+    )
+    assert kinds(notes) == [S, T, A, R]
+    lone = (
+        "- a night shift packing 5,000 orders\n- mis-packs kept reaching customers\n"
+        "- I added a weigh check at the last bench\n- what I do now: weigh every tenth box myself\n"
+    )
+    assert L not in kinds(lone)
+
+
+def test_numbered_label_lines_open_the_parts():
+    text = (
+        "1. Situation\nThe nightly export kept timing out.\n\n2. Action\nI split the job in two.\n\n"
+        "3. Result\nIt ran in 9 minutes.\n"
+    )
+    assert kinds(text) == [S, A, R]
