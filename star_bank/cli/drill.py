@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -182,8 +183,7 @@ def _run_interactive(session, to_stderr: bool, stdin: TextIO) -> None:
     if tty:
         click.echo(INTERACTIVE_HELP, err=True)
     # spaCy loads while the first answer is typed.
-    loader = threading.Thread(target=_quietly(session.prepare), daemon=True)
-    loader.start()
+    loader = _start_in_background(session.prepare)
     while not session.done:
         try:
             text, ended = read_answer(stdin, prompt)
@@ -233,6 +233,22 @@ def read_answer(stream: TextIO, prompt: Callable[[], None] = lambda: None) -> tu
         blank = 0
         lines.append(line)
         kept += len(line) + 1
+
+
+def _start_in_background(function: Callable[[], None]) -> threading.Thread:
+    """Run `function` on a thread that never receives Ctrl-C. The kernel may hand SIGINT to
+    any thread that does not block it, and then the main thread's read() is not interrupted
+    and the drill would wait for input instead of stopping."""
+    thread = threading.Thread(target=_quietly(function), daemon=True)
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: signals go to the main thread
+        thread.start()
+        return thread
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        thread.start()  # a new thread inherits the mask of the one that starts it
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+    return thread
 
 
 def _quietly(function: Callable[[], None]) -> Callable[[], None]:
