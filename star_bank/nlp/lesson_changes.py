@@ -50,7 +50,11 @@ def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
     dated = next(find_phrases(dating, lists.after_event), None) is not None or any(
         phrase.text != "again" for _, _, phrase in find_phrases(tokens, lists.recurrence)
     )
-    placed = dated or closing or (failure and kind in (SectionKind.result, SectionKind.lesson, SectionKind.other))
+    # The last paragraph of the Result comes after the outcome is told: a safeguard set up
+    # there came of the story, whether or not anything went wrong.
+    placed = dated or closing or (failure and kind in (SectionKind.result, SectionKind.lesson, SectionKind.other)) or (
+        late and kind is SectionKind.result
+    )
     # A rule in force told amid the work may describe what was built; told once the story is
     # over (after the action, in the last paragraph, or dated) it is a change that came of it.
     if kind not in _SETTING and (placed or late or kind is not SectionKind.action):

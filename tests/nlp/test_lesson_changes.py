@@ -191,3 +191,25 @@ def test_a_rule_told_amid_the_work_describes_what_was_built():
         "can reach the primary.\n\n## Result\nLoad on the primary fell by 60%.\n"
     )
     assert not found(text)
+
+
+# A success story: nothing went wrong, so only where the sentence stands can date a change.
+GROWTH = (
+    "## Situation\nA partner was about to send our search four times its usual traffic.\n\n"
+    "## Action\nI split the index into shards and replayed an hour of traffic against staging.\n\n"
+    "## Result\nAt the next peak p95 latency was 190ms.\n\n{sentence}\n"
+)
+
+
+def test_a_safeguard_set_up_at_the_end_of_a_success_storys_result_is_a_change():
+    text = GROWTH.format(sentence="I added the replay to our launch checklist for every new partner.")
+    assert [lesson.observable for lesson in found(text)] == [True]
+    assert not any(f.rule == "missing-section" and "Lesson" in f.message
+                   for f in _LINTER.lint_text(text, "story.md"))
+
+
+def test_the_deliverable_at_the_end_of_a_success_storys_result_is_not_a_change():
+    text = GROWTH.format(sentence="I shipped the sharded index to every region that month.")
+    assert found(text) == []
+    assert any(f.rule == "missing-section" and "Lesson" in f.message
+               for f in _LINTER.lint_text(text, "story.md"))
