@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 # Clause heads: a verb that carries an act of its own.
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "xcomp", "parataxis", "relcl"})
 _NOT_NARRATIVE = (SectionKind.lesson, SectionKind.tie_in)
+_SETTING = (SectionKind.situation,)
 _HEDGES = frozenset({"would", "could", "should", "might", "may", "'d", "will", "can", "must"})
 _NOTHING = frozenset({"anything", "anyone", "anybody", "nothing"})
 # Expert: this share of all acts, and decisions for at least half of the own acts
@@ -105,15 +106,20 @@ def count_acts(ev: StoryEvidence) -> Acts:
                 text = section.doc.text[item[0].idx : item[-1].idx + len(item[-1].text)].strip()
                 for token in item:
                     kind = _act_kind(token, state_verbs, omissions)
-                    if kind is None:
-                        continue
+                    if kind is None or (kind == "we" and section.kind in _SETTING):
+                        continue  # "we" that sets the scene ("a gateway we paid for") blurs no act
                     start, end = section.prose.source_range(token.idx, token.idx + len(token.text))
                     mark = Mark(kind, start, end, section.kind, text)
                     getattr(acts, kind).append(mark)
                     acts.verbs[start] = token.lemma_.lower()
-                    if kind == "own" and token.lemma_.lower() not in soft_verbs:
+                    if kind == "own" and token.lemma_.lower() not in soft_verbs and not _making_sure(token):
                         acts.decisions.append(mark)
     return acts
+
+
+def _making_sure(verb: "Token") -> bool:
+    """'make sure', 'make certain': checking on things, as soft as 'ensure'."""
+    return verb.lemma_.lower() == "make" and any(c.lower_ in ("sure", "certain") for c in verb.children)
 
 
 def _act_kind(token: "Token", state_verbs: frozenset[str], omissions: bool) -> str | None:
@@ -153,7 +159,7 @@ def rate_ownership(ev: StoryEvidence) -> Judgement:
     advice = advice_list(*(ev.advise(_advice_key(m), m) for m in problems[:2]),
                          ev.advise("missing") if not acts.decisions else None)
     counts = _counts(acts, len(hidden))
-    if not acts.own or share < NOVICE_SHARE or (blame and len(acts.decisions) < 2):
+    if not acts.own or share < NOVICE_SHARE or (blame and len(acts.decisions) < 2) or not acts.decisions:
         worst = "; ".join(f"{ev.cite(m, 60)} {_PROBLEM[m.signal]}" for m in problems[:2])
         reason = f"no act told with 'I' ({counts})" if not acts.own else f"few acts told with 'I' ({counts})"
         return judge("novice", f"{reason}: {worst}" if worst else reason, problems[:3], advice=advice)

@@ -76,6 +76,8 @@ def _clause_head(words: list[str], verbs: dict[str, SectionKind]) -> SectionKind
     kind = _kind(words[at], verbs)
     if kind is None or not _light(words[at + 1 :]):
         return None
+    if at == 0 and kind is SectionKind.action and "change" in _stems(words[0]):
+        return SectionKind.lesson  # "What changed for me": what came of it, not an act
     return _after_event(kind, words[at + 1 :])
 
 

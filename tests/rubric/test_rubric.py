@@ -309,6 +309,24 @@ def test_ownership_counts_each_bulleted_action_and_soft_verbs_are_not_decisions(
     assert "soft verbs" in ownership.reason
 
 
+def test_we_that_sets_the_scene_blurs_no_act(linter):
+    text = SMOOTH_SCALING.replace(
+        "Search traffic tripled in a year and one node handled every query.",
+        "We sold search to three new partners, we signed a fourth, and we ran every query on one node.",
+    )
+    assert score(text, linter).dimension("ownership").rating == "expert"
+
+
+def test_a_story_whose_own_acts_decide_nothing_is_novice_on_ownership(linter):
+    text = SMOOTH_SCALING.replace(
+        "I split the index into four shards and added a replica per shard.\nI chose to add autoscaling only after the second shard filled up.",
+        "We met the vendor and the shard layout was agreed. The replicas were added.\n"
+        "I kept in touch with the vendor to make sure things were moving.",
+    ).replace("I owned the plan to grow the cluster", "The job was to grow the cluster")
+    ownership = score(text, linter).dimension("ownership")
+    assert ownership.rating == "novice"
+
+
 def test_a_passive_that_hides_nobody_does_not_cost_ownership(linter):
     text = SMOOTH_SCALING.replace("Search traffic tripled", "I was assigned the search cluster when traffic tripled")
     assert score(text, linter).dimension("ownership").rating == "expert"

@@ -151,7 +151,8 @@ def test_a_story_under_headings_in_its_own_words_is_not_missing_parts():
         ("What I was on the hook for", None), ("What I owned", T), ("Our brief for the quarter", T),
         ("What I handled myself", A), ("The recovery on day two", A), ("How it landed", R),
         ("The upshot for customers", R), ("Changed since", L), ("What I changed afterwards", L),
-        ("What stayed with me", L), ("What I fixed", A),
+        ("What stayed with me", L), ("What I fixed", A), ("What changed for me", L),
+        ("What changed in my process", L),
     ],
 )
 def test_a_label_in_the_writers_own_words_is_read_by_its_head_word(label, kind):

@@ -87,7 +87,24 @@ def _not_an_act(verb) -> bool:
         return True
     if any(c.dep_ == "aux" and c.tag_ in ("MD", "TO") for c in verb.children):
         return True
+    if _expectation(verb, subject):
+        return True
     return any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in verb.children)
+
+
+def _expectation(verb, subject) -> bool:
+    """'the second phase was planned to double traffic', 'the fix was expected to land Friday':
+    what a thing was meant to do, an expectation rather than a narrated act. 'It was decided
+    to ship' names no thing and hides the decision, so an empty 'it' subject does not count."""
+    if verb.lemma_.lower() not in _EXPECTING or subject is None or subject.lower_ == "it":
+        return False
+    # Read the words, not the tree: the infinitive after "planned to" is often mis-parsed as a
+    # preposition. "to" before a determiner, a number, a name or a pronoun is one ("planned to
+    # the day", "scheduled to Friday"); before anything else it opens the infinitive.
+    after = [t for t in verb.doc[verb.i + 1 : verb.i + 4] if t.pos_ != "ADV"]
+    if len(after) < 2 or after[0].lower_ != "to":
+        return False
+    return after[1].tag_ not in _NOT_A_VERB_START
 
 
 def _modal_or_present(aux) -> bool:
@@ -107,6 +124,9 @@ _DEGREE = {
     "somewhat", "rather", "highly", "heavily", "largely", "mostly", "partly", "partially", "entirely",
     "slightly", "deeply", "hugely", "severely", "incredibly", "super", "fairly", "already",
 }
+
+_NOT_A_VERB_START = {"DT", "PDT", "PRP", "PRP$", "CD", "NNP", "NNPS", "WP", "$"}
+_EXPECTING = {"expect", "plan", "schedule", "mean", "intend", "slate", "project", "forecast"}
 
 _GET_STATES = {"lose", "stick", "distract", "carry", "hurt", "marry", "dress", "sick"}
 

@@ -26,6 +26,8 @@ def flagged(linter, sentence):
         "The page is generated from the catalog.",
         "The query could be cached with a short expiry.",
         "The config needed to be reviewed again.",
+        "The second phase, which was planned to roughly double traffic, starts in May.",
+        "The fix was expected to land before the holidays.",
     ],
 )
 def test_not_hidden_acts(linter, sentence):
@@ -38,6 +40,8 @@ def test_not_hidden_acts(linter, sentence):
         "The release was pushed back a week.",
         "The warning got ignored for two sprints.",
         "My Thursday evenings were blocked off for the course.",
+        "It was decided to ship the migration on Friday.",
+        "The launch was planned for the week of the sale.",
     ],
 )
 def test_hidden_acts(linter, sentence):

@@ -43,3 +43,15 @@ def test_a_team_description_is_not_an_action(linter):
         "## Action\nI wrote the migration and I tested it.\n"
     )
     assert not flagged(linter, text)
+
+
+def test_parts_under_headings_in_the_writers_own_words_count_too(linter):
+    # "The morning after" and "Cleaning up" name no STAR part, yet they tell most of what the
+    # speaker did; a closing team decision must not outweigh them.
+    text = (
+        "## Context\nI ran the billing jobs for a gym chain.\n\n"
+        "## The morning after\nI matched the support ticket to my deploy and I paused the job.\n\n"
+        "## Cleaning up\nI wrote the refund query, I refunded every double charge and I re-ran the job.\n\n"
+        "## What changed for me\nWe agreed on a second reviewer. We added an alert. We wrote a runbook.\n"
+    )
+    assert not flagged(linter, text)
