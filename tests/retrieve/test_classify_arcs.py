@@ -186,3 +186,19 @@ def test_a_choice_among_options_for_something_nobody_owned_is_a_zero_to_one_stor
 def test_handover_is_the_work_leaving_the_speaker_not_any_only_or_enable(book, sentence, handover):
     framing = classify_story(parse_story(sentence + "\n", "one.md"), book).framing
     assert ("handover" in framing) is handover
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mistake"),
+    [
+        ("The carrier dropped the codes. Not something we caused or could have fixed.", False),
+        ("Nothing I did caused the drop in sign-ins.", False),
+        ("I saw nothing odd on the dashboard, and I missed the alert.", True),
+        ("My config change caused the drop in sign-ins.", True),
+    ],
+)
+def test_a_denial_names_no_mistake_of_the_speakers(book, sentence, mistake):
+    from star_bank.retrieve.framing import frame_story
+
+    framing = frame_story(parse_story(f"## Situation\n{sentence}\n"), book)
+    assert ("own_mistake" in framing.frames) is mistake
