@@ -150,10 +150,45 @@ def _digits_measure(token: "Token") -> bool:
         return False  # "Python 3", "iOS 17"
     if _YEAR.match(text) and (token.ent_type_ == "DATE" or (previous is not None and previous.lower_ in _YEAR_BEFORE)):
         return False
-    return True
+    return not _release_name(token)
+
+
+_DECIMAL = re.compile(r"^\d+\.\d+$")
+# Verbs a "by" amount follows ("grew by 2.5", "cut it by 0.5"): there the number measures.
+_CHANGE_VERBS = frozenset({"grow", "rise", "fall", "drop", "cut", "reduce", "increase", "decrease", "improve",
+                           "shrink", "climb", "jump", "lower", "raise", "beat", "miss", "exceed", "slip"})
+_WHEN_PREPOSITIONS = frozenset({"by", "since", "until", "till", "before", "after"})
+
+
+def _release_name(token: "Token") -> bool:
+    """'4.18 and 4.19 went out', 'by 5.0 I was off the rota': a bare decimal that acts as a
+    thing or a point in time names a release. An amount has a unit or a noun beside it, or
+    follows a verb of change ("fell from 4.2 to 1.1", "grew by 2.5")."""
+    if not _DECIMAL.match(token.text) or any(c.dep_ in ("compound", "amod", "det") for c in token.children):
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and (following.pos_ in ("NOUN", "PROPN") or following.text in QUANTITY_SIGNS):
+        return False
+    role = token
+    while role.dep_ == "conj" and role.head is not role:
+        role = role.head
+    if role.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    preposition = role.head if role.dep_ == "pobj" else None
+    return (preposition is not None and preposition.lower_ in _WHEN_PREPOSITIONS
+            and preposition.head.lemma_.lower() not in _CHANGE_VERBS)
+
+
+# "the two teams", "our three leads": a number word after these points back at things
+# already named; it counts nothing new.
+_POINTING_BACK = frozenset({"the", "these", "those", "our", "their", "both"})
 
 
 def _number_word_counts(token: "Token") -> bool:
+    preceding_word = token.nbor(-1).lower_ if token.i > 0 else ""
+    if (preceding_word in _POINTING_BACK and token.dep_ == "nummod"
+            and token.head.lemma_.lower() not in _TIME_UNITS):
+        return False
     if token.lower_ != "one":
         return True
     following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""

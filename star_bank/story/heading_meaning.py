@@ -19,7 +19,7 @@ import re
 from star_bank.model.story import SectionKind
 
 # A label longer than this is a title or a sentence, not a part's name.
-MAX_WORDS = 6
+MAX_WORDS = 7
 _WH = {"what", "how", "where", "when"}
 _SUBJECTS = {"i", "we", "it", "things", "this", "that", "they", "everything", "all", "the", "team", "my", "our"}
 # Words a head may carry after it in a label ("What I did wrong", "What stuck with me").
@@ -74,11 +74,14 @@ def _clause_head(words: list[str], verbs: dict[str, SectionKind]) -> SectionKind
     while at < len(words) - 1 and words[at] in _AUXILIARIES and _kind(words[at], verbs) is None:
         at += 1
     kind = _kind(words[at], verbs)
-    if kind is None or not _light(words[at + 1 :]):
+    tail = words[at + 1 :]
+    if kind is None or not (_light(tail) or _about_how(tail)):
         return None
-    if at == 0 and kind is SectionKind.action and "change" in _stems(words[0]):
-        return SectionKind.lesson  # "What changed for me": what came of it, not an act
-    return _after_event(kind, words[at + 1 :])
+    if kind is SectionKind.action and "change" in _stems(words[at]):
+        # "What changed for me", "What I changed in how I work": what came of the story, as the
+        # whole label "What I changed" is.
+        return SectionKind.lesson
+    return _after_event(kind, tail) if _light(tail) else None
 
 
 def _phrase_head(words: list[str], verbs: dict[str, SectionKind], nouns: dict[str, SectionKind]) -> SectionKind | None:
@@ -104,6 +107,11 @@ def _light(tail: list[str]) -> bool:
     if all(w in _LIGHT_TAIL for w in tail):
         return True
     return tail[0] in _PREPOSITIONS and len(tail) <= 3
+
+
+def _about_how(tail: list[str]) -> bool:
+    """A short 'in how I work' after the head: the label names a part of the speaker's own way."""
+    return 3 <= len(tail) <= 5 and tail[0] in _PREPOSITIONS and tail[1] in _WH
 
 
 def _after_event(kind: SectionKind, tail: list[str]) -> SectionKind:

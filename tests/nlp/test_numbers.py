@@ -25,6 +25,10 @@ def nlp():
         "It saved about $4,000 a month.",
         "Latency went down 3x.",
         "The fix took one more week to land.",
+        "The store rating went from 3.9 to 4.6.",
+        "Latency fell by 1.5 seconds.",
+        "Two teams adopted the template in a month.",
+        "Crash reports dropped by 0.5 a day.",
     ],
 )
 def test_quantities(nlp, sentence):
@@ -42,6 +46,10 @@ def test_quantities(nlp, sentence):
         "One example was the search page.",
         "In 2021 the team was small.",
         "The launch went well and the customer was happy.",
+        "3.2 and 3.3 went out while I was away.",
+        "By 6.0 I was off the release rota.",
+        "The relationship between the two teams got better.",
+        "Our three leads signed off on it.",
     ],
 )
 def test_not_quantities(nlp, sentence):

@@ -152,7 +152,7 @@ def test_a_story_under_headings_in_its_own_words_is_not_missing_parts():
         ("What I handled myself", A), ("The recovery on day two", A), ("How it landed", R),
         ("The upshot for customers", R), ("Changed since", L), ("What I changed afterwards", L),
         ("What stayed with me", L), ("What I fixed", A), ("What changed for me", L),
-        ("What changed in my process", L),
+        ("What changed in my process", L), ("What I changed in how I work", L),
     ],
 )
 def test_a_label_in_the_writers_own_words_is_read_by_its_head_word(label, kind):

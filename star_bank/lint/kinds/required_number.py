@@ -93,5 +93,24 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     for section in sections:
         if section.doc is None or not section.prose.text.strip():
             continue
-        if not has_number(section.doc, extra):
+        if not has_number(_outcome_tokens(story, section), extra):
             yield story.heading_hit(section, section_name=section.label)
+
+
+def _outcome_tokens(story: AnalysedStory, section) -> list["Token"]:
+    """The section's tokens up to a later paragraph that opens with a lesson ("Next time I
+    would ..."): a number there measures the lesson, not the outcome."""
+    origin = section.prose.origin
+    tokens = [t for t in section.doc if t.idx < len(origin)]
+    if not tokens:
+        return list(section.doc)
+    text = story.story.text
+    paragraph_starts = {m.end() for m in _PARAGRAPH_BREAK.finditer(text)}
+    first = origin[tokens[0].idx]
+    cuts = [
+        origin[min(statement.start, len(origin) - 1)]
+        for statement in find_lessons(story)
+        if statement.section is section
+    ]
+    cut = min((offset for offset in cuts if offset > first and offset in paragraph_starts), default=None)
+    return tokens if cut is None else [t for t in tokens if origin[t.idx] < cut]

@@ -89,3 +89,11 @@ def test_a_safeguard_told_among_the_closing_acts_does_not_end_the_narrative(lint
         "so a clash never reaches print.\n"
     )
     assert not [f for f in linter.lint_text(text) if f.rule == "result-without-metric"]
+
+
+def test_a_closing_paragraph_of_lessons_in_the_result_measures_no_outcome(linter):
+    result = ("The old tool was retired and the repository archived.\n\n"
+              "Next time I would list what the tool must handle three years out before building it.")
+    assert flagged(linter, result)
+    measured = result.replace("was retired", "was retired after 14 months")
+    assert not flagged(linter, measured)
