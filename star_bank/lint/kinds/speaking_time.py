@@ -1,6 +1,7 @@
 """speaking_time: a story too long to tell in the time an interviewer gives.
 
 Options: `words_per_minute` (speaking pace), `max_minutes`.
+Headings that name no STAR part count as words said ("Stage two: sharding").
 FAIL: 520 words of prose (about 3.5 minutes at 150 words a minute).
 PASS: 380 words (about 2.5 minutes).
 """
@@ -15,6 +16,7 @@ from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
 from star_bank.lint.rule import Rule
 from star_bank.lint.wording import with_unit
+from star_bank.model.story import SectionKind
 from star_bank.story.prose import count_words
 
 NEEDS_NLP = False
@@ -25,8 +27,19 @@ class Options(KindOptions):
     max_minutes: float = Field(3.0, gt=0, json_schema_extra={"unit": "minute"})
 
 
+def spoken_words(story: AnalysedStory) -> int:
+    """The words a speaker would say: the prose, and the headings that name no STAR part
+    ("Stage two: partitioning the table" is content; "## Result" is not said aloud)."""
+    if not story.sections:
+        return story.story.words
+    return sum(
+        count_words(s.prose.text) + (count_words(s.label) if s.kind is SectionKind.other and not story.unlabelled else 0)
+        for s in story.sections
+    )
+
+
 def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
-    words = sum(count_words(s.prose.text) for s in story.sections) if story.sections else story.story.words
+    words = spoken_words(story)
     minutes = words / options.words_per_minute
     if minutes > options.max_minutes:
         yield story.story_hit(
