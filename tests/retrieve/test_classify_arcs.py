@@ -202,3 +202,25 @@ def test_a_denial_names_no_mistake_of_the_speakers(book, sentence, mistake):
 
     framing = frame_story(parse_story(f"## Situation\n{sentence}\n"), book)
     assert ("own_mistake" in framing.frames) is mistake
+
+
+@pytest.mark.parametrize(
+    ("text", "frame"),
+    [
+        ("## Where it started\nI ran the session store.\n\n## What I broke\nLogins failed for an hour.\n", "own_mistake"),
+        ("## Situation\nI posted in the channel that it was almost certainly my change.\n", "own_mistake"),
+        ("## Situation\nWhat I did not think about was the rows already on disk.\n", "own_mistake"),
+        ("## Situation\nNobody else could build a signed release.\n", "handover"),
+    ],
+)
+def test_frames_told_in_a_heading_or_in_plain_words(book, text, frame):
+    from star_bank.retrieve.framing import frame_story
+
+    assert frame in frame_story(parse_story(text), book).frames
+
+
+def test_doubting_a_cause_is_not_an_oversight(book):
+    from star_bank.retrieve.framing import frame_story
+
+    framing = frame_story(parse_story("## Situation\nI didn't think it was the build, since both apps dropped.\n"), book)
+    assert "own_mistake" not in framing.frames
