@@ -41,6 +41,8 @@ ALL_SECTIONS = [kind.value for kind in SectionKind]
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
 _QUANTIFIERS = {"a", "an", "few", "several", "couple", "half"}
+# Words that place a unit of time on the story's clock: "the next evening", "that night".
+_DEICTIC = {"next", "following", "same", "that", "this", "previous"}
 _HYPOTHETICAL = {"should", "would", "could", "might", "may", "'d"}
 
 
@@ -126,8 +128,8 @@ class SignalDetector:
                 return True
             if token.lemma_.lower() in self.timing_units or token.lower_ in self.timing_units:
                 before = tokens[max(0, i - 2) : i]
-                if any(t.like_num or _ORDINAL.match(t.text) or t.lower_ in _QUANTIFIERS for t in before):
-                    return True  # "20 minutes", "an hour", "the 3rd day"
+                if any(t.like_num or _ORDINAL.match(t.text) or t.lower_ in _QUANTIFIERS | _DEICTIC for t in before):
+                    return True  # "20 minutes", "an hour", "the 3rd day", "the next evening"
                 after = tokens[i + 1 : i + 2]
                 if any(t.like_num for t in after) and token.lower_ in ("week", "day", "month", "sprint"):
                     return True  # "at week 2", "on day 3"

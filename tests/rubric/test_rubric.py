@@ -103,6 +103,19 @@ def test_failure_story_with_no_warning_sign_is_novice_on_detection(linter):
     assert "never says how or when the problem was noticed" in detection.reason
 
 
+def test_a_phone_call_to_the_lead_and_the_next_evening_are_who_was_told_and_when(linter):
+    text = CHECKLIST_FAILURE.replace(
+        "Within 3 minutes of the first errors I cancelled the migration, and checkout recovered 11 minutes after the deploy.\n"
+        "Within 20 minutes I told my manager and the incident channel what my migration had done.",
+        "I cancelled the migration and phoned my lead rather than wait for chat.\n"
+        "I re-ran the migration the next evening, after testing it on a copy of the table.",
+    ).replace("The staging deploy had taken 40 seconds longer than usual, and I dismissed it",
+              "I dismissed a slow staging deploy")
+    recovery = score(text, linter).dimension("recovery")
+    assert recovery.rating == "expert"
+    assert "phoned my lead" in recovery.reason and "the next evening" in recovery.reason
+
+
 def test_recovery_done_by_nobody_in_particular_is_novice(linter):
     recovery = score(WEAK_FAILURE, linter).dimension("recovery")
     assert recovery.rating in ("novice", "intermediate")
