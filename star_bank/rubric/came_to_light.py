@@ -70,10 +70,10 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
                 text = section.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
                 tests = {
                     "came_to_light": lambda t: _noticed(t, noticing) or _brought_to_us(t) or _passed_on_to_me(t)
-                    or _found_out_from(t) or _looked_wrong(t, odd),
+                    or _found_out_from(t) or _looked_wrong(t, odd) or _moved_on_an_instrument(t, instruments),
                     "instrument_told": lambda t: _instrument_told(t, instruments),
                     "misread_signal": lambda t: _misread(t, belief) or _missed_for_a_reason(t) or _slow_to_see(t, noticing)
-                    or _did_not_see(t, noticing),
+                    or _did_not_see(t, noticing) or _first_guess(t),
                 }
                 for name, test in tests.items():
                     hit = next((t for t in tokens if test(t)), None)
@@ -109,6 +109,33 @@ def _instrument_told(token: "Token", instruments: frozenset[str]) -> bool:
     subject = subject_of(token)
     return (subject is not None and subject.dep_ == "nsubj" and subject.lemma_.lower() in instruments
             and _fact(token))
+
+
+_MOVING = frozenset({"drop", "fall", "dip", "spike", "jump", "climb", "rise", "plunge", "plummet", "sink", "surge",
+                     "double", "halve", "creep", "flatline", "stall"})
+_GUESSES = frozenset({"guess", "assumption", "theory", "hunch", "suspicion", "thought", "diagnosis", "read"})
+
+
+def _moved_on_an_instrument(token: "Token", instruments: frozenset[str]) -> bool:
+    """'the success rate on our dashboard dropped from 97% to 88%', 'errors spiked on the graph':
+    a figure moved where someone watches it: the symptom as it was seen."""
+    if token.lemma_.lower() not in _MOVING or not _fact(token):
+        return False
+    subject = subject_of(token)
+    if subject is None or subject.lower_ in _FIRST_PERSON or is_first_person_singular(subject):
+        return False
+    around = [*subject.subtree, *(g for c in token.children if c.dep_ == "prep" for g in c.subtree)]
+    return any(t.lemma_.lower() in instruments for t in around)
+
+
+def _first_guess(token: "Token") -> bool:
+    """'the first guess in the channel was a bad build', 'my assumption was that the cache was
+    stale': a reading of the symptom, told as what it was taken for."""
+    if token.lemma_.lower() != "be" or token.tag_ != "VBD":
+        return False
+    subject = subject_of(token)
+    return (subject is not None and subject.lemma_.lower() in _GUESSES
+            and any(c.dep_ in ("attr", "ccomp") for c in token.children))
 
 
 def _brought_to_us(token: "Token") -> bool:

@@ -253,3 +253,20 @@ def test_a_thing_that_looked_wrong_is_how_it_came_to_light(linter):
     # The symptom as it was seen: no noticing verb, no alert, and no stock phrase.
     assert dimension(LOOKED_OFF, linter, "detection").rating == "intermediate"
     assert dimension(LOOKED_FINE, linter, "detection").rating == "novice"
+
+
+FIGURE_MOVED = failure(
+    "I ran the ticket app of the ferry company. One Saturday the paid-order rate on our dashboard fell "
+    "from 95% to 70%. I traced it to the card form and switched it back to the old provider within an hour."
+)
+FIGURE_MOVED_AND_MISREAD = FIGURE_MOVED.replace(
+    "I traced it", "The first guess on the team was a slow mobile network. I traced it"
+)
+
+
+def test_a_figure_that_moved_where_someone_watches_it_names_the_signal(linter):
+    assert dimension(FIGURE_MOVED, linter, "detection").rating == "intermediate"
+
+
+def test_the_first_guess_at_the_symptom_says_why_it_was_misread(linter):
+    assert dimension(FIGURE_MOVED_AND_MISREAD, linter, "detection").rating == "expert"
