@@ -14,7 +14,8 @@ the rubric counts them all as naming the signal:
   ("the curve looked almost too clean", "the totals seemed off"): the symptom as it
   was seen;
 - **instrument told**: an alert, monitor or check did its job ("the alert fired
-  on Friday"). Alone it says the signal existed, not that anyone saw it: it
+  on Friday"), or a figure moved on a dashboard or graph ("the success rate on the
+  dashboard fell to 88%"). Alone it says the signal existed, not that anyone saw it: it
   names the signal only with a reason it was missed ("... but it went to an
   unwatched inbox"); otherwise the drill still asks who noticed;
 - **misread signal** (why it was missed, for expert): someone concluded or
@@ -70,10 +71,11 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
                 text = section.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
                 tests = {
                     "came_to_light": lambda t: _noticed(t, noticing) or _brought_to_us(t) or _passed_on_to_me(t)
-                    or _found_out_from(t) or _looked_wrong(t, odd) or _moved_on_an_instrument(t, instruments),
-                    "instrument_told": lambda t: _instrument_told(t, instruments),
+                    or _found_out_from(t) or _looked_wrong(t, odd) or _showed_a_reading(t),
+                    "instrument_told": lambda t: _instrument_told(t, instruments) or _moved_on_an_instrument(t, instruments),
                     "misread_signal": lambda t: _misread(t, belief) or _missed_for_a_reason(t) or _slow_to_see(t, noticing)
-                    or _did_not_see(t, noticing) or _first_guess(t),
+                    or _did_not_see(t, noticing) or _first_guess(t) or _nobody_knew(t, noticing)
+                    or _left_unchecked(t),
                 }
                 for name, test in tests.items():
                     hit = next((t for t in tokens if test(t)), None)
@@ -118,7 +120,8 @@ _GUESSES = frozenset({"guess", "assumption", "theory", "hunch", "suspicion", "th
 
 def _moved_on_an_instrument(token: "Token", instruments: frozenset[str]) -> bool:
     """'the success rate on our dashboard dropped from 97% to 88%', 'errors spiked on the graph':
-    a figure moved where someone watches it: the symptom as it was seen."""
+    a figure moved where someone could watch it. Like an alert that fired, it says the signal
+    was there, not that anyone saw it."""
     if token.lemma_.lower() not in _MOVING or not _fact(token):
         return False
     subject = subject_of(token)
@@ -126,6 +129,57 @@ def _moved_on_an_instrument(token: "Token", instruments: frozenset[str]) -> bool
         return False
     around = [*subject.subtree, *(g for c in token.children if c.dep_ == "prep" for g in c.subtree)]
     return any(t.lemma_.lower() in instruments for t in around)
+
+
+_READING = frozenset({"read", "show", "display", "register"})
+_NOBODY = frozenset({"nobody", "noone", "none"})
+
+
+def _showed_a_reading(token: "Token") -> bool:
+    """'the walk-in was reading 52 degrees', 'the gauge showed 9 bar': a thing gave a reading,
+    the symptom as it was seen."""
+    if token.lemma_.lower() not in _READING or token.tag_ not in ("VBD", "VBG"):
+        return False
+    if any(c.dep_ == "prt" for c in token.children):
+        return False  # "the engineer showed up at 11": an arrival
+    if token.tag_ == "VBG" and not any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in token.children):
+        return False
+    subject = subject_of(token)
+    if subject is None or subject.lower_ in _FIRST_PERSON or is_first_person_singular(subject):
+        return False
+    return any(c.dep_ in ("dobj", "attr") and (c.like_num or any(g.dep_ == "nummod" for g in c.children))
+               for c in token.children)
+
+
+def _nobody_knew(token: "Token", noticing: frozenset[str]) -> bool:
+    """'nobody knew when, because the log was only filled in at close': why no one saw it sooner."""
+    if token.lemma_.lower() not in (noticing | {"know"}) or token.tag_ != "VBD":
+        return False
+    subject = subject_of(token)
+    if subject is None or not (subject.lower_ in _NOBODY or (subject.lower_ == "one" and any(
+            c.lower_ == "no" for c in subject.children))):
+        return False
+    return any(c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in _REASONS for m in c.children)
+               for c in token.children)
+
+
+_PEOPLE = frozenset({"he", "she", "they", "you", "everyone", "everybody", "people"})
+_CHECKING = frozenset({"check", "test", "verify", "validate", "look", "measure", "consider", "confirm"})
+
+
+def _left_unchecked(token: "Token") -> bool:
+    """'what I hadn't checked was that ...', 'I didn't test it against real traffic': the check
+    the speaker skipped, which is why the sign went unseen."""
+    if token.lemma_.lower() not in _CHECKING or token.pos_ != "VERB" or token.dep_ == "relcl":
+        return False  # "the pipeline, which I hadn't looked at": a description, not the miss
+    children = list(token.children)
+    if not any(c.dep_ == "neg" for c in children) or any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL
+                                                         for c in children):
+        return False
+    if not (token.tag_ in _PAST or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in children)):
+        return False
+    subject = subject_of(token)
+    return subject is not None and (is_first_person_singular(subject) or subject.lower_ == "we")
 
 
 def _first_guess(token: "Token") -> bool:
@@ -167,6 +221,12 @@ def _misread(token: "Token", belief: frozenset[str]) -> bool:
         if subject is None:
             continue
         if subject.lower_ in ("it", "this", "that") and any(c.dep_ == "attr" for c in clause.children):
+            return True
+        # "I thought a quick handover at the desk was the efficient way": a judgment of the
+        # thing that then went wrong.
+        if clause.lemma_.lower() == "be" and any(c.dep_ in ("attr", "acomp") for c in clause.children) \
+                and not (is_first_person_singular(subject) or subject.lower_ in _FIRST_PERSON
+                         or subject.lower_ in _PEOPLE or subject.ent_type_ == "PERSON"):
             return True
         if is_first_person_singular(subject) and any(c.dep_ == "aux" and c.lower_ in ("could", "can")
                                                      for c in clause.children):

@@ -62,7 +62,9 @@ def rate_recovery(ev: StoryEvidence) -> Judgement:
     acts = count_acts(ev)
     # "We talked it over" or "when I looked" is no step taken against the damage.
     quiet = _PERCEIVING | frozenset(ev.book.ownership.soft_verbs)
-    done = [m for m in [*acts.own, *acts.we, *acts.fragments] if acts.verbs.get(m.start) not in quiet]
+    # "I didn't test it" owns the mistake; it is no step taken against the damage.
+    done = [m for m in [*acts.own, *acts.we, *acts.fragments]
+            if acts.verbs.get(m.start) not in quiet and m.start not in acts.omissions]
     has_action = any(section.kind == SectionKind.action for section in ev.story.story.sections)
     scene = _SCENE if has_action else _SCENE_WITHOUT_ACTION
     steps = unique_marks(

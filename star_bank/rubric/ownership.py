@@ -73,6 +73,7 @@ class Acts:
     we: list[Mark] = field(default_factory=list)
     fragments: list[Mark] = field(default_factory=list)
     verbs: dict[int, str] = field(default_factory=dict)  # an act's file offset -> its verb's lemma
+    omissions: set[int] = field(default_factory=set)  # offsets of acts owned as not done ("I didn't test")
 
     def share(self, hidden: int) -> float:
         """The speaker's own acts as a share of every act told (fragments count whole)."""
@@ -112,6 +113,8 @@ def count_acts(ev: StoryEvidence) -> Acts:
                     mark = Mark(kind, start, end, section.kind, text)
                     getattr(acts, kind).append(mark)
                     acts.verbs[start] = token.lemma_.lower()
+                    if any(c.dep_ == "neg" for c in token.children):
+                        acts.omissions.add(start)
                     if kind == "own" and token.lemma_.lower() not in soft_verbs and not _making_sure(token):
                         acts.decisions.append(mark)
     return acts

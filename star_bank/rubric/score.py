@@ -71,8 +71,10 @@ def score_analysed(
     marks = {**book.detector.detect(story), **came_to_light_marks(story, book.went_wrong)}
     events = went_wrong_marks(story, book.went_wrong)
     # A flaw pointed out or found is how the trouble came to light; harm is what could be misread.
-    marks["came_to_light"] = sorted([*marks["came_to_light"], *(e for e in events if e.signal == "flaw")],
-                                    key=lambda m: m.start)
+    # ... unless the finding hides its finder ("it was found that the pool was too small").
+    hidden = [(f.offset, f.end_offset) for f in findings if f.rule == "passive-voice"]
+    found = [e for e in events if e.signal == "flaw" and not any(a <= e.start < b for a, b in hidden)]
+    marks["came_to_light"] = sorted([*marks["came_to_light"], *found], key=lambda m: m.start)
     marks["trouble_told"] = [e for e in events if e.signal == "harm"]
     choice = choose_rubric(story, match, framing, archetypes, marks, events)
     # What the speaker would do differently is a reflection, not the moment it went wrong.

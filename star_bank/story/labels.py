@@ -191,9 +191,11 @@ def _label_at_start(line: str, letters: bool, bold_only: bool) -> Label | None:
         match = pattern.match(line)
         if match:
             kind = alias_kind(match.group("label"))
-            guessed = kind is None and bool(_LIST_ITEM.match(line))
+            guessed = kind is None
             if guessed:
-                # Notes in bullets ("- My job that week: ..."): a short label of one's own opens each.
+                # Notes in bullets ("- My job that week: ...") or lines of labelled parts ("What
+                # changed after - ..."): a short label of one's own opens each. It counts only
+                # beside other labels (star_bank.story.parse).
                 kind = classify_label(match.group("label"))
             if kind is not None:
                 return Label(kind, match.group("label").strip(), 0, match.end(), prefix=True, guessed=guessed)

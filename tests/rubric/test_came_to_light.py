@@ -264,9 +264,54 @@ FIGURE_MOVED_AND_MISREAD = FIGURE_MOVED.replace(
 )
 
 
-def test_a_figure_that_moved_where_someone_watches_it_names_the_signal(linter):
-    assert dimension(FIGURE_MOVED, linter, "detection").rating == "intermediate"
+def test_a_figure_that_moved_on_a_dashboard_alone_does_not_say_anyone_saw_it(linter):
+    # Like an alert that fired: the signal was there; who noticed, and when, is still untold.
+    assert dimension(FIGURE_MOVED, linter, "detection").rating == "novice"
 
 
-def test_the_first_guess_at_the_symptom_says_why_it_was_misread(linter):
+def test_the_first_guess_at_a_figure_that_moved_names_the_signal_and_why_it_was_misread(linter):
     assert dimension(FIGURE_MOVED_AND_MISREAD, linter, "detection").rating == "expert"
+
+
+COOLER = failure(
+    "I ran the kitchen of a small cafe. One Monday I came in at 6am and the fridge was reading 14 degrees. "
+    "Nobody knew when it had failed, because the temperature was only written down at closing. I moved the "
+    "dairy to the bar fridge, binned the rest and called the repair line at 6:20."
+)
+
+
+def test_a_reading_given_and_why_nobody_knew_sooner_are_expert_detection(linter):
+    detection = dimension(COOLER, linter, "detection")
+    assert detection.rating == "expert"
+    assert "the fridge was reading" in detection.reason and "Nobody knew" in detection.reason
+
+
+def test_a_finding_told_in_the_passive_hides_who_found_it(linter):
+    text = failure(
+        "I looked after the ferry company's booking API. Pages were slow for a month. Eventually it was found "
+        "that the connection pool was too small, so the pool size was raised."
+    )
+    assert dimension(text, linter, "detection").rating == "novice"
+
+
+@pytest.mark.parametrize(
+    "why",
+    [
+        "What I hadn't checked was that two ports still used the old timetable format.",
+        "I thought a copy of last year's file was a safe starting point.",
+    ],
+)
+def test_a_skipped_check_or_a_misjudged_thing_says_why_it_was_missed(linter, why):
+    text = failure(
+        "I published the winter ferry timetable. " + why + " A week later a passenger emailed us that the "
+        "Sunday sailing did not exist. I fixed the page within the hour and told the harbour office."
+    )
+    assert dimension(text, linter, "detection").rating == "expert"
+
+
+def test_an_opinion_of_the_person_giving_feedback_is_no_misreading(linter):
+    text = failure(
+        "My lead told me my pull requests were too big to review. I thought she was being harsh. "
+        "I split my next change into three and asked her to review the first one that day."
+    )
+    assert dimension(text, linter, "detection").rating == "intermediate"

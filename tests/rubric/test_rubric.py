@@ -506,3 +506,14 @@ def test_rubric_data_is_inside_the_package_so_the_wheel_carries_it():
     import importlib.resources
 
     assert importlib.resources.files("star_bank.data").joinpath("rubrics.yaml").is_file()
+
+
+def test_a_check_owned_as_not_done_is_no_recovery_step(linter):
+    text = (
+        "---\ntags: [failure]\n---\n# The lock\n\n"
+        "Context - I deployed a migration that locked the orders table at peak.\n\n"
+        "What went wrong - Checkout failed for a minute and a half.\n\n"
+        "Ownership - I didn't test the migration on a table of production size.\n\n"
+        "Learning - I now run every migration against a copy of production before it ships.\n"
+    )
+    assert score(text, linter).dimension("recovery").rating == "novice"

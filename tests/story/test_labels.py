@@ -201,3 +201,13 @@ def test_numbered_label_lines_open_the_parts():
         "3. Result\nIt ran in 9 minutes.\n"
     )
     assert kinds(text) == [S, A, R]
+
+
+def test_a_line_label_in_own_words_counts_beside_other_line_labels():
+    text = (
+        "S - The cafe fridge died overnight.\n\nA - I binned the dairy and called the repair line.\n\n"
+        "R - We opened on time.\n\nWhat changed after - I added a 2am temperature check to the closing list.\n"
+    )
+    assert kinds(text) == [S, A, R, L]
+    alone = "The cafe fridge died overnight and I binned the dairy.\n\nWhat changed after - a 2am check.\n"
+    assert L not in kinds(alone)
