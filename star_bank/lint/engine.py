@@ -287,8 +287,9 @@ def analyse(story: Story) -> AnalysedStory:
         anchor = story.title_span
         start, end = (anchor.start, anchor.end) if anchor else story.body_prose.source_range(0, 1)
         sections = [SectionText(SectionKind.other, "story", (start, end), story.body_prose)]
-    archetypes = list(story.front_matter.archetypes) or _classified_archetypes(story)
-    return AnalysedStory(story, LineIndex(story.text), sections, archetypes)
+    archetypes, went_wrong = (list(story.front_matter.archetypes), False) if story.front_matter.archetypes \
+        else _classified_archetypes(story)
+    return AnalysedStory(story, LineIndex(story.text), sections, archetypes, went_wrong=went_wrong)
 
 
 # Rules that apply only to failure or learning stories should not guess: a story
@@ -296,9 +297,11 @@ def analyse(story: Story) -> AnalysedStory:
 CLASSIFICATION_CONFIDENCE = 0.4
 
 
-def _classified_archetypes(story: Story) -> list[int]:
-    """Archetypes from the text, best first, for a story whose front matter names none."""
+def _classified_archetypes(story: Story) -> tuple[list[int], bool]:
+    """Archetypes from the text, best first, for a story whose front matter names none, and
+    whether its text tells something going wrong (the classifier reads the framing anyway)."""
     from star_bank.retrieve.classify import classify_story
 
     match = classify_story(story)
-    return list(match.archetypes) if match.confidence >= CLASSIFICATION_CONFIDENCE else []
+    archetypes = list(match.archetypes) if match.confidence >= CLASSIFICATION_CONFIDENCE else []
+    return archetypes, bool(match.went_wrong)

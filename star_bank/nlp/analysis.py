@@ -51,6 +51,7 @@ class AnalysedStory:
     index: LineIndex
     sections: list[SectionText]
     archetypes: list[int]  # front matter, else classified; best first
+    went_wrong: bool = False  # the text tells something going wrong (read with the classification)
     # Results several kinds share (the lesson statements), computed once per story.
     memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 

@@ -70,8 +70,10 @@ def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
             if cue is not None:
                 return cue
             continue
-        if lemma not in vocabulary.adopting_verbs:
-            continue
+        if placed and _present_habit(token, lists):
+            return token.text  # "for any bulk rename I use a checklist", told once the story is over
+        if lemma not in vocabulary.adopting_verbs or (lemma in _PROPOSING and not placed):
+            continue  # a proposal amid the work is part of it; "afterwards I proposed a check" is a change
         subject = subject_of(token)
         if subject is None or not (subject.lower_ == "we" or is_first_person_singular(subject)):
             continue
@@ -85,6 +87,26 @@ def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
         if placed and _still_at_work(token) and next(find_phrases(objects, lists.mechanisms), None) is not None:
             return token.text  # "after that I made a prep log that sits by the autoclave": an artefact still in use
     return None
+
+
+_PROPOSING = frozenset({"propose"})
+
+
+def _present_habit(verb: "Token", lists: PhraseLists) -> bool:
+    """The speaker's own act in the present tense, on a mechanism ('I use a checklist', 'I run
+    the dry run first'): told after the story, it is how the speaker works now."""
+    if verb.tag_ not in ("VBP", "VBZ") or mental_act(verb) or wish_or_vague(verb):
+        return False
+    if verb.dep_ == "conj" and verb.head.tag_ == "VBD":
+        return False  # "I traced it and I rewrote the rule": a past act the tagger read as present
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    subject = subject_of(verb)
+    if subject is None or not is_first_person_singular(subject):
+        return False
+    objects = [t for c in verb.children if c.dep_ in ("dobj", "prt", "prep", "xcomp") for t in c.subtree]
+    return next(find_phrases(objects, lists.safeguards), None) is not None or next(
+        find_phrases(objects, lists.mechanisms), None) is not None
 
 
 def _still_at_work(verb: "Token") -> bool:

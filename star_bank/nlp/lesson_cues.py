@@ -265,9 +265,9 @@ def _teaching_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
         return None
     if lemma == "teach":
         return cue_text(token, speaker)
-    if lemma in ("show", "remind"):
-        # "showed me the value of ...", "reminded us that tests are cheap" teach; "the graph
-        # showed us that latency spiked" reports what was seen.
+    if lemma in ("show", "remind", "reinforce"):
+        # "showed me the value of ...", "reminded us that tests are cheap", "reinforced for me how
+        # important it is to ..." teach; "the graph showed us that latency spiked" reports what was seen.
         for child in token.children:
             if child.dep_ in ("dobj", "attr") and child.lemma_.lower() in (*vocabulary.abstract_nouns, *vocabulary.lesson_nouns):
                 return cue_text(token, speaker)

@@ -108,7 +108,9 @@ def find_lessons(story: AnalysedStory, vocabulary: LessonVocabulary | None = Non
 
 def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStatement]:
     lists = compiled(vocabulary)
-    failure = story.is_failure
+    # Something went wrong: a change told in the Result or a closing part came of it. Parts
+    # inferred from unlabelled prose are too rough to tell the fix from what came after it.
+    failure = story.is_failure or (story.went_wrong and not story.labels_missing)
     found: list[LessonStatement] = []
     told = False  # whether the story's action or outcome has been told yet
     ending = _last_paragraph_start(story.story.text)

@@ -78,8 +78,9 @@ def is_quantity(token: "Token", words: frozenset[str] = QUANTITY_WORDS) -> bool:
         # "double-check", "half-finished": the first half of a compound word measures nothing,
         # nor does one written apart before its verb ("double check everything").
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if following is not None and lower in _VERB_PREFIXES and following.pos_ == "VERB":
-            return False
+        if following is not None and lower in _VERB_PREFIXES and (
+                following.pos_ == "VERB" or following.lower_.endswith("ing")):
+            return False  # "double check", "double checking" (often tagged a noun)
         return not (following is not None and following.tag_ == "HYPH" and not token.whitespace_)
     has_digit = any(ch.isdigit() for ch in text)
     if not has_digit and not token.like_num:

@@ -161,8 +161,8 @@ def story_sentences(story: Story) -> list[tuple[str, bool]]:
     out = [(story.title, True)] if story.title else []
     for section in story.sections:
         narrative = section.kind not in (SectionKind.lesson, SectionKind.tie_in)
-        if section.kind is SectionKind.other and section.label and not section.inferred:
-            out.append((section.label, narrative))  # a heading in the writer's words: "What I broke"
+        if section.label and not section.inferred:
+            out.append((section.label, narrative))  # a label in the writer's words: "What went wrong"
         for sentence in section.sentences:
             items = _list_items(section.prose, story.text, sentence.span.start, sentence.span.end)
             out += [(text, narrative) for text in (items or [sentence.text])]

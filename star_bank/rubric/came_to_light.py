@@ -164,7 +164,7 @@ def _nobody_knew(token: "Token", noticing: frozenset[str]) -> bool:
 
 
 _PEOPLE = frozenset({"he", "she", "they", "you", "everyone", "everybody", "people"})
-_CHECKING = frozenset({"check", "test", "verify", "validate", "look", "measure", "consider", "confirm"})
+_CHECKING = frozenset({"check", "test", "verify", "validate", "look", "measure", "consider", "confirm", "count"})
 
 
 def _left_unchecked(token: "Token") -> bool:

@@ -213,3 +213,38 @@ def test_the_deliverable_at_the_end_of_a_success_storys_result_is_not_a_change()
     assert found(text) == []
     assert any(f.rule == "missing-section" and "Lesson" in f.message
                for f in _LINTER.lint_text(text, "story.md"))
+
+
+# A story the classifier reads as debugging, whose text still tells something going wrong.
+DRIFT = (
+    "## Situation\nA new node pool went live and an outage hit uploads for a slice of users.\n\n"
+    "## Action\nI traced the failures to three nodes whose clocks had drifted and drained them.\n\n"
+    "## Result\nFailures dropped from 3% to almost none within a day. {sentence}\n\n"
+    "## Numbers\nThree percent to almost none in a day.\n"
+)
+
+
+def test_a_safeguard_told_in_the_result_of_a_story_where_something_went_wrong_is_a_change():
+    text = DRIFT.format(sentence="I added an alert on clock offset above one second.")
+    assert [lesson.observable for lesson in found(text)] == [True]
+
+
+def test_a_present_habit_on_a_mechanism_told_after_a_failure_is_a_change():
+    text = (
+        "## Background\nI reorganised the lab's shared drive with a script.\n\n"
+        "## What went wrong\nThe script overwrote files that shared a name, and I did not count the files.\n\n"
+        "## What I did\nI told my supervisor that afternoon and we restored most runs from a snapshot.\n\n"
+        "## After\nFor any bulk rename I use a checklist that compares file counts before anything is deleted.\n"
+    )
+    assert any(lesson.observable for lesson in found(text))
+
+
+def test_a_proposal_counts_as_a_change_only_once_the_story_is_over():
+    amid = ("## Situation\nMy manager wanted to split billing into a service.\n\n## Action\n"
+            "I proposed a six-week pilot: we keep billing in the monolith behind a linter that guards its edges.\n\n"
+            "## Result\nThe pilot ran for six weeks.\n")
+    assert found(amid) == []
+    after = ("## Situation\nOur email provider dropped password resets for two hours.\n\n## Action\n"
+             "I paged the on-call engineer and posted a status update at 9:05.\n\n## Result\nResets worked "
+             "again by 10:30. Afterwards I proposed a synthetic check that emails a seed inbox every ten minutes.\n")
+    assert any(lesson.observable for lesson in found(after))

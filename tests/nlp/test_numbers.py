@@ -50,6 +50,7 @@ def test_quantities(nlp, sentence):
         "By 6.0 I was off the release rota.",
         "The relationship between the two teams got better.",
         "Our three leads signed off on it.",
+        "I learned the value of double checking the print proof.",
     ],
 )
 def test_not_quantities(nlp, sentence):

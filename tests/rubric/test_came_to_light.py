@@ -315,3 +315,14 @@ def test_an_opinion_of_the_person_giving_feedback_is_no_misreading(linter):
         "I split my next change into three and asked her to review the first one that day."
     )
     assert dimension(text, linter, "detection").rating == "intermediate"
+
+
+
+def test_a_heading_that_names_what_went_wrong_makes_it_a_failure_story(linter):
+    text = (
+        "# The shared drive\n\n## Background\nI reorganised the lab's shared drive.\n\n"
+        "## What went wrong\nMy script overwrote files that shared a name.\n\n"
+        "## What I did\nI told my supervisor the same afternoon and restored the runs from a snapshot.\n"
+    )
+    card = score_story(parse_story(text, "story.md"), linter=linter)
+    assert card.rubric == "failure" and "What went wrong" in card.rubric_reason

@@ -211,3 +211,12 @@ def test_a_line_label_in_own_words_counts_beside_other_line_labels():
     assert kinds(text) == [S, A, R, L]
     alone = "The cafe fridge died overnight and I binned the dairy.\n\nWhat changed after - a 2am check.\n"
     assert L not in kinds(alone)
+
+
+def test_labels_decorated_with_pictographs_or_arrows_are_read():
+    text = (
+        "\U0001F4CD The situation:\nA clinic booking app on a document store.\n\n"
+        "\U0001F3AF My job:\nEvery technical call was mine.\n\n"
+        "\u2192 Result:\nReports went from hours to a minute.\n"
+    )
+    assert kinds(text) == [S, T, R]

@@ -25,6 +25,8 @@ def vague(linter, text):
         "It made me a stronger developer.",
         "I believe it is essential to keep stakeholders informed.",
         "I gained a deeper understanding of how the billing system works.",
+        "I learned the importance of double checking and being more careful before sending things off.",
+        "Looking back, it reinforced for me how important it is to build teams that share the work.",
     ],
 )
 def test_a_vague_lesson_in_the_result_is_flagged(linter, closing):
