@@ -33,7 +33,7 @@ FILLERS = frozenset(
     do does did have has had be was were is am are also then just completely totally
     accidentally simply really even actually initially originally somehow badly still
     so quickly immediately later already would could should will can might must the a an that
-    this it properly fully thoroughly carefully enough adequately first ever yet always even bother
+    this it properly fully thoroughly carefully enough adequately first ever yet always even bother entirely
     to
     """.split()
 )

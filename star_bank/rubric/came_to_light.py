@@ -98,6 +98,8 @@ def _noticed(token: "Token", noticing: frozenset[str]) -> bool:
     """'I realised I had swapped the labels', 'my lead noticed half of it was not started'."""
     if token.lemma_.lower() not in noticing or not _fact(token):
         return False
+    if _nobody(subject_of(token)):
+        return False  # "no one noticed, because ...": why it was missed, not how it came to light
     if any(c.dep_ in ("ccomp", "dobj") for c in token.children):
         return True
     # The parser sometimes hangs the clause on an earlier verb ("asked to see the list and
@@ -153,11 +155,9 @@ def _showed_a_reading(token: "Token") -> bool:
 
 def _nobody_knew(token: "Token", noticing: frozenset[str]) -> bool:
     """'nobody knew when, because the log was only filled in at close': why no one saw it sooner."""
-    if token.lemma_.lower() not in (noticing | {"know"}) or token.tag_ != "VBD":
+    if token.lemma_.lower() not in (noticing | {"know"}) or token.tag_ not in _PAST:
         return False
-    subject = subject_of(token)
-    if subject is None or not (subject.lower_ in _NOBODY or (subject.lower_ == "one" and any(
-            c.lower_ == "no" for c in subject.children))):
+    if not _nobody(subject_of(token)):
         return False
     return any(c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in _REASONS for m in c.children)
                for c in token.children)
@@ -182,6 +182,12 @@ def _left_unchecked(token: "Token") -> bool:
     return subject is not None and (is_first_person_singular(subject) or subject.lower_ == "we")
 
 
+def _nobody(subject: "Token | None") -> bool:
+    """'nobody', 'no one', 'none of us'."""
+    return subject is not None and (subject.lower_ in _NOBODY or (
+        subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children)))
+
+
 def _first_guess(token: "Token") -> bool:
     """'the first guess in the channel was a bad build', 'my assumption was that the cache was
     stale': a reading of the symptom, told as what it was taken for."""
@@ -202,7 +208,8 @@ def _brought_to_us(token: "Token") -> bool:
     if subject.lower_ in ("it", "this", "that", "which"):
         return False
     to_us = any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in _FIRST_PERSON for g in c.children)
-                for c in token.children)
+                for c in token.children) or (token.lemma_.lower() in ("email", "call", "write") and any(
+                    c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in token.children))  # "a customer emailed us"
     return to_us or token.lemma_.lower() == "complain"
 
 

@@ -211,6 +211,7 @@ def test_a_denial_names_no_mistake_of_the_speakers(book, sentence, mistake):
         ("## Situation\nI posted in the channel that it was almost certainly my change.\n", "own_mistake"),
         ("## Situation\nWhat I did not think about was the rows already on disk.\n", "own_mistake"),
         ("## Situation\nNobody else could build a signed release.\n", "handover"),
+        ("## Action\nI reopened the notebook that afternoon, and the problem was mine.\n", "own_mistake"),
     ],
 )
 def test_frames_told_in_a_heading_or_in_plain_words(book, text, frame):

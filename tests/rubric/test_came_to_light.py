@@ -326,3 +326,13 @@ def test_a_heading_that_names_what_went_wrong_makes_it_a_failure_story(linter):
     )
     card = score_story(parse_story(text, "story.md"), linter=linter)
     assert card.rubric == "failure" and "What went wrong" in card.rubric_reason
+
+
+def test_no_one_noticing_is_why_it_was_missed_not_how_it_came_to_light(linter):
+    text = failure(
+        "I ran the ferry booking API. The failed-payment rate had been creeping up for a week. "
+        "No one noticed because our alert threshold was 5%, so it stayed under the line. "
+        "A customer emailed us on Monday, and I rolled back the payment client that morning."
+    )
+    detection = dimension(text, linter, "detection")
+    assert detection.rating == "expert" and "No one noticed" in detection.reason
