@@ -46,7 +46,7 @@ from star_bank.retrieve.framing import StoryFraming, frame_sentences, framing_we
 from star_bank.model.story import SectionKind, Story
 from star_bank.retrieve.text_match import content_stems, stems
 
-ArchetypeSource = Literal["front-matter", "tags", "classified"]
+ArchetypeSource = Literal["front-matter", "tags", "question", "classified"]
 
 # Where a cue stands says how much it tells about the story.
 SECTION_WEIGHTS: dict[str, float] = {
@@ -80,6 +80,9 @@ FRAME_SHARE = 0.8
 LOW_CONFIDENCE = 0.45
 # A story classified among its tags' archetypes is this sure.
 TAG_CONFIDENCE = 0.9
+# A question stated above the story: its archetypes (at most this many) bound the choice.
+QUESTION_ARCHETYPES = 2
+QUESTION_CONFIDENCE = 0.8
 
 
 class ArchetypeScore(BaseModel):
@@ -130,10 +133,41 @@ def classify_story(story: Story, book: ArchetypeBook | None = None) -> Archetype
             framing=sorted(framing.frames),
         )
     tagged = _tag_archetypes(story, book)
-    match = _classify(story, archetype_index(book), framing, allowed=tagged)
+    asked = [] if tagged else _asked_archetypes(story, book)
+    match = _classify(story, archetype_index(book), framing, allowed=tagged or [a for a, _ in asked])
     if tagged:
         return _from_tags(story, book, match, tagged)
+    if asked:
+        return _from_question(match, asked)
     return match
+
+
+def _asked_archetypes(story: Story, book: ArchetypeBook) -> list[tuple[int, str]]:
+    """(archetype, the question) for the archetypes a question stated above the story names
+    strongly, best first; [] when it states none or names none clearly."""
+    from star_bank.retrieve.question_match import match_question
+    from star_bank.retrieve.stated_question import stated_question
+
+    question = stated_question(story)
+    if question is None:
+        return []
+    found = match_question(question, book)
+    if found.match != "strong":
+        return []
+    return [(fit.id, question) for fit in found.archetypes[:QUESTION_ARCHETYPES]]
+
+
+def _from_question(match: ArchetypeMatch, asked: list[tuple[int, str]]) -> ArchetypeMatch:
+    """The text's ranking among the archetypes the stated question names."""
+    ids = [a for a, _ in asked]
+    best = [a for a in match.archetypes if a in ids][:1] or ids[:1]
+    return match.model_copy(update={
+        "archetypes": best + [a for a in ids if a not in best],
+        "source": "question",
+        "confidence": max(match.confidence, QUESTION_CONFIDENCE),
+        "why": f'the question it answers ("{asked[0][1]}") names #{", #".join(map(str, ids))}; the text reads as '
+               + match.why,
+    })
 
 
 def _from_tags(story: Story, book: ArchetypeBook, match: ArchetypeMatch, tagged: list[int]) -> ArchetypeMatch:

@@ -27,6 +27,11 @@ def test_classified_story_shows_its_confidence_and_unarchetyped_a_dash():
     assert lines.splitlines()[2].startswith("c.md  [-] (classified, 0.00)")
 
 
+def test_a_story_classified_within_its_stated_question_says_so():
+    lines = render_listing_text([_entry("q.md", [4], "question", 0.8)])
+    assert lines.splitlines()[0] == "q.md  [4] (from the question it states, 0.80)  Title of q.md"
+
+
 def test_story_without_sections_says_so_and_the_count_names_unreadable_files():
     entry = _entry("d.md", [1]).model_copy(update={"sections": []})
     lines = render_listing_text([entry], unreadable=2).splitlines()

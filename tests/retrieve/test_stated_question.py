@@ -1,0 +1,48 @@
+"""A question stated above a story bounds its archetypes."""
+
+from __future__ import annotations
+
+import pytest
+
+from star_bank import classify_story, load_archetypes, parse_story
+from star_bank.retrieve.stated_question import stated_question
+
+# A pushback story whose words lean to scale and cost: the stated question says what it is.
+BODY = (
+    "My manager wanted every CI runner moved to spot instances. I pulled three months of build "
+    "timings and queue data and wrote a two-page comparison of cost and interruptions. We piloted spot "
+    "runners on two repositories and kept on-demand runners for release builds. Build costs fell 31% "
+    "and no release build was interrupted in the quarter.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lead", "question"),
+    [
+        ("# Tell me about a time you disagreed with your manager\n\n", "Tell me about a time you disagreed with your manager"),
+        ("Q: Tell me about a time you pushed back on a decision?\n\n", "Tell me about a time you pushed back on a decision?"),
+        ('Practice answer: "Describe a time you disagreed with your lead."\n\n', "Describe a time you disagreed with your lead."),
+    ],
+)
+def test_the_question_above_a_story_is_read(lead, question):
+    assert stated_question(parse_story(lead + BODY)) == question
+
+
+@pytest.mark.parametrize(
+    "lead", ["# Moving CI to spot instances\n\n", "I was the build engineer on a team of six.\n\n"],
+)
+def test_a_title_or_an_opening_sentence_is_no_question(lead):
+    assert stated_question(parse_story(lead + BODY)) is None
+
+
+def test_the_stated_question_bounds_the_archetypes():
+    book = load_archetypes()
+    match = classify_story(parse_story("# Tell me about a time you disagreed with your manager\n\n" + BODY), book)
+    assert match.source == "question" and match.archetypes[0] == 4
+    assert "disagreed with your manager" in match.why
+
+
+def test_front_matter_still_wins_over_a_stated_question():
+    text = "---\narchetypes: [7]\n---\n# Tell me about a time you disagreed with your manager\n\n" + BODY
+    match = classify_story(parse_story(text), load_archetypes())
+    assert match.source == "front-matter" and match.archetypes == [7]
