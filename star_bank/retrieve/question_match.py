@@ -26,6 +26,8 @@ story.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -76,6 +78,11 @@ OWN_ACTION_FACTOR = 1.3
 # was a mistake") or that is someone else's ("your team was about to make a mistake") is not
 # the candidate's own failure: it counts for the disagreement archetype, not the failure ones.
 DISAGREEMENT_SLUG = "disagreement-pushback"
+DEBUGGING_SLUG = "production-debugging"
+_NOT_YOURS = re.compile(
+    r"\b(?:not|n't|wasn ?'?t|isn ?'?t) (?:\w+ )?(?:your fault|in your control|caused by you|on you)\b"
+    r"|\b(?:outside|out of|beyond) (?:of )?your control\b|\byou did ?n'?t cause\b"
+)
 _FAILURE_WORDS = frozenset(stem(w) for w in ("mistake", "mistaken", "wrong", "error", "flawed", "bad"))
 _OPINION_WORDS = frozenset(
     {"think", "thought", "believe", "believed", "sure", "convinced", "felt", "feel", "suspect", "suspected"}
@@ -158,6 +165,10 @@ def score_archetypes(question: str, index: ArchetypeIndex) -> dict[int, _Evidenc
     failure_ids = {a.id for a in index.book.archetypes if a.failure}
     disagreement = next((a.id for a in index.book.archetypes if a.slug == DISAGREEMENT_SLUG), None)
     judged = _judged_failures(surface, tokens)
+    # "... that wasn't your fault", "... outside your control": the failure was not the speaker's;
+    # what is left to tell is diagnosing and handling it.
+    not_yours = bool(_NOT_YOURS.search(" ".join(surface)))
+    debugging = next((a.id for a in index.book.archetypes if a.slug == DEBUGGING_SLUG), None)
     reliability = cue_reliability()
     for hit in hits:
         own_action = not hit.cue.common and _follows_subject(surface, hit.start)
@@ -168,6 +179,9 @@ def score_archetypes(question: str, index: ArchetypeIndex) -> dict[int, _Evidenc
         if judged & span and owners & failure_ids:
             owners = (owners - failure_ids) | ({disagreement} if disagreement else set())
             text += " (not your own)"
+        elif owners & failure_ids and not_yours:
+            owners = (owners - failure_ids) | ({debugging} if debugging else set())
+            text += " (not your fault)"
         elif owners & failure_ids and _subject_of(surface, hit.start) == "other":
             # "A teammate didn't meet your expectations": someone else's shortfall, not yours.
             owners = owners - failure_ids
@@ -197,7 +211,7 @@ def score_archetypes(question: str, index: ArchetypeIndex) -> dict[int, _Evidenc
     for example in index.examples:
         shared = core & example.core
         if failure_ids.issuperset(example.archetypes):
-            shared -= judged_stems
+            shared = set() if not_yours else shared - judged_stems
         if not shared:
             continue
         overlap = sum(index.weight_of(w) for w in shared)
@@ -269,7 +283,10 @@ def match_question(question: str, book: ArchetypeBook) -> QuestionMatch:
     reading = read_question(question) if model_available() else None
     if reading is not None:
         weight = OVERRULE_WEIGHT if _one_cue_against_the_model(evidence, reading) else MODEL_WEIGHT
+        not_yours = bool(_NOT_YOURS.search(" ".join(words(question))))
         for archetype_id, found in evidence.items():
+            if not_yours and book.get(archetype_id).failure:
+                continue  # the model reads "broke" and misses "that wasn't your fault"
             found.model_score = weight * reading.probabilities.get(archetype_id, 0.0)
     ranked = sorted(evidence.items(), key=lambda kv: (-kv[1].total, kv[0]))
     best = ranked[0][1].total

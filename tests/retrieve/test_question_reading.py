@@ -47,6 +47,16 @@ def test_someone_elses_shortfall_is_not_your_failure_story(book):
     assert ids[0] == 5
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Tell me about an outage that was not your fault.", "Describe a failure that was outside your control."],
+)
+def test_a_failure_that_was_not_yours_is_not_the_incident_you_caused(book, question):
+    found = match_question(question, book)
+    assert 3 not in [fit.id for fit in found.archetypes[:1]]
+    assert 8 not in [fit.id for fit in found.archetypes[:1]]
+
+
 def test_your_own_shortfall_is_a_failure_story(book):
     ids = _ids("Tell me about a time you could not live up to the standard you set yourself.", book)
     assert ids[0] in (3, 8)
