@@ -37,7 +37,7 @@ _HTML_LABEL = re.compile(
 # Pictographs and arrows that decorate a label ("📍 The situation:", "→ Result:").
 _ICON = r"(?:[\u2190-\u21ff\u2600-\u27bf\U0001F000-\U0001FAFF\uFE0F\u200d]{1,4}[ \t]*)"
 _PLAIN_LABEL = re.compile(
-    r"^[ \t]{0,3}(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?" + _ICON + r"?(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t]*(?::|[ \t][-–—](?=[ \t]|$)|[–—])[ \t]*"
+    r"^[ \t]{0,3}(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?" + _ICON + r"?(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t]*(?::|[ \t](?:--|[-–—])(?=[ \t]|$)|[–—])[ \t]*"
 )
 _LABEL_LINE = re.compile(r"^[ \t]{0,3}(?:#{1,6}|\d{1,2}[.)])?[ \t]*" + _ICON + r"?(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t:.–—-]*$")
 _LETTER_AT_START = re.compile(r"^[ \t]{0,3}(?:\*\*|__)?(?:[(\[](?P<a>[STARL])[)\]]|(?P<b>[STARL])[ \t]*[:)\-–—])[ \t]*")
@@ -46,6 +46,7 @@ _LETTER_INLINE = re.compile(r"(?<=[ \t])[(\[](?P<a>[STARL])[)\]][ \t]+")
 _CAPS_GLUED = re.compile(r"^[ \t]{0,3}(?P<label>[A-Z]{2,}(?: [A-Z]{2,})*)(?=[A-Z][a-z])")
 _LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+")
 _TAGS = re.compile(r"<[^<>\n]*>")
+_ANSWER_LINE = re.compile(r"^[ \t]{0,3}(?:\*\*|__)?A[ \t]*:", re.M)
 _QUESTION_LINE = re.compile(r"^[ \t]{0,3}(?:Q|Question|Interviewer)[ \t]*:", re.M)
 
 
@@ -154,8 +155,8 @@ def uses_letter_labels(text: str) -> bool:
         for match in (_LETTER_AT_START.match(line), *_LETTER_INLINE.finditer(line)):
             if match:
                 letters.add(match.group("a") or match.group("b"))
-    if _QUESTION_LINE.search(text):
-        letters.discard("A")
+    if _QUESTION_LINE.search(text) and _ANSWER_LINE.search(text):
+        letters.discard("A")  # "Q: ... A: ...": the answer, not the Action ("A)" still is)
     return "S" in letters and len(letters) >= 3
 
 

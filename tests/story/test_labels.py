@@ -220,3 +220,21 @@ def test_labels_decorated_with_pictographs_or_arrows_are_read():
         "\u2192 Result:\nReports went from hours to a minute.\n"
     )
     assert kinds(text) == [S, T, R]
+
+
+def test_a_double_hyphen_separates_a_label_from_its_text():
+    text = "Situation -- The clinic's discharge packet confused patients.\n\nAction -- I watched ten discharges.\n\nResult -- Calls fell by half.\n"
+    assert kinds(text) == [S, A, R]
+
+
+def test_letters_with_a_bracket_under_a_question_line_are_the_parts():
+    text = (
+        "Question: Tell me about a time a supplier caused you a problem.\n\n"
+        "S) A dye house changed its recipe without telling us.\n\nA) I called the manager the same day.\n\n"
+        "R) The order shipped two weeks late.\n"
+    )
+    assert kinds(text) == [S, A, R]
+
+
+def test_what_was_going_on_names_the_situation():
+    assert classify_label("What was going on") == S
