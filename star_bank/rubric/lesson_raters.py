@@ -96,6 +96,9 @@ def rate_pattern_awareness(ev: StoryEvidence) -> Judgement:
     general += [ev.lesson_mark(lesson) for lesson in lessons if _applied_later(lesson)]
     general += [ev.lesson_mark(lesson) for lesson in lessons if lesson.observable and _kind_of_situation(lesson)]
     general += [ev.lesson_mark(lesson) for lesson in lessons if _cases_like_this(lesson)]
+    # "If I did it again I'd ask for two days and come back with a range": a plan for every
+    # later case like this one generalises the lesson, though nothing was put in place.
+    general += [ev.lesson_mark(lesson) for lesson in lessons if lesson.hypothetical and _behaviour(ev, lesson)]
     link = repeated[:1] or general[:1]
     if ev.level == "staff" and not repeated:
         link = []  # at staff the pattern has to run across failures, not one lesson stated generally

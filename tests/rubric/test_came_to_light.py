@@ -232,6 +232,14 @@ def test_a_lesson_that_names_the_class_of_cases_like_this_one_generalises_it(lin
     assert judged.rating == "intermediate", judged.reason
 
 
+def test_a_plan_for_next_time_that_names_an_act_generalises_the_lesson(linter):
+    # Nothing was put in place, but the plan reaches every later order, not just this one.
+    text = lesson_story("If I did it again I would ask the nursery for a written plant list and read it back to them.")
+    judged = dimension(text, linter, "pattern_awareness")
+    assert judged.rating == "intermediate", judged.reason
+    assert dimension(text, linter, "concrete_lesson").rating != "expert"
+
+
 def test_liking_something_is_no_class_of_cases(linter):
     text = lesson_story("I would like that to go more smoothly next spring.")
     assert dimension(text, linter, "pattern_awareness").rating == "novice"
