@@ -53,7 +53,7 @@ def story_profile(story: AnalysedStory, bank_rules: Sequence[ActiveRule]) -> Sto
             offset=span.start, end_offset=span.end,
             text=re.sub(r"\s+", " ", story.story.text[hit.start : hit.end]).strip(),
         ),
-        archetypes=list(classify_story(story.story).archetypes),
+        archetypes=list((story.classification or classify_story(story.story)).archetypes),
         role=story.story.front_matter.role,
         actions=actions,
         credits=credits,

@@ -36,6 +36,7 @@ from star_bank.story.positions import LineIndex
 
 if TYPE_CHECKING:
     from star_bank.lint.cache import LintCache
+    from star_bank.retrieve.classify import ArchetypeMatch
 
 __all__ = ["ActiveRule", "Linter", "analyse"]
 
@@ -287,9 +288,11 @@ def analyse(story: Story) -> AnalysedStory:
         anchor = story.title_span
         start, end = (anchor.start, anchor.end) if anchor else story.body_prose.source_range(0, 1)
         sections = [SectionText(SectionKind.other, "story", (start, end), story.body_prose)]
-    archetypes, went_wrong = (list(story.front_matter.archetypes), False) if story.front_matter.archetypes \
-        else _classified_archetypes(story)
-    return AnalysedStory(story, LineIndex(story.text), sections, archetypes, went_wrong=went_wrong)
+    from star_bank.retrieve.classify import classify_story  # loads the archetype book: only when linting
+
+    match = classify_story(story)
+    archetypes = list(story.front_matter.archetypes) or _confident(match)
+    return AnalysedStory(story, LineIndex(story.text), sections, archetypes, classification=match)
 
 
 # Rules that apply only to failure or learning stories should not guess: a story
@@ -297,11 +300,6 @@ def analyse(story: Story) -> AnalysedStory:
 CLASSIFICATION_CONFIDENCE = 0.4
 
 
-def _classified_archetypes(story: Story) -> tuple[list[int], bool]:
-    """Archetypes from the text, best first, for a story whose front matter names none, and
-    whether its text tells something going wrong (the classifier reads the framing anyway)."""
-    from star_bank.retrieve.classify import classify_story
-
-    match = classify_story(story)
-    archetypes = list(match.archetypes) if match.confidence >= CLASSIFICATION_CONFIDENCE else []
-    return archetypes, bool(match.went_wrong)
+def _confident(match: "ArchetypeMatch") -> list[int]:
+    """The classified archetypes, best first, when the classification is clear enough."""
+    return list(match.archetypes) if match.confidence >= CLASSIFICATION_CONFIDENCE else []

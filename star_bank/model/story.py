@@ -113,10 +113,17 @@ class Story(BaseModel):
     words: int = 0
     # For a story with no STAR labels: the prose of its whole body (set by the parser).
     _body_prose: Any = PrivateAttr(default=None)
+    # Offset in `text` where the Markdown body starts, after any front matter (set by the parser).
+    _body_start: int = PrivateAttr(default=0)
 
     @property
     def body_prose(self) -> Any:
         return self._body_prose
+
+    @property
+    def body(self) -> str:
+        """The file's text after its front matter."""
+        return self.text[self._body_start :]
 
     def section(self, kind: SectionKind | str) -> Section | None:
         """The first section of that kind, or None."""

@@ -51,7 +51,9 @@ class AnalysedStory:
     index: LineIndex
     sections: list[SectionText]
     archetypes: list[int]  # front matter, else classified; best first
-    went_wrong: bool = False  # the text tells something going wrong (read with the classification)
+    # The story's ArchetypeMatch (star_bank.retrieve.classify), classified once for every
+    # command that reads it: the linter, the bank rules and the rubric.
+    classification: Any = field(default=None, repr=False, compare=False)
     # Results several kinds share (the lesson statements), computed once per story.
     memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -64,6 +66,12 @@ class AnalysedStory:
         if front.archetypes:
             return bool(FAILURE_ARCHETYPES & set(front.archetypes))
         return bool(self.archetypes) and self.archetypes[0] in FAILURE_ARCHETYPES
+
+    @property
+    def went_wrong(self) -> bool:
+        """The text of a story whose front matter names no archetype tells something going wrong."""
+        match = self.classification
+        return bool(match is not None and match.source != "front-matter" and match.went_wrong)
 
     @property
     def is_learning(self) -> bool:

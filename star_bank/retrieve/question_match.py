@@ -167,7 +167,7 @@ def score_archetypes(question: str, index: ArchetypeIndex) -> dict[int, _Evidenc
     judged = _judged_failures(surface, tokens)
     # "... that wasn't your fault", "... outside your control": the failure was not the speaker's;
     # what is left to tell is diagnosing and handling it.
-    not_yours = bool(_NOT_YOURS.search(" ".join(surface)))
+    not_yours = _not_your_failure(surface)
     debugging = next((a.id for a in index.book.archetypes if a.slug == DEBUGGING_SLUG), None)
     reliability = cue_reliability()
     for hit in hits:
@@ -227,6 +227,12 @@ def score_archetypes(question: str, index: ArchetypeIndex) -> dict[int, _Evidenc
     return evidence
 
 
+def _not_your_failure(surface: list[str]) -> bool:
+    """'... that wasn't your fault', '... outside your control': the failure asked about is not
+    the candidate's own."""
+    return bool(_NOT_YOURS.search(" ".join(surface)))
+
+
 def _judged_failures(surface: list[str], tokens: list[str]) -> set[int]:
     """Positions of failure words the candidate only judges or that belong to someone else.
 
@@ -283,7 +289,7 @@ def match_question(question: str, book: ArchetypeBook) -> QuestionMatch:
     reading = read_question(question) if model_available() else None
     if reading is not None:
         weight = OVERRULE_WEIGHT if _one_cue_against_the_model(evidence, reading) else MODEL_WEIGHT
-        not_yours = bool(_NOT_YOURS.search(" ".join(words(question))))
+        not_yours = _not_your_failure(words(question))
         for archetype_id, found in evidence.items():
             if not_yours and book.get(archetype_id).failure:
                 continue  # the model reads "broke" and misses "that wasn't your fault"

@@ -29,21 +29,12 @@ _MARKUP = re.compile(r"^[#>*_\s-]+|[*_`]+")
 
 def stated_question(story: Story) -> str | None:
     """The question the story's first lines state, or None."""
-    lines = [line for line in _body(story).splitlines() if line.strip()][:LEAD_LINES]
+    lines = [line for line in story.body.splitlines() if line.strip()][:LEAD_LINES]
     for line in ([story.title] if story.title else []) + lines:
         question = _question_in(line)
         if question is not None:
             return question
     return None
-
-
-def _body(story: Story) -> str:
-    text = story.text
-    if text.startswith("---"):
-        end = text.find("\n---", 3)
-        if end != -1:
-            text = text[end + 4 :]
-    return text
 
 
 def _question_in(line: str) -> str | None:

@@ -66,7 +66,7 @@ def score_analysed(
     book = book or load_rubrics()
     archetypes = load_archetypes()
     resolved = resolve_level(story.story, level, fallback_level)
-    match = classify_story(story.story, archetypes)
+    match = story.classification or classify_story(story.story, archetypes)
     framing = frame_story(story.story, archetypes)
     marks = {**book.detector.detect(story), **came_to_light_marks(story, book.went_wrong)}
     events = went_wrong_marks(story, book.went_wrong)

@@ -178,6 +178,7 @@ def parse_story(text: str, path: str = "<story>") -> Story:
         words=words,
     )
     story._body_prose = body_prose
+    story._body_start = index.starts[body_line] if body_line < index.line_count else len(text)
     return story
 
 
