@@ -1,8 +1,8 @@
 """The interview question a story says it answers, when its first lines state one.
 
-People often paste the question above their answer: as the title ("# Tell me about a
-time you disagreed with your manager"), as a "Q:" line, or in a preamble ("Practice
-answer: 'Describe a time you made a mistake'"). The question names what kind of story
+People often paste the question above their answer: as the title ("# Walk me through
+an argument you had with your boss about a plan"), as a "Q:" line, or in a preamble
+("Practice answer: 'Describe an error of yours that reached users'"). The question names what kind of story
 follows more plainly than any word of the story itself, so the classifier ranks the
 text's archetypes among the ones `suggest` reads from the question.
 """

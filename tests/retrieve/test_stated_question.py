@@ -19,7 +19,7 @@ BODY = (
 @pytest.mark.parametrize(
     ("lead", "question"),
     [
-        ("# Tell me about a time you disagreed with your manager\n\n", "Tell me about a time you disagreed with your manager"),
+        ("# Walk me through an argument you had with your boss about a plan\n\n", "Walk me through an argument you had with your boss about a plan"),
         ("Q: Tell me about a time you pushed back on a decision?\n\n", "Tell me about a time you pushed back on a decision?"),
         ('Practice answer: "Describe a time you disagreed with your lead."\n\n', "Describe a time you disagreed with your lead."),
     ],
@@ -37,12 +37,12 @@ def test_a_title_or_an_opening_sentence_is_no_question(lead):
 
 def test_the_stated_question_bounds_the_archetypes():
     book = load_archetypes()
-    match = classify_story(parse_story("# Tell me about a time you disagreed with your manager\n\n" + BODY), book)
+    match = classify_story(parse_story("# Walk me through an argument you had with your boss about a plan\n\n" + BODY), book)
     assert match.source == "question" and match.archetypes[0] == 4
-    assert "disagreed with your manager" in match.why
+    assert "argument you had with your boss" in match.why
 
 
 def test_front_matter_still_wins_over_a_stated_question():
-    text = "---\narchetypes: [7]\n---\n# Tell me about a time you disagreed with your manager\n\n" + BODY
+    text = "---\narchetypes: [7]\n---\n# Walk me through an argument you had with your boss about a plan\n\n" + BODY
     match = classify_story(parse_story(text), load_archetypes())
     assert match.source == "front-matter" and match.archetypes == [7]
