@@ -283,6 +283,12 @@ def analyse(story: Story) -> AnalysedStory:
         for s in story.sections
         if s.prose is not None
     ]
+    opening = story.opening_prose
+    if opening is not None:
+        # Words before the first label are still the speaker's: an introduction, or the lesson
+        # told up front ("The rule I follow now: ..."). They are read as a part of no STAR kind.
+        start = opening.source_range(0, 1)[0]
+        sections.insert(0, SectionText(SectionKind.other, "opening", (start, start), opening))
     if not story.sections and story.body_prose is not None and story.body_prose.text:
         # An unlabelled story is read as one section, anchored at its title (or first words).
         anchor = story.title_span

@@ -113,12 +113,20 @@ class Story(BaseModel):
     words: int = 0
     # For a story with no STAR labels: the prose of its whole body (set by the parser).
     _body_prose: Any = PrivateAttr(default=None)
+    # A labelled story's prose before its first label (set by the parser), or None.
+    _opening_prose: Any = PrivateAttr(default=None)
     # Offset in `text` where the Markdown body starts, after any front matter (set by the parser).
     _body_start: int = PrivateAttr(default=0)
 
     @property
     def body_prose(self) -> Any:
         return self._body_prose
+
+    @property
+    def opening_prose(self) -> Any:
+        """What a labelled story says before its first label (an introduction, the question it
+        answers, a lesson told up front), as prose; None when there is nothing there."""
+        return self._opening_prose
 
     @property
     def body(self) -> str:

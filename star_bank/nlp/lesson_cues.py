@@ -70,15 +70,17 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
 
 
 def _redo_cue(sentence: "SpacySpan") -> str | None:
-    """'If I faced this again, I would ...': what the speaker would do another time (a hypothetical lesson)."""
+    """'If I faced this again, I would ...', 'if this came up again I'd ...': what the speaker would do another time (a hypothetical lesson)."""
     for token in sentence:
         if token.lower_ != "if" or token.dep_ != "mark":
             continue
         clause = token.head
-        subject = subject_of(clause)
         again = any(t.lower_ == "again" for t in clause.subtree)
         would = any(c.tag_ == "MD" for c in clause.head.children) if clause.dep_ == "advcl" else False
-        if again and would and subject is not None and is_speaker(subject):
+        # "If I faced this again" or "if this happened again": either way the speaker says what
+        # they would do, so the speaker is the subject of one of the two clauses.
+        subjects = [subject_of(clause), subject_of(clause.head) if clause.dep_ == "advcl" else None]
+        if again and would and any(s is not None and is_speaker(s) for s in subjects):
             return sentence.doc[token.i : max(t.i for t in clause.subtree) + 1].text
     return None
 

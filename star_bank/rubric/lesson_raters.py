@@ -8,7 +8,8 @@ the lesson statements the linter's lesson rules read (star_bank/nlp/lessons.py):
   checklist, a gate, a habit with a trigger) that was adopted, not imagined;
   at staff it must also show it held (told in the present tense, "since then",
   applied to a later project); intermediate for a change in behaviour with no
-  mechanism, or a mechanism only promised ("next time I would"); novice for a
+  mechanism (made, or planned: "if it came up again I would ask for sample data
+  first"), or a mechanism only promised ("next time I would"); novice for a
   platitude ("the value of teamwork", "don't be afraid to speak up") or no
   lesson at all;
 - pattern awareness: a safeguard for a whole class of situations ("every
@@ -57,8 +58,8 @@ def rate_concrete_lesson(ev: StoryEvidence) -> Judgement:
         return judge("intermediate", f"{ev.cite(mark)} names a mechanism, but not whether it held up since "
                      f"(expected at {level_name(ev.level)})", [mark], praise=praise,
                      advice=advice_list(ev.advise("in_place", mark)))
-    # A behaviour only imagined for next time, with no mechanism, is no change yet.
-    specific = [lesson for lesson in lessons if _behaviour(ev, lesson) and not lesson.hypothetical]
+    # A named act, done or planned for next time, is a change in behaviour without a mechanism.
+    specific = [lesson for lesson in lessons if _behaviour(ev, lesson)]
     promised = [lesson for lesson in lessons if lesson.mechanism and lesson.hypothetical]
     promised += [lesson for lesson in lessons if lesson.observable and _nobody_owns(lesson)]
     if specific or promised:

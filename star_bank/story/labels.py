@@ -37,7 +37,7 @@ _HTML_LABEL = re.compile(
 # Pictographs and arrows that decorate a label ("📍 The situation:", "→ Result:").
 _ICON = r"(?:[\u2190-\u21ff\u2600-\u27bf\U0001F000-\U0001FAFF\uFE0F\u200d]{1,4}[ \t]*)"
 _PLAIN_LABEL = re.compile(
-    r"^[ \t]{0,3}(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?" + _ICON + r"?(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t]*(?::|[ \t](?:--|[-–—])(?=[ \t]|$)|[–—])[ \t]*"
+    r"^[ \t]{0,3}(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?" + _ICON + r"?(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t]*(?::|(?:->|=>|[→⇒])|[ \t](?:--|[-–—])(?=[ \t]|$)|[–—])[ \t]*"
 )
 _LABEL_LINE = re.compile(r"^[ \t]{0,3}(?:#{1,6}|\d{1,2}[.)])?[ \t]*" + _ICON + r"?(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t:.–—-]*$")
 _LETTER_AT_START = re.compile(r"^[ \t]{0,3}(?:\*\*|__)?(?:[(\[](?P<a>[STARL])[)\]]|(?P<b>[STARL])[ \t]*[:)\-–—])[ \t]*")

@@ -158,6 +158,10 @@ def parse_story(text: str, path: str = "<story>") -> Story:
         # Only a closing label ("Key Takeaway"): the story before it is unlabelled prose.
         before = extract_prose(index, body_start, starts[0].label_start, hidden)
         sections = _inferred_sections(index, hidden, before) + sections
+    opening = None
+    if sections and not sections[0].inferred and starts[0].label_start > body_start:
+        opening = extract_prose(index, body_start, starts[0].label_start, hidden)
+        opening = opening if opening.text.strip() else None
     if sections:
         words = sum(s.words for s in sections)
     else:
@@ -178,6 +182,7 @@ def parse_story(text: str, path: str = "<story>") -> Story:
         words=words,
     )
     story._body_prose = body_prose
+    story._opening_prose = opening
     story._body_start = index.starts[body_line] if body_line < index.line_count else len(text)
     return story
 

@@ -119,13 +119,16 @@ def test_a_habit_the_parser_hangs_under_its_consequence_is_still_adopted():
     assert card.dimension("concrete_lesson").rating == "expert"
 
 
-def test_a_behaviour_only_imagined_for_next_time_is_novice_but_a_promised_mechanism_is_intermediate():
-    imagined = INCIDENT.format(sentence="If I faced this again, I would split the discount work into smaller pieces.")
-    card = score_story(parse_story(imagined, "story.md"), linter=_LINTER)
+def test_a_specific_behaviour_imagined_for_next_time_is_intermediate_but_a_platitude_is_novice():
+    # A named act for another time is a change in behaviour, not yet a mechanism anyone can see.
+    for plan in ("If I faced this again, I would split the discount work into smaller pieces.",
+                 "If this came up again I would ask the client for real sample files on the first day.",
+                 "If I faced this again, I would add a checklist to the discount release."):
+        card = score_story(parse_story(INCIDENT.format(sentence=plan), "story.md"), linter=_LINTER)
+        assert card.dimension("concrete_lesson").rating == "intermediate", plan
+    vague = INCIDENT.format(sentence="If I faced this again, I would communicate better with everyone.")
+    card = score_story(parse_story(vague, "story.md"), linter=_LINTER)
     assert card.dimension("concrete_lesson").rating == "novice"
-    promised = INCIDENT.format(sentence="If I faced this again, I would add a checklist to the discount release.")
-    card = score_story(parse_story(promised, "story.md"), linter=_LINTER)
-    assert card.dimension("concrete_lesson").rating == "intermediate"
 
 
 # A labelled story where the speaker fixed someone else's fault: no failure of their own to date

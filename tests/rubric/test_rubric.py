@@ -306,6 +306,17 @@ def test_a_lesson_told_in_the_result_is_read_without_a_lesson_section(linter):
     assert "Lesson section" not in lesson.reason
 
 
+def test_a_lesson_told_before_the_first_label_is_read(linter):
+    # A forum answer often opens with what the speaker would change, then gives the labelled story.
+    lesson = "Before I merge any schema change, I now run a three-item checklist and paste the output into the pull request."
+    text = CHECKLIST_FAILURE.replace("\n## Lesson\n" + lesson + "\n", "\n")
+    assert "three-item checklist" not in text
+    opened = text.replace("# The migration that locked the orders table\n", "# The migration that locked the orders table\n\n" + lesson + "\n")
+    assert score(text, linter).dimension("concrete_lesson").rating == "novice"
+    rated = score(opened, linter).dimension("concrete_lesson")
+    assert rated.rating == "expert" and "three-item checklist" in rated.reason
+
+
 def test_ownership_counts_each_bulleted_action_and_soft_verbs_are_not_decisions(linter):
     bullets = SMOOTH_SCALING.replace(
         "I split the index into four shards and added a replica per shard.\nI chose to add autoscaling only after the second shard filled up.",

@@ -238,3 +238,13 @@ def test_letters_with_a_bracket_under_a_question_line_are_the_parts():
 
 def test_what_was_going_on_names_the_situation():
     assert classify_label("What was going on") == S
+
+
+def test_an_arrow_after_a_label_separates_it_from_its_text():
+    text = (
+        "Situation/Task -> A venue needed bulk voucher upload in three weeks.\n\n"
+        "Action => I wrote the validation rules.\n\nResult \u2192 It shipped one release late.\n\n"
+        "What I would do differently -> Ask for real sample files first.\n"
+    )
+    assert kinds(text) == [S, A, R, L]
+    assert kinds("The build -> deploy step broke twice.\n\nI fixed it.\n") == []

@@ -474,3 +474,14 @@ def test_read_story_keeps_the_path_it_was_given(write_file):
     story = read_story(path)
     assert story.path == str(path)
     assert story.front_matter.level == "senior"
+
+
+def test_words_before_the_first_label_are_the_opening():
+    story = parse_story(
+        "# The export\n\nThe rule I keep now: I compare row counts before any upload.\n\n"
+        "## Situation\nThe nightly file came up short.\n\n## Action\nI traced it to a shared temp path.\n"
+    )
+    assert story.opening_prose.text.strip() == "The rule I keep now: I compare row counts before any upload."
+    assert [s.kind for s in story.sections] == [SectionKind.situation, SectionKind.action]
+    assert parse_story("## Situation\nThe file came up short.\n\n## Action\nI fixed it.\n").opening_prose is None
+    assert parse_story("Just prose, no labels at all, told in one go.\n").opening_prose is None

@@ -23,3 +23,9 @@ def test_headings_that_tell_part_of_the_story_are_said_aloud():
 def test_star_labels_are_not_said_aloud():
     labelled = f"## Situation\n{PROSE}\n\n## Action\n{PROSE}\n\n## Result\nIt held.\n"
     assert not too_long(labelled)  # 38 words of prose; the labels are not spoken
+
+
+def test_words_before_the_first_label_are_said_too():
+    opening = "I will tell you about the queue."  # 7 words, then 38 of labelled prose and 2 more
+    assert too_long(f"{opening}\n\n## Situation\n{PROSE}\n\n## Action\n{PROSE}\n\n## Result\nIt held.\n")
+    assert not too_long(f"## Situation\n{PROSE}\n\n## Action\n{PROSE}\n\n## Result\nIt held.\n")
