@@ -33,9 +33,12 @@ def archetype_list(archetypes: list[int]) -> str:
 
 def source_note(entry: StoryEntry) -> str:
     """Nothing for front-matter archetypes, ` (classified, 0.85)` for classified ones,
-    ` (from the question it states, 0.80)` when a stated question bounded the choice."""
+    ` (from the question it states, 0.80)` when a stated question bounded the choice, and
+    ` (from its title, 0.80)` when the title did."""
     if entry.archetype_source == "front-matter":
         return ""
     if entry.archetype_source == "question":
         return f" (from the question it states, {entry.confidence:.2f})"
+    if entry.archetype_source == "title":
+        return f" (from its title, {entry.confidence:.2f})"
     return f" (classified, {entry.confidence:.2f})"

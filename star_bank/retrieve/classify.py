@@ -46,7 +46,7 @@ from star_bank.retrieve.framing import StoryFraming, frame_sentences, framing_we
 from star_bank.model.story import SectionKind, Story
 from star_bank.retrieve.text_match import content_stems, stems
 
-ArchetypeSource = Literal["front-matter", "tags", "question", "classified"]
+ArchetypeSource = Literal["front-matter", "tags", "question", "title", "classified"]
 
 # Where a cue stands says how much it tells about the story.
 SECTION_WEIGHTS: dict[str, float] = {
@@ -133,40 +133,47 @@ def classify_story(story: Story, book: ArchetypeBook | None = None) -> Archetype
             framing=sorted(framing.frames),
         )
     tagged = _tag_archetypes(story, book)
-    asked = [] if tagged else _asked_archetypes(story, book)
+    asked, source = ([], "question") if tagged else _asked_archetypes(story, book)
     match = _classify(story, archetype_index(book), framing, allowed=tagged or [a for a, _ in asked])
     if tagged:
         return _from_tags(story, book, match, tagged)
     if asked:
-        return _from_question(match, asked)
+        return _from_question(match, asked, source)
     return match
 
 
-def _asked_archetypes(story: Story, book: ArchetypeBook) -> list[tuple[int, str]]:
-    """(archetype, the question) for the archetypes a question stated above the story names
-    strongly, best first; [] when it states none or names none clearly."""
+def _asked_archetypes(story: Story, book: ArchetypeBook) -> tuple[list[tuple[int, str]], ArchetypeSource]:
+    """(archetype, the question) for the archetypes a question stated above the story (or else
+    its title) names strongly, best first, and which of the two named them; [] when neither
+    names any clearly."""
     from star_bank.retrieve.question_match import match_question
     from star_bank.retrieve.stated_question import stated_question
 
-    question = stated_question(story)
+    question, source = stated_question(story), "question"
+    if question is None and story.title_span is not None:
+        # A written title that names the kind of story ("A decision I'd make differently: one
+        # deployment per customer", "Disagreeing with the team about search") bounds it the same way.
+        question, source = story.title, "title"
     if question is None:
-        return []
+        return [], source
     found = match_question(question, book)
-    if found.match != "strong":
-        return []
-    return [(fit.id, question) for fit in found.archetypes[:QUESTION_ARCHETYPES]]
+    # A title says what the story is about: only an archetype's own cue in it ("a decision I'd
+    # make differently") names the kind of story; topic words ("the marketing launch") do not.
+    if found.match != "strong" or (source == "title" and not found.archetypes[0].cues):
+        return [], source
+    return [(fit.id, question) for fit in found.archetypes[:QUESTION_ARCHETYPES]], source
 
 
-def _from_question(match: ArchetypeMatch, asked: list[tuple[int, str]]) -> ArchetypeMatch:
-    """The text's ranking among the archetypes the stated question names."""
+def _from_question(match: ArchetypeMatch, asked: list[tuple[int, str]], source: ArchetypeSource) -> ArchetypeMatch:
+    """The text's ranking among the archetypes the stated question (or the title) names."""
     ids = [a for a, _ in asked]
     best = [a for a in match.archetypes if a in ids][:1] or ids[:1]
+    where = "its title" if source == "title" else "the question it answers"
     return match.model_copy(update={
         "archetypes": best + [a for a in ids if a not in best],
-        "source": "question",
+        "source": source,
         "confidence": max(match.confidence, QUESTION_CONFIDENCE),
-        "why": f'the question it answers ("{asked[0][1]}") names #{", #".join(map(str, ids))}; the text reads as '
-               + match.why,
+        "why": f'{where} ("{asked[0][1]}") names #{", #".join(map(str, ids))}; the text reads as ' + match.why,
     })
 
 

@@ -122,6 +122,7 @@ class ArchetypeFit(BaseModel):
     name: str
     score: float = Field(description="0..1, higher is a better fit")
     why: str
+    cues: list[str] = Field(default_factory=list, description="the archetype's cue words found in the text")
 
 
 class QuestionMatch(BaseModel):
@@ -309,6 +310,7 @@ def match_question(question: str, book: ArchetypeBook) -> QuestionMatch:
             name=book.get(archetype_id).name,
             score=round(found.total / (found.total + SCORE_SCALE), 2),
             why=_explain(found),
+            cues=list(dict.fromkeys(found.cues)),
         )
         for archetype_id, found in ranked
         if found.total > 0 and _alternative(found, best, best_lexical)

@@ -48,6 +48,8 @@ _PAST = frozenset({"VBD", "VBN"})
 _HYPOTHETICAL = frozenset({"should", "would", "could", "might", "may", "'d", "can", "will"})
 _FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 _REASONS = frozenset({"because", "since", "as"})
+# Verbs of holding a belief (a decision made for a reason is no misreading).
+_HOLDING = frozenset({"think", "assume", "believe", "suppose", "figure", "expect"})
 _BRINGING = frozenset({"come", "complain", "report", "escalate", "flag", "write", "email", "call"})
 # Verbs that pass news on: with the speaker as their object and what was said
 # ("pinged me saying", "told me their runs were failing"), the trouble reached the speaker.
@@ -96,7 +98,7 @@ def _fact(verb: "Token") -> bool:
 
 def _noticed(token: "Token", noticing: frozenset[str]) -> bool:
     """'I realised I had swapped the labels', 'my lead noticed half of it was not started'."""
-    if token.lemma_.lower() not in noticing or not _fact(token):
+    if token.lemma_.lower() not in noticing or not (_fact(token) or _could_perceive(token)):
         return False
     if _nobody(subject_of(token)):
         return False  # "no one noticed, because ...": why it was missed, not how it came to light
@@ -106,6 +108,15 @@ def _noticed(token: "Token", noticing: frozenset[str]) -> bool:
     # realised half of it was not started"): a clause that opens right after still counts.
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return after is not None and after.dep_ in ("nsubj", "nsubjpass", "mark")
+
+
+def _could_perceive(verb: "Token") -> bool:
+    """'I could see it from the desk straight away': in a story told in the past, 'could' with a
+    verb of seeing tells what was perceived, not what might have been ('could have seen')."""
+    children = list(verb.children)
+    return (verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "could" for c in children)
+            and not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lemma_ == "have") for c in children)
+            and not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children))
 
 
 def _instrument_told(token: "Token", instruments: frozenset[str]) -> bool:
@@ -223,6 +234,8 @@ def _misread(token: "Token", belief: frozenset[str]) -> bool:
         return False
     if any(c.dep_ == "prt" for c in token.children):
         return False  # "she figured out it was my commit" found it; it is no belief
+    if token.lemma_.lower() in _HOLDING and _with_a_reason(token):
+        return True  # "I assumed it had been renumbered, because we'd talked about it": why no one checked
     for clause in (c for c in token.children if c.dep_ == "ccomp"):
         subject = subject_of(clause)
         if subject is None:
@@ -239,6 +252,22 @@ def _misread(token: "Token", belief: frozenset[str]) -> bool:
                                                      for c in clause.children):
             return True
     return False
+
+
+def _person(subject: "Token | None") -> bool:
+    return subject is not None and (subject.lower_ in _PEOPLE or subject.ent_type_ == "PERSON"
+                                    or is_first_person_singular(subject) or subject.lower_ in _FIRST_PERSON)
+
+
+def _with_a_reason(belief: "Token") -> bool:
+    """A belief about a thing held for a stated reason: 'because ...' on the belief or on what
+    was believed ('I thought she was being harsh, because ...' judges a person, not the trouble)."""
+    believed = [c for c in belief.children if c.dep_ == "ccomp"]
+    if any(_person(subject_of(c)) for c in believed):
+        return False
+    clauses = [belief, *believed]
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("because", "since") for m in c.children)
+               for clause in clauses for c in clause.children)
 
 
 def _missed_for_a_reason(token: "Token") -> bool:

@@ -50,3 +50,8 @@ def test_low_confidence_guess_gets_a_line_saying_how_to_pin_it():
     lines = render_listing_text([entry, _entry("f.md", [2])]).splitlines()
     assert lines[2] == "    low confidence: add `archetypes: [5]` to the front matter"
     assert lines[3].startswith("f.md  [2]")
+
+
+def test_a_story_classified_within_what_its_title_names_says_so():
+    lines = render_listing_text([_entry("t.md", [8], "title", 0.8)])
+    assert lines.splitlines()[0] == "t.md  [8] (from its title, 0.80)  Title of t.md"

@@ -84,7 +84,7 @@ def test_cli_json_reports_the_matrix_and_the_gaps(gap_bank):
 
 def test_classified_stories_count_towards_coverage(tmp_path):
     (tmp_path / "pasted.md").write_text(
-        "# Mentoring\n\nI mentored a junior engineer through weekly 1:1s and coaching until she was promoted.\n",
+        "# Priya's first year\n\nI mentored a junior engineer through weekly 1:1s and coaching until she was promoted.\n",
         encoding="utf-8",
     )
     report = coverage(load_bank(tmp_path), load_archetypes())

@@ -46,3 +46,12 @@ def test_front_matter_still_wins_over_a_stated_question():
     text = "---\narchetypes: [7]\n---\n# Walk me through an argument you had with your boss about a plan\n\n" + BODY
     match = classify_story(parse_story(text), load_archetypes())
     assert match.source == "front-matter" and match.archetypes == [7]
+
+
+def test_a_title_that_names_the_kind_of_story_bounds_the_archetypes_too():
+    book = load_archetypes()
+    match = classify_story(parse_story("# Pushing back on my manager: spot runners for CI\n\n" + BODY), book)
+    assert match.source == "title" and match.archetypes[0] == 4
+    assert "its title" in match.why
+    # A title that only names the topic leaves the text to decide.
+    assert classify_story(parse_story("# Moving CI to spot instances\n\n" + BODY), book).source == "classified"

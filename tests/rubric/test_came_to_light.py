@@ -344,3 +344,29 @@ def test_no_one_noticing_is_why_it_was_missed_not_how_it_came_to_light(linter):
     )
     detection = dimension(text, linter, "detection")
     assert detection.rating == "expert" and "No one noticed" in detection.reason
+
+
+SEEN_AND_ASSUMED = failure(
+    "I ran the sound desk for a touring choir. Before the first concert the conductor moved two songs, "
+    "and nobody asked if the playback list was reordered too. I assumed it was, because we had agreed it at rehearsal. "
+    "In the second half I pressed play and could hear at once that the wrong backing track had started. "
+    "I could see it in the singers' faces too. I faded it out within five seconds and told the tour manager "
+    "at the interval."
+)
+
+
+def test_a_belief_held_for_a_reason_and_a_sight_told_with_could_are_expert_detection(linter):
+    # "I assumed X, because Y" says why no one checked; "I could see it" in a past story is what was seen.
+    rated = dimension(SEEN_AND_ASSUMED, linter, "detection")
+    assert rated.rating == "expert", rated.reason
+    no_reason = SEEN_AND_ASSUMED.replace(", because we had agreed it at rehearsal", "")
+    assert dimension(no_reason, linter, "detection").rating == "intermediate"
+
+
+def test_a_decision_made_for_a_reason_or_what_could_have_been_seen_is_no_detection(linter):
+    decided = failure(
+        "I ran the sound desk for a touring choir. We decided to skip the sound check, because the bus was late. "
+        "The wrong backing track played in the second half. I could have seen it in the list, but I faded it out "
+        "and moved on."
+    )
+    assert dimension(decided, linter, "detection").rating == "novice"
