@@ -48,7 +48,7 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
         later = next(find_phrases(tokens, lists.later), None)
         if later is not None:  # "The following year the checklist caught four more deals"
             return sentence.doc[later[0].i : later[1].i + 1].text
-    if _speaker_in(tokens):
+    if _speaker_in(tokens) or _notes_fragment(sentence):
         for first, last, _ in find_phrases(tokens, lists.later):
             if not _verb_use(first):
                 return sentence.doc[first.i : last.i + 1].text
@@ -358,6 +358,15 @@ def _speaker_in(tokens: list["Token"]) -> bool:
         (t.lower_ in SPEAKER_SUBJECTS and t.dep_ in ("nsubj", "nsubjpass")) or t.lower_ in ("my", "our")
         for t in tokens
     )
+
+
+def _notes_fragment(sentence: "SpacySpan") -> bool:
+    """'next time: would load test it first', 'since then: run the check weekly': notes that drop
+    the writer's "I". The main verb has no subject at all and is not a bare command."""
+    root = sentence.root
+    if root.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children):
+        return False
+    return root.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
 
 
 def _past_narration(sentence: "SpacySpan") -> bool:

@@ -22,7 +22,7 @@ blame-first rule) keeps a failure story from expert too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from star_bank.model.story import SectionKind
@@ -74,6 +74,7 @@ class Acts:
     fragments: list[Mark] = field(default_factory=list)
     verbs: dict[int, str] = field(default_factory=dict)  # an act's file offset -> its verb's lemma
     omissions: set[int] = field(default_factory=set)  # offsets of acts owned as not done ("I didn't test")
+    unsaid: bool = False  # the acts are notes with no subject: the speaker never says "I"
 
     def share(self, hidden: int) -> float:
         """The speaker's own acts as a share of every act told (fragments count whole)."""
@@ -117,7 +118,19 @@ def count_acts(ev: StoryEvidence) -> Acts:
                         acts.omissions.add(start)
                     if kind == "own" and token.lemma_.lower() not in soft_verbs and not _making_sure(token):
                         acts.decisions.append(mark)
-    return acts
+    return _notes_in_first_person(acts, soft_verbs)
+
+
+def _notes_in_first_person(acts: Acts, soft_verbs: frozenset[str]) -> Acts:
+    """Notes written without a subject ("Wrote the bot. Found out from the chat. Handed it
+    over.") and no "we" anywhere drop only the writer's "I": their acts are the speaker's."""
+    if acts.we or len(acts.fragments) < 2 or len(acts.fragments) <= len(acts.own):
+        return acts
+    mine = [replace(m, signal="own") for m in acts.fragments]
+    decided = [m for m in mine if acts.verbs.get(m.start) not in soft_verbs]
+    by_start = lambda m: m.start  # noqa: E731
+    return replace(acts, own=sorted([*acts.own, *mine], key=by_start),
+                   decisions=sorted([*acts.decisions, *decided], key=by_start), fragments=[], unsaid=not acts.own)
 
 
 def _making_sure(verb: "Token") -> bool:
@@ -170,7 +183,9 @@ def rate_ownership(ev: StoryEvidence) -> Judgement:
     praise = f"you tell what you did with 'I' ({ev.cite(first, 70)})"
     crowded = ev.found("we-overuse")
     hidden_decision = next((m for m in hidden if _hides_a_decision(ev, m)), None)
-    expert = share >= EXPERT_SHARE and acts.decided() and not blame and not crowded and hidden_decision is None
+    # Notes that never say "I" leave the listener to infer the speaker's part: not expert.
+    expert = (share >= EXPERT_SHARE and acts.decided() and not blame and not crowded and hidden_decision is None
+              and not acts.unsaid)
     if expert:
         reason = f"{ev.cite(first)}{more_note(unique_marks(acts.own), 'own act')} ({counts})"
         return judge("expert", reason, [first, *acts.own[:2]], praise=praise,
@@ -183,6 +198,8 @@ def rate_ownership(ev: StoryEvidence) -> Judgement:
         why = f"{ev.cite(blame[0], 60)} {_PROBLEM['blame-first']}"
     elif hidden_decision is not None:
         why = f"{ev.cite(hidden_decision, 60)} hides who made the decision"
+    elif acts.unsaid:
+        why = "the notes never say 'I': the listener has to infer who acted"
     elif problems:
         why = f"{ev.cite(problems[0], 60)} {_PROBLEM[problems[0].signal]}"
     else:

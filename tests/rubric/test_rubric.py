@@ -528,3 +528,35 @@ def test_a_check_owned_as_not_done_is_no_recovery_step(linter):
         "Learning - I now run every migration against a copy of production before it ships.\n"
     )
     assert score(text, linter).dimension("recovery").rating == "novice"
+
+
+NOTES_WITHOUT_I = """\
+# Allotment society booking sheet (notes)
+
+### S / T
+- Kept the plot waiting list for the allotment society in a shared spreadsheet, about 300 names.
+
+### A
+- Spring opening day the sheet broke. Two volunteers had sorted it at once and half the rows lost their dates.
+- Found out because members kept phoning the secretary about their place in the queue.
+- Restored last week's copy the same evening and emailed every member an apology.
+- Moved the list to a form with a locked sheet behind it.
+
+### R
+- No lost rows since, 14 months now.
+- next time: would lock the sheet before any busy day instead of finding out live
+"""
+
+
+def test_notes_that_never_say_i_are_the_speakers_acts_but_not_expert_ownership(linter):
+    card = score(NOTES_WITHOUT_I, linter)
+    ownership = card.dimension("ownership")
+    assert ownership.rating == "intermediate", ownership.reason
+    assert "never say 'I'" in ownership.reason
+    said = NOTES_WITHOUT_I.replace("- Restored", "- I restored").replace("- Moved", "- I moved").replace("- Found", "- I found")
+    assert score(said, linter).dimension("ownership").rating == "expert"
+
+
+def test_a_plan_for_next_time_in_notes_without_a_subject_is_read_as_a_lesson(linter):
+    lesson = score(NOTES_WITHOUT_I, linter).dimension("concrete_lesson")
+    assert lesson.rating == "intermediate" and "lock the sheet" in lesson.reason
