@@ -306,13 +306,19 @@ def _passed_on_to_me(token: "Token") -> bool:
 
 
 def _found_out_from(token: "Token") -> bool:
-    """'she found out from a demo', 'I heard about it from a customer': how the news arrived."""
+    """'she found out from a demo', 'I heard about it from a customer', 'we found out when a
+    customer emailed support', 'found out because people kept asking': how the news arrived."""
     lemma = token.lemma_.lower()
     if lemma not in ("find", "hear") or not _fact(token):
         return False
     if lemma == "find" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
+    if any(c.dep_ in ("ccomp", "xcomp") and c.left_edge.lower_ == "how" for c in token.children):
+        return False  # "found out how to fix it when I read the docs" learned a remedy
+    return any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children) or any(
+        c.dep_ == "advcl" and any(m.lower_ in ("when", "because", "after") and m.dep_ in ("mark", "advmod")
+                                  for m in c.children)
+        for c in token.children)
 
 
 def _did_not_see(token: "Token", noticing: frozenset[str]) -> bool:

@@ -134,7 +134,30 @@ def _held(ev: StoryEvidence, adopted: list[LessonStatement], strict: bool = Fals
 
 
 def _class_wide(lesson: LessonStatement) -> bool:
-    return any(t.lower_ in _CLASS_WORDS for t in lesson.sentence)
+    """The safeguard covers a kind of case: a class word ("every schema change"), a generic
+    plural ("schema changes on big tables now go through ...", "a check that flags migrations
+    touching large tables"), or a habit's trigger in the present ("when I disagree with a plan, I ...")."""
+    return any(t.lower_ in _CLASS_WORDS or _generic_plural(t) or _present_trigger(t) for t in lesson.sentence)
+
+
+def _generic_plural(noun) -> bool:
+    """A plural noun with no article, possessive or number, narrowed by what follows it: a
+    class of things, as subject of the rule or as what a check looks at."""
+    if noun.tag_ != "NNS" or noun.dep_ not in ("nsubj", "dobj"):
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+        return False
+    narrowed = any(c.dep_ in ("prep", "relcl", "acl") for c in noun.children) or any(
+        c.dep_ == "amod" and c.tag_ == "VBG" for c in noun.children) or noun.nbor(1).dep_ == "amod" \
+        if noun.i + 1 < len(noun.doc) else False
+    return narrowed and (noun.dep_ == "nsubj" and noun.head.tag_ in _IN_PLACE_TAGS or noun.dep_ == "dobj")
+
+
+def _present_trigger(word) -> bool:
+    """'When I disagree with a plan, I ...': a habit with a trigger in the present tense."""
+    clause = word.head
+    return (word.lower_ in ("when", "whenever", "before") and word.dep_ in ("advmod", "mark")
+            and clause.tag_ in _IN_PLACE_TAGS and clause.dep_ == "advcl" and clause.head.tag_ in (*_IN_PLACE_TAGS, "VB"))
 
 
 def _kind_of_situation(lesson: LessonStatement) -> bool:
@@ -171,10 +194,24 @@ def _adopted(ev: StoryEvidence, lesson: LessonStatement) -> bool:
     root = lesson.sentence.root
     if root.lemma_.lower() in _INTENTIONS or _nobody_owns(lesson):
         return False
+    if _rule_for_a_class(root):
+        return True
     quiet = {*ev.book.ownership.state_verbs, *ev.book.ownership.soft_verbs, *_INTENTIONS}
     return any(
         t.pos_ == "VERB" and t.lemma_.lower() not in quiet and (t.dep_ in ("ROOT", "conj", "xcomp") or _inverted(t))
         for t in lesson.sentence
+    )
+
+
+def _rule_for_a_class(root) -> bool:
+    """'Any result that feeds a launch gets a second reviewer', 'schema changes on big tables now
+    go through the online tool': a rule in force now, binding a whole class of cases."""
+    if root.tag_ not in _IN_PLACE_TAGS or any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children):
+        return False
+    return any(
+        c.dep_ == "nsubj" and (_generic_plural(c) or any(d.dep_ == "det" and d.lower_ in ("any", "every", "each", "all")
+                                                           for d in c.children))
+        for c in root.children
     )
 
 

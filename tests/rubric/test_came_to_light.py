@@ -370,3 +370,44 @@ def test_a_decision_made_for_a_reason_or_what_could_have_been_seen_is_no_detecti
         "and moved on."
     )
     assert dimension(decided, linter, "detection").rating == "novice"
+
+
+@pytest.mark.parametrize("how", [
+    "We found out when a passenger emailed the harbour office about the price.",
+    "Found out because passengers kept asking the crew why the price had doubled.",
+])
+def test_finding_out_when_or_because_someone_told_names_the_signal(linter, how):
+    text = failure(
+        "I updated the ferry fares on the booking site and typed the winter price into the summer row. "
+        f"{how} I corrected the row within the hour and refunded 41 tickets."
+    )
+    assert dimension(text, linter, "detection").rating in ("intermediate", "expert")
+
+
+def test_finding_out_how_to_fix_it_is_no_signal(linter):
+    text = failure(
+        "I updated the ferry fares on the booking site and typed the winter price into the summer row. "
+        "I found out how to fix the row when I read the admin guide. I corrected it and refunded 41 tickets."
+    )
+    assert dimension(text, linter, "detection").rating == "novice"
+
+
+@pytest.mark.parametrize("lesson", [
+    # a generic plural: a class of orders, as the subject of a rule in force
+    "Since then, seed orders for more than one bed go through a second gardener before I send them.",
+    # a generic plural as what a check looks at
+    "Since then I keep a checklist on the shed door that flags orders listing plants we can't return.",
+    # a habit's trigger in the present
+    "When I order anything for the beds now, I check the variety against the bed plan first.",
+    # a rule for any case of a kind, with no act of the speaker's at its head
+    "What I do now: any order that can't be returned gets a second gardener's initials on the list first.",
+])
+def test_a_safeguard_for_a_class_of_cases_is_at_least_intermediate_pattern_awareness(linter, lesson):
+    judged = dimension(lesson_story(lesson), linter, "pattern_awareness")
+    assert judged.rating in ("intermediate", "expert"), judged.reason
+
+
+def test_a_safeguard_for_this_one_case_is_no_pattern(linter):
+    judged = dimension(lesson_story("Since then the seed order for the east bed goes through a second gardener."),
+                       linter, "pattern_awareness")
+    assert judged.rating == "novice", judged.reason
