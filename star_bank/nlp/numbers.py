@@ -31,6 +31,8 @@ ORDINAL_WORDS = frozenset({
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
     "tenth", "eleventh", "twelfth", "twentieth", "hundredth", "last",
 })
+# Ordinal words that also name a share ("a fifth of the cost"); "first" and "second" do not.
+_SHARES = ORDINAL_WORDS - {"first", "second", "last"}
 # Words after which a number names a version or an item, not an amount.
 NAMING_WORDS = frozenset({"version", "v", "release", "phase", "step", "stage", "level", "sprint",
                           "round", "chapter", "section", "page", "line", "room", "floor", "tier",
@@ -86,7 +88,8 @@ def is_quantity(token: "Token", words: frozenset[str] = QUANTITY_WORDS) -> bool:
     if not has_digit and not token.like_num:
         return _one_unit_of_time(token)
     if lower in ORDINAL_WORDS or _ORDINAL.match(text) or token.ent_type_ == "ORDINAL":
-        return _ranked(token)
+        # "a fifth of the cost", "two tenths": an ordinal word after a count is a share.
+        return _ranked(token) or (token.lemma_.lower() in _SHARES and _fraction(token))
     if has_digit:
         return _digits_measure(token)
     return _number_word_counts(token)

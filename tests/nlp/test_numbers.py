@@ -104,3 +104,10 @@ def test_a_place_in_a_ranking_is_an_outcome_but_an_order_of_acts_is_not(nlp):
     assert has_quantity(nlp("The team finished third in the league."))
     assert not has_quantity(nlp("I finished the wiring first."))
     assert not has_quantity(nlp("It was the first fair we entered."))
+
+
+def test_an_ordinal_word_after_a_count_is_a_share(nlp):
+    assert has_quantity(nlp("The new setup ran at roughly a fifth of the old cost."))
+    assert has_quantity(nlp("It used two tenths of the budget."))
+    assert not has_quantity(nlp("It was our fifth attempt at the migration."))
+    assert not has_quantity(nlp("The fifth of May was launch day."))
