@@ -6,6 +6,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,14 +15,15 @@ from star_bank.lint.cache import LintCache
 from star_bank.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputErrors, default_bank, error_line
 from star_bank.lint.config import ConfigError, find_config, load_config
 from star_bank.model.findings import LintReport, Severity
-from star_bank.model.scorecard import Scorecard
 from star_bank.lint.engine import Linter
 from star_bank.nlp.pipeline import PipelineUnavailable
 from star_bank.model.story import LEVELS
 from star_bank.report import RENDERERS, text
-from star_bank.report.rule_docs import render_rule_list
 from star_bank.report.terminal import safe_output
 from star_bank.lint.rules import RuleError
+
+if TYPE_CHECKING:
+    from star_bank.model.scorecard import Scorecard
 
 
 class LintProgress:
@@ -176,6 +178,8 @@ def main(
 
 
 def _list_rules(linter: Linter) -> None:
+    from star_bank.report.rule_docs import render_rule_list  # only for --list-rules
+
     click.echo(render_rule_list(linter.rule_states()))
 
 

@@ -37,13 +37,15 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from star_bank.data.safe_read import UnreadableFile, read_limited
 from star_bank.lint.config import Config
 from star_bank.model.findings import Finding
 from star_bank.model.profile import StoryProfile
-from star_bank.model.scorecard import Scorecard
+
+if TYPE_CHECKING:
+    from star_bank.model.scorecard import Scorecard
 
 # Bump when the entry format or what a cached run needs changes.
 CACHE_SCHEMA = 3
@@ -165,6 +167,9 @@ class LintCache:
             if scoring is not None:
                 if entry.get("scorecard", {}).get("scoring") != scoring:
                     return None
+                # Imported here: a run without scorecards never builds the scorecard models.
+                from star_bank.model.scorecard import Scorecard
+
                 card = Scorecard.model_validate({**entry["scorecard"]["card"], "path": path})
             profile = None
             if entry.get("profile") is not None:

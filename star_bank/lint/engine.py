@@ -30,7 +30,6 @@ from star_bank.model.profile import StoryProfile
 from star_bank.model.story import SectionKind, Story
 from star_bank.nlp import stream
 from star_bank.nlp.analysis import AnalysedStory, Hit, SectionText
-from star_bank.story.parse import parse_story
 from star_bank.story.exclude import Excludes
 from star_bank.story.positions import LineIndex
 
@@ -153,9 +152,11 @@ class Linter:
             return []
         from star_bank.lint.bank_pass import lint_bank
         from star_bank.lint.kinds.base import BankContext
-        from star_bank.retrieve.archetypes import load_archetypes
 
         def archetype_ids() -> tuple[int, ...]:
+            # Imported only when a bank kind asks: the archetype book's models are many.
+            from star_bank.retrieve.archetypes import load_archetypes
+
             return tuple(sorted(a.id for a in load_archetypes().archetypes))
 
         return lint_bank(profiles, self.bank_rules, BankContext(self.role, archetype_ids))
@@ -208,6 +209,8 @@ class Linter:
 
     def lint_text(self, text: str, path: str = "<story>") -> list[Finding]:
         """Findings for one story given as text."""
+        from star_bank.story.parse import parse_story  # here: a cached run parses nothing
+
         return self.lint_stories([parse_story(text, path)])[0]
 
     def lint_one(self, story: AnalysedStory) -> list[Finding]:

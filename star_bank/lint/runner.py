@@ -14,17 +14,20 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol
 
 from star_bank.lint.cache import CachedFile, LintCache
 from star_bank.model.findings import Finding, LintReport, summarise
 from star_bank.model.profile import StoryProfile
-from star_bank.model.scorecard import Scorecard
 from star_bank.model.story import FileError, Story
 from star_bank.nlp import stream
 from star_bank.nlp.analysis import AnalysedStory
 from star_bank.story.bank import discover
-from star_bank.story.parse import StoryParseError, decode_story, parse_story, read_story, read_story_bytes
+from star_bank.story.errors import StoryParseError
+from star_bank.story.reading import read_story_bytes
+
+if TYPE_CHECKING:
+    from star_bank.model.scorecard import Scorecard
 
 Progress = Callable[[int], None]
 
@@ -148,6 +151,9 @@ def _in_process(
     failed: list[Outcome] = []
 
     def stories() -> Iterator[tuple[int, Story]]:
+        # Imported here: a run whose every file is cached never parses one.
+        from star_bank.story.parse import decode_story, parse_story, read_story
+
         # Read lazily: a file is parsed as Markdown while spaCy works on the ones before.
         for n, path, data in sources:
             try:

@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from star_bank.model.story import SectionKind, Story
 from star_bank.story.positions import LineIndex
-from star_bank.story.prose import Prose
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
+
+    # A type only: the prose module compiles its patterns on import, which a cached run never needs.
+    from star_bank.story.prose import Prose
 
 # Story traits that decide which rules and rubric apply.
 FAILURE_ARCHETYPES = frozenset({3, 8})

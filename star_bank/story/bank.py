@@ -5,16 +5,19 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from star_bank.model.story import FileError, Story
 from star_bank.story.exclude import Excludes, WalkFilter
-from star_bank.story.parse import StoryParseError, read_story
+from star_bank.story.errors import StoryParseError
 
 STORY_SUFFIXES = (".md", ".markdown")
 
 
 class Bank(BaseModel):
+    # Validators built on first use: a lint run imports this module for `discover` only.
+    model_config = ConfigDict(defer_build=True)
+
     stories: list[Story] = Field(default_factory=list)
     errors: list[FileError] = Field(default_factory=list)
 
@@ -99,6 +102,8 @@ def load_bank(paths: list[str | os.PathLike[str]] | str | os.PathLike[str]) -> B
     """Parse every story under `paths`; files that fail become `errors`, the rest `stories`."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    from star_bank.story.parse import read_story  # here: discovering files needs no parser
+
     files, errors = discover(list(paths))
     bank = Bank(errors=errors)
     for file in files:

@@ -20,7 +20,6 @@ from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
 from star_bank.lint.rule import Rule
 from star_bank.model.story import STAR_KINDS, SectionKind
-from star_bank.nlp.lessons import find_lessons
 
 NEEDS_NLP = True
 
@@ -36,6 +35,9 @@ class Options(KindOptions):
 
 
 def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
+    # Imported late: nlp.lessons loads the lesson vocabulary, which a cached run never reads.
+    from star_bank.nlp.lessons import find_lessons
+
     present = {s.kind for s in story.sections}
     # A label naming two parts ("Situation & Task") holds both.
     present |= {kind for kind in STAR_KINDS for s in story.sections if re.search(rf"\b{kind.value}", s.label.lower())}

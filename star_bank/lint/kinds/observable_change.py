@@ -20,7 +20,6 @@ from typing import Iterator
 from star_bank.lint.kinds.options import KindOptions
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import AnalysedStory, Hit
-from star_bank.nlp.lessons import find_lessons, load_vocabulary
 from star_bank.lint.rule import Rule
 
 NEEDS_NLP = True
@@ -32,6 +31,9 @@ class Options(KindOptions):
 
 
 def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
+    # Imported late: nlp.lessons loads the lesson vocabulary, which a cached run never reads.
+    from star_bank.nlp.lessons import find_lessons, load_vocabulary
+
     vocabulary = load_vocabulary()
     if options.extra_mechanisms or options.extra_cadences:
         vocabulary = vocabulary.extended(mechanisms=options.extra_mechanisms, cadences=options.extra_cadences)

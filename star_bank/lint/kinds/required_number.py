@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING, Iterator
 
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
-from star_bank.nlp.lessons import find_lessons
-from star_bank.nlp.numbers import has_quantity
 from star_bank.lint.rule import Rule
 from star_bank.model.story import SectionKind
 
@@ -34,6 +32,8 @@ class Options(KindOptions):
 def has_number(doc, extra: set[str] = frozenset()) -> bool:
     """Whether the Doc states a quantity (star_bank.nlp.numbers: ordinals, versions
     and names with digits do not count; "twice" and "halved" do)."""
+    from star_bank.nlp.numbers import has_quantity  # here: its patterns are compiled on import
+
     return has_quantity(doc, extra)
 
 
@@ -66,6 +66,9 @@ def _lesson_start(story: AnalysedStory) -> int:
     a paragraph (a safeguard added among the acts) is part of the narrative, and one in
     the first half (a habit mentioned while setting the scene) ends nothing.
     """
+    # Imported late: nlp.lessons loads the lesson vocabulary, which a cached run never reads.
+    from star_bank.nlp.lessons import find_lessons
+
     text = story.story.text
     paragraph_starts = {0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text))}
     starts = (
@@ -100,6 +103,9 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
 def _outcome_tokens(story: AnalysedStory, section) -> list["Token"]:
     """The section's tokens up to a later paragraph that opens with a lesson ("Next time I
     would ..."): a number there measures the lesson, not the outcome."""
+    # Imported late: nlp.lessons loads the lesson vocabulary, which a cached run never reads.
+    from star_bank.nlp.lessons import find_lessons
+
     origin = section.prose.origin
     tokens = [t for t in section.doc if t.idx < len(origin)]
     if not tokens:

@@ -18,7 +18,6 @@ from star_bank.lint.kinds.options import KindOptions
 from star_bank.lint.rule import Rule
 from star_bank.lint.wording import with_unit
 from star_bank.model.story import SectionKind
-from star_bank.story.prose import count_words
 
 NEEDS_NLP = False
 
@@ -33,6 +32,8 @@ def spoken_words(story: AnalysedStory) -> int:
     ("Stage two: partitioning the table" is content; "## Result" is not said aloud)."""
     if not story.sections:
         return story.story.words
+    from star_bank.story.prose import count_words  # here: its patterns are compiled on import
+
     return sum(count_words(s.prose.text) + (count_words(s.label) if _said_heading(story, s) else 0) for s in story.sections)
 
 

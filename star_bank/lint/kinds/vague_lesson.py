@@ -21,9 +21,7 @@ from pydantic import Field
 from star_bank.lint.kinds.options import KindOptions
 from star_bank.lint.rule import Rule
 from star_bank.nlp.analysis import AnalysedStory, Hit
-from star_bank.nlp.lessons import find_lessons
 from star_bank.nlp.lexicon import PhraseItem, compile_phrases, find_phrases
-from star_bank.nlp.numbers import has_quantity
 
 NEEDS_NLP = True
 
@@ -35,6 +33,10 @@ class Options(KindOptions):
 
 
 def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
+    # Imported late: nlp.lessons loads the lesson vocabulary, which a cached run never reads.
+    from star_bank.nlp.lessons import find_lessons
+    from star_bank.nlp.numbers import has_quantity
+
     phrases = compile_phrases([*options.phrases, *options.extra_phrases])
     scope = set(rule.scope)
     for statement in find_lessons(story):
