@@ -20,13 +20,23 @@ from star_bank.lint.fingerprint import file_digest, settings_fingerprint
 from star_bank.model.findings import Finding, LintReport
 from star_bank.model.scorecard import Scorecard, ScoreReport
 from star_bank.nlp.analysis import AnalysedStory
-from star_bank.rubric.score import RubricBook, RubricError, score_analysed
 
 if TYPE_CHECKING:
     from star_bank.lint.cache import LintCache
     from star_bank.lint.engine import Linter
+    from star_bank.rubric.book import RubricBook, RubricError
 
 __all__ = ["RubricError", "RubricScorer", "lint_and_score_paths", "score_paths"]  # RubricError: what they raise
+
+
+def __getattr__(name: str):
+    # The rubric (its raters, the archetypes, the lesson vocabulary) is imported when a story
+    # is scored or its error is named, not here: a fully cached --scorecard run scores nothing.
+    if name in ("RubricBook", "RubricError"):
+        from star_bank.rubric import book
+
+        return getattr(book, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,8 @@ class RubricScorer:
         return settings_fingerprint({"rubric": rubric, "level": self.level, "fallback": self.fallback_level})
 
     def __call__(self, story: AnalysedStory, findings: list[Finding]) -> Scorecard:
+        from star_bank.rubric.score import score_analysed  # imported late, as the module __getattr__ says
+
         return score_analysed(story, findings, level=self.level, fallback_level=self.fallback_level, book=self.book)
 
 
