@@ -6,7 +6,8 @@ that are "we" (and, with less weight, "our team" / "the team") against "I"
 most, the Situation least: setting the scene as a team is normal). The story is
 flagged when the weighted plural count reaches `min_plural` and exceeds `ratio`
 times the weighted singular count, so a story that says "I" for its decisions
-stays quiet however its "we"s are spread.
+stays quiet however its "we"s are spread. A story that never says "I" for an act
+needs fewer: one "we" act in the Action is enough.
 FAIL: "We traced the leak. We added a cache. We rolled it out."
 PASS: "I traced the leak. I added a cache, and we rolled it out together."
 """
@@ -25,6 +26,7 @@ from star_bank.lint.rule import Rule
 NEEDS_NLP = True
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_EXAMINING = {"at", "into", "through", "over", "for"}
 _COLLECTIVE = {"team", "squad", "group", "org", "organization", "organisation", "department"}
 
 
@@ -72,6 +74,8 @@ def _is_action(verb) -> bool:
     """An act ('we shipped'), or a state that leads to one ('we were able to ship', 'we had to roll back')."""
     if any(c.dep_ == "xcomp" or (c.dep_ == "acomp" and any(g.dep_ == "xcomp" for g in c.children)) for c in verb.children):
         return True
+    if verb.lemma_.lower() == "look" and any(c.dep_ == "prep" and c.lower_ in _EXAMINING for c in verb.children):
+        return True  # "we looked at the logs" examined something; "it looked fine" is a state
     if verb.lemma_.lower() in ("be", "have", "seem", "feel", "know", "look", "sound"):
         return False
     return verb.pos_ in ("VERB", "AUX")
@@ -87,7 +91,9 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
         we, i = count_subjects(section.doc, options.collective_weight)
         plural += weight * we
         singular += weight * i
-    if plural >= options.min_plural and plural > options.ratio * singular:
+    # A story that never says "I" for an act loses the speaker with fewer "we"s: one in the Action is enough.
+    enough = plural >= options.min_plural or (singular == 0 and plural >= 2 * default)
+    if enough and plural > options.ratio * singular:
         action = story.section(SectionKind.action)
         values = {"section_name": "Story", "we": f"{plural:g}", "i": f"{singular:g}"}
         if action is not None:

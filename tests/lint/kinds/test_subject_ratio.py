@@ -55,3 +55,22 @@ def test_parts_under_headings_in_the_writers_own_words_count_too(linter):
         "## What changed for me\nWe agreed on a second reviewer. We added an alert. We wrote a runbook.\n"
     )
     assert not flagged(linter, text)
+
+
+def test_one_we_in_the_action_is_enough_when_the_speaker_never_says_i(linter):
+    # The rest is passive: the speaker's part has gone entirely.
+    text = (
+        "## Situation\nThe booking page slowed down every Monday.\n"
+        "## Action\nWe looked at the logs. The cache was resized and the servers were restarted.\n"
+        "## Result\nPages loaded in under a second again.\n"
+    )
+    assert len(flagged(linter, text)) == 1
+    owned = text.replace("The cache was resized", "I resized the cache")
+    assert flagged(linter, owned) == []
+
+
+def test_looking_at_something_is_an_act_but_looking_fine_is_not(linter):
+    looked = "## Action\nWe looked at the logs. We looked into the queue. We looked through the traces.\n"
+    assert len(flagged(linter, looked)) == 1
+    fine = "## Action\nI restarted the worker. We looked fine after that. It looked calm.\n"
+    assert flagged(linter, fine) == []
