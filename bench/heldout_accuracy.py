@@ -116,6 +116,8 @@ def lint(folder: Path, gold: dict[str, dict], detail: bool) -> None:
                 fp += 1
                 tally.notes.append(f"  {name}:{f['line']}  passive-voice: false alarm")
         tp, fn = tp + len(hit), fn + len(faults) - len(hit)
+        tally.notes += [f"  {name}  passive-voice: missed {sentence[:70]!r}"
+                        for i, sentence in enumerate(lab["passive_gold"]) if i not in hit]
         tally.add("vague-lesson", lab["vague_lesson"], "vague-lesson" in rules, name)
         if lab["has_sections"] is False or "result" in lab["section_labels"]:
             metric = lab["result_has_metric"]

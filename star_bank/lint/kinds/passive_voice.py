@@ -10,7 +10,10 @@ asked to", "I got pulled into"), a modal or goal passive ("could be cached",
 name"), or a graded participle ("really limited"). In the
 `context_sections` (the Situation), a passive about what others did to the
 speaker or the organisation ("I was promoted", "the team was formed last
-year") is context, so it is reported as a suggestion only.
+year") is context, so it is reported as a suggestion only. Notes that drop the
+auxiliary ("Apology posted in each channel", "Postmortem written next morning") are
+passives too, unless the verb also tells a change with no actor (`changes_of_state`:
+"traffic recovered").
 FAIL: "The deadline was missed." "It was decided to ship on Friday."
 PASS: "I missed the deadline." "The outage was caused by my config change."
 """
@@ -31,12 +34,14 @@ _PASSIVE_AUX = {"be", "get"}
 class Options(KindOptions):
     stative: list[str]
     extra_stative: list[str] = []
+    changes_of_state: list[str] = []
     context_sections: list[str]
     context_verbs: list[str]
 
 
 def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     stative = {w.lower() for w in [*options.stative, *options.extra_stative]}
+    changes = {w.lower() for w in options.changes_of_state}
     for section in story.in_scope(rule.scope):
         if section.doc is None:
             continue
@@ -45,6 +50,8 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
                 continue
             aux = [c for c in token.children if c.dep_ == "auxpass" and c.lemma_.lower() in _PASSIVE_AUX]
             if not aux:
+                if token.lemma_.lower() not in changes | stative and _reduced_passive(token):
+                    yield story.token_hit(section, token, verb=token.text)
                 continue
             if any(c.dep_ == "agent" and not _is_measure(c) for c in token.children):
                 continue  # "caused by my change": the actor is named
@@ -69,6 +76,33 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
             if section.kind.value in options.context_sections and _is_context(token, options):
                 hit.severity = "suggestion"
             yield hit
+
+
+def _reduced_passive(verb) -> bool:
+    """'Apology posted in each server.', 'Root cause found within the hour.': notes that drop the
+    auxiliary. The parser reads a participle heading the sentence with a bare noun as subject
+    (no article, possessive or number), or a verbless sentence headed by such a noun with the
+    participle after it; no object and no agent. A person there is the patient of someone
+    else's act ('Customer notified'), like 'I was asked'."""
+    if any(c.dep_ in ("aux", "auxpass", "agent", "neg") for c in verb.children):
+        return False
+    # "the next morning" is often read as an object; a time is no object.
+    if any(c.dep_ == "dobj" and c.lemma_.lower() not in _UNITS | _TIME_POINTS for c in verb.children):
+        return False
+    if verb.dep_ == "acl":
+        # "Root cause found within the hour": a sentence with no finite verb, the noun heading it.
+        head = verb.head
+        return head.dep_ == "ROOT" and head.i + 1 == verb.i and _bare_thing(head) and not any(
+            t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in verb.sent)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return verb.dep_ == "ROOT" and len(subjects) == 1 and _bare_thing(subjects[0])
+
+
+def _bare_thing(noun) -> bool:
+    # A capital inside the sentence, or inside the word ("eBay"), names someone: an agent.
+    named = noun.tag_ == "NNP" and (noun.i > noun.sent.start or any(ch.isupper() for ch in noun.text[1:]))
+    return (noun.tag_ in ("NN", "NNS", "NNP") and not named and noun.lower_ not in _PEOPLE
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children))
 
 
 def _not_an_act(verb) -> bool:
@@ -119,6 +153,7 @@ def _modal_or_present(aux) -> bool:
 
 
 _SPEAKER = {"i", "me", "we", "us"}
+_PEOPLE = {"customer", "customers", "user", "users", "client", "clients", "manager", "team", "lead", "everyone"}
 _DEGREE = {
     "very", "quite", "fully", "completely", "totally", "too", "so", "pretty", "extremely",
     "somewhat", "rather", "highly", "heavily", "largely", "mostly", "partly", "partially", "entirely",
@@ -136,11 +171,21 @@ _UNITS = {
 }
 
 
+# Points in time a 'by' phrase can name ("by Friday", "by the end of the sprint", "by then").
+_TIME_POINTS = {
+    "end", "start", "time", "then", "now", "noon", "midnight", "morning", "afternoon", "evening", "night",
+    "lunchtime", "lunch", "today", "tonight", "tomorrow", "deadline", "eod", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "weekend", "january", "february", "march", "april", "june",
+    "july", "august", "september", "october", "november", "december",
+}
+
+
 def _is_measure(by: "object") -> bool:
-    """'missed by two weeks', 'cut by 40%': a 'by' phrase that measures instead of naming an actor."""
+    """'missed by two weeks', 'cut by 40%', 'issued by 2:45pm', 'cleared by the end of the week':
+    a 'by' phrase that measures or dates instead of naming an actor."""
     for obj in by.children:
         if obj.dep_ == "pobj":
-            if obj.like_num or obj.lemma_.lower() in _UNITS:
+            if obj.like_num or any(ch.isdigit() for ch in obj.text) or obj.lemma_.lower() in _UNITS | _TIME_POINTS:
                 return True
             return any(c.dep_ == "nummod" or c.like_num for c in obj.children)
     return False

@@ -60,3 +60,26 @@ def test_a_part_under_a_heading_of_its_own_is_read_too(linter):
 )
 def test_a_state_of_a_system_is_not_a_hidden_act(linter, sentence):
     assert not flagged(linter, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Apology posted in each channel that evening.",
+    "Postmortem written before lunch.",
+    "Root cause found within the hour.",
+    "The refunds were issued by 2:45pm.",
+    "The backlog was cleared by the end of the following week.",
+    "The switch was done by about 10:30.",
+])
+def test_notes_without_the_auxiliary_and_a_by_phrase_that_dates_hide_the_actor(linter, sentence):
+    assert flagged(linter, sentence), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Traffic recovered at 10:40.",
+    "eBay partnered with a watch maker on the launch.",
+    "Customer notified by email within the hour.",
+    "The outage was caused by my config change.",
+    "The fix was reviewed by Priya.",
+])
+def test_a_change_with_no_actor_a_named_subject_or_a_named_agent_is_not_flagged(linter, sentence):
+    assert flagged(linter, sentence) == [], sentence
