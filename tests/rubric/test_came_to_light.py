@@ -411,3 +411,28 @@ def test_a_safeguard_for_this_one_case_is_no_pattern(linter):
     judged = dimension(lesson_story("Since then the seed order for the east bed goes through a second gardener."),
                        linter, "pattern_awareness")
     assert judged.rating == "novice", judged.reason
+
+
+@pytest.mark.parametrize("why", [
+    "The price file looked routine, so I published it without a second look.",
+    "Fare changes did not go through the review that timetable changes get.",
+    "I did not call the operator to confirm the new prices.",
+    "It stayed up because the wrong fare was close enough to the right one that nobody noticed.",
+])
+def test_a_thing_that_seemed_safe_a_bypassed_safeguard_or_a_skipped_check_says_why_it_was_missed(linter, why):
+    text = failure(
+        "I updated the ferry fares on the booking site and typed the winter price into the summer row. "
+        f"{why} Two days later we found out when a passenger emailed the harbour office about the price. "
+        "I corrected the row within the hour and refunded 41 tickets."
+    )
+    judged = dimension(text, linter, "detection")
+    assert judged.rating == "expert", judged.reason
+
+
+def test_a_thing_that_seemed_wrong_or_a_person_who_seemed_calm_is_no_misjudgement(linter):
+    text = failure(
+        "I updated the ferry fares on the booking site and typed the winter price into the summer row. "
+        "The captain seemed calm about it. Two days later we found out when a passenger emailed the harbour office about the price. "
+        "I corrected the row within the hour and refunded 41 tickets."
+    )
+    assert dimension(text, linter, "detection").rating == "intermediate"

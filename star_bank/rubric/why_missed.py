@@ -1,0 +1,229 @@
+"""Why a warning sign was missed at the time, read from the parse (the expert half of detection).
+
+rubric/came_to_light.py hears how the trouble came to light; this module hears the
+reason it was not seen sooner, in the forms real answers use:
+
+- a belief that took the trouble for something else, or was held for a stated
+  reason ("we concluded it was the network", "I assumed it had, because we'd
+  talked about it");
+- a thing misjudged as safe ("a YAML file felt harmless");
+- a signal missed or ignored for a stated reason, or the speaker slow to see it;
+- nobody noticing, with the reason ("... generous enough that nobody noticed");
+- the check the speaker skipped ("I didn't test it against real traffic", "I did
+  not call to confirm it"), or the safeguard the change never went through
+  ("config changes didn't go through the canary");
+- the first reading of the symptom ("the first guess was a bad build").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from star_bank.nlp.analysis import is_first_person_singular, subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PAST = frozenset({"VBD", "VBN"})
+HYPOTHETICAL = frozenset({"should", "would", "could", "might", "may", "'d", "can", "will"})
+FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+_WH = frozenset({"how", "where", "who", "whom", "what", "which", "whether", "when", "why"})
+
+
+def why_it_was_missed(token: "Token", belief: frozenset[str], noticing: frozenset[str],
+                      instruments: frozenset[str]) -> bool:
+    """Whether `token` heads a statement of why the sign was missed (see the module docstring)."""
+    return (_misread(token, belief) or _missed_for_a_reason(token) or _slow_to_see(token, noticing)
+            or _did_not_see(token, noticing) or _first_guess(token) or _nobody_knew(token, noticing)
+            or _left_unchecked(token) or _seemed_safe(token) or _bypassed_safeguard(token, instruments))
+
+def is_fact(verb: "Token") -> bool:
+    """Past, not negated, not hypothetical, not under a condition."""
+    if verb.pos_ != "VERB" or verb.tag_ not in PAST:
+        return False
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in HYPOTHETICAL) for c in verb.children):
+        return False
+    return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+_REASONS = frozenset({"because", "since", "as"})
+_HOLDING = frozenset({"think", "assume", "believe", "suppose", "figure", "expect"})
+_GUESSES = frozenset({"guess", "assumption", "theory", "hunch", "suspicion", "thought", "diagnosis", "read"})
+
+
+_NOBODY = frozenset({"nobody", "noone", "none"})
+
+
+def _nobody_knew(token: "Token", noticing: frozenset[str]) -> bool:
+    """'nobody knew when, because the log was only filled in at close': why no one saw it sooner."""
+    if token.lemma_.lower() not in (noticing | {"know"}) or token.tag_ not in PAST:
+        return False
+    if not nobody(subject_of(token)):
+        return False
+    if any(c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in _REASONS for m in c.children)
+           for c in token.children):
+        return True
+    # "... because the old default was generous enough that nobody noticed": the reason governs it.
+    return any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("because", "since") for m in a.children)
+               for a in token.ancestors)
+
+
+_PEOPLE = frozenset({"he", "she", "they", "you", "everyone", "everybody", "people"})
+_CHECKING = frozenset({"check", "test", "verify", "validate", "look", "measure", "consider", "confirm", "count"})
+
+
+def _left_unchecked(token: "Token") -> bool:
+    """'what I hadn't checked was that ...', 'I didn't test it against real traffic': the check
+    the speaker skipped, which is why the sign went unseen."""
+    if _skipped_check_act(token):
+        return True
+    if token.lemma_.lower() not in _CHECKING or token.pos_ != "VERB" or token.dep_ == "relcl":
+        return False  # "the pipeline, which I hadn't looked at": a description, not the miss
+    children = list(token.children)
+    if not any(c.dep_ == "neg" for c in children) or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL
+                                                         for c in children):
+        return False
+    if not (token.tag_ in PAST or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in children)):
+        return False
+    subject = subject_of(token)
+    return subject is not None and (is_first_person_singular(subject) or subject.lower_ == "we")
+
+
+def _skipped_check_act(token: "Token") -> bool:
+    """'I did not call to confirm it': an act left undone whose purpose was a check."""
+    if token.pos_ != "VERB" or not any(c.dep_ == "neg" for c in token.children):
+        return False
+    subject = subject_of(token)
+    if subject is None or not (is_first_person_singular(subject) or subject.lower_ == "we"):
+        return False
+    return any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _CHECKING
+               and any(g.tag_ == "TO" for g in c.children) for c in token.children)
+
+
+_SEEMING = frozenset({"feel", "seem", "look", "sound", "appear"})
+_SAFE = frozenset({"harmless", "safe", "fine", "minor", "trivial", "routine", "small", "simple", "ok", "okay",
+                   "innocent", "benign", "obvious", "low", "straightforward", "easy", "normal"})
+
+
+def _seemed_safe(token: "Token") -> bool:
+    """'a YAML file felt harmless', 'the change looked routine': a thing misjudged as safe, in the
+    past, which is why no one looked harder."""
+    if token.lemma_.lower() not in _SEEMING or token.tag_ != "VBD":
+        return False
+    subject = subject_of(token)
+    if subject is None or _person(subject) or subject.lower_ in ("it", "this", "that", "everything"):
+        return False
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in _SAFE and not any(g.dep_ == "neg" for g in c.children)
+               for c in token.children)
+
+
+def _bypassed_safeguard(token: "Token", instruments: frozenset[str]) -> bool:
+    """'config changes didn't go through the canary', 'it never hit the staging check': the
+    safeguard that would have shown it was not on the path."""
+    if token.pos_ != "VERB" or not any(c.dep_ == "neg" for c in token.children) or token.tag_ not in (*PAST, "VB"):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in token.children):
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"] + [
+        g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in instruments | {"review", "staging", "qa"} for o in objects)
+
+
+def nobody(subject: "Token | None") -> bool:
+    """'nobody', 'no one', 'none of us'."""
+    return subject is not None and (subject.lower_ in _NOBODY or (
+        subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children)))
+
+
+def _first_guess(token: "Token") -> bool:
+    """'the first guess in the channel was a bad build', 'my assumption was that the cache was
+    stale': a reading of the symptom, told as what it was taken for."""
+    if token.lemma_.lower() != "be" or token.tag_ != "VBD":
+        return False
+    subject = subject_of(token)
+    return (subject is not None and subject.lemma_.lower() in _GUESSES
+            and any(c.dep_ in ("attr", "ccomp") for c in token.children))
+
+
+def _misread(token: "Token", belief: frozenset[str]) -> bool:
+    """'we concluded it was the network', 'I thought I could catch up and nobody needed to know'.
+
+    The belief must take the trouble for something else ("it was X") or trust the speaker
+    to handle it alone ("I could ..."); an opinion of someone's feedback is no misreading.
+    """
+    if token.lemma_.lower() not in belief or not is_fact(token):
+        return False
+    if any(c.dep_ == "prt" for c in token.children):
+        return False  # "she figured out it was my commit" found it; it is no belief
+    if token.lemma_.lower() in _HOLDING and _with_a_reason(token):
+        return True  # "I assumed it had been renumbered, because we'd talked about it": why no one checked
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        subject = subject_of(clause)
+        if subject is None:
+            continue
+        if subject.lower_ in ("it", "this", "that") and any(c.dep_ == "attr" for c in clause.children):
+            return True
+        # "I thought a quick handover at the desk was the efficient way": a judgment of the
+        # thing that then went wrong.
+        if clause.lemma_.lower() == "be" and any(c.dep_ in ("attr", "acomp") for c in clause.children) \
+                and not (is_first_person_singular(subject) or subject.lower_ in FIRST_PERSON
+                         or subject.lower_ in _PEOPLE or subject.ent_type_ == "PERSON"):
+            return True
+        if is_first_person_singular(subject) and any(c.dep_ == "aux" and c.lower_ in ("could", "can")
+                                                     for c in clause.children):
+            return True
+    return False
+
+
+def _person(subject: "Token | None") -> bool:
+    return subject is not None and (subject.lower_ in _PEOPLE or subject.ent_type_ == "PERSON"
+                                    or is_first_person_singular(subject) or subject.lower_ in FIRST_PERSON)
+
+
+def _with_a_reason(belief: "Token") -> bool:
+    """A belief about a thing held for a stated reason: 'because ...' on the belief or on what
+    was believed ('I thought she was being harsh, because ...' judges a person, not the trouble)."""
+    believed = [c for c in belief.children if c.dep_ == "ccomp"]
+    if any(_person(subject_of(c)) for c in believed):
+        return False
+    clauses = [belief, *believed]
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("because", "since") for m in c.children)
+               for clause in clauses for c in clause.children)
+
+
+def _missed_for_a_reason(token: "Token") -> bool:
+    """'the alert was missed because it went to a channel nobody watched'."""
+    if token.lemma_.lower() not in ("miss", "ignore", "overlook", "dismiss") or token.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _REASONS for m in c.children)
+               for c in token.children)
+
+
+def _slow_to_see(token: "Token", noticing: frozenset[str]) -> bool:
+    """'it made me slow to see it was a problem', 'we were late to notice'."""
+    if token.lemma_.lower() not in noticing or token.dep_ != "xcomp":
+        return False
+    return token.head.lemma_.lower() in ("slow", "late", "reluctant")
+
+
+def _did_not_see(token: "Token", noticing: frozenset[str]) -> bool:
+    """'we didn't know about it at first, because ...', 'I never noticed it, as the report went to
+    an old address': the speaker or their team says why they did not see it (not 'how to' do something)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in (noticing | {"know"}):
+        return False
+    children = list(token.children)
+    if not any(c.dep_ == "neg" for c in children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in children):
+        return False  # "I would not have noticed": not what happened
+    if not (token.tag_ in PAST or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in children)):
+        return False
+    subject = subject_of(token)
+    if subject is None or subject.dep_ != "nsubj" or not (is_first_person_singular(subject) or subject.lower_ == "we"):
+        return False
+    if any(t.lower_ in _WH for t in token.doc[token.i + 1 : token.i + 3]):
+        return False  # "I didn't know how to ...", "we didn't know who owned it": a gap, not a missed sign
+    # Not seeing it is no explanation ("I did not realise the data was lost", "I didn't notice
+    # until she told me"): the reason why it went unseen is.
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _REASONS for m in c.children)
+               for c in children)
