@@ -109,6 +109,20 @@ def test_a_missed_deadline_is_a_failure_not_a_workload_question(book):
     assert set(_ids("Tell me about a time you missed a deadline you had promised.", book)) & {3, 8}
 
 
+@pytest.mark.parametrize("question", [
+    "Walk me through a launch date you did not hit.",
+    "When did you fall short of a target you set?",
+    "Describe a quarter where you failed to deliver what you planned.",
+])
+def test_a_target_not_reached_is_a_failure_story(book, question):
+    found = match_question(question, book)
+    assert found.match == "strong" and found.archetypes[0].id in (3, 8)
+
+
+def test_a_crisis_is_an_incident_story(book):
+    assert set(_ids("How do you handle a crisis at work?", book)) & {1, 3}
+
+
 def test_a_habit_question_about_an_archetype_stays_in_the_bank(book):
     assert _ids("How do you handle a disagreement with a peer about an API design?", book)[0] == 4
 
