@@ -18,7 +18,7 @@ LEAD_LINES = 4
 # Openings of a behavioural question ("Tell me about a time ...", "Describe a situation ...").
 _OPENERS = re.compile(
     r"^(?:tell (?:me|us) about|describe (?:a|an|the|one)|give (?:me |us )?(?:an? )?example|walk (?:me|us) through|"
-    r"talk (?:me |us )?(?:about|through)|share (?:a|an)|have you ever|what(?:'s| is| was) (?:a|an|the) "
+    r"talk (?:me |us )?(?:about|through)|share (?:a|an|some|one)|have you ever|what(?:'s| is| was) (?:a|an|the) "
     r"(?:time|decision|mistake|project|situation)|how did you|a time (?:when|you))\b",
     re.I,
 )

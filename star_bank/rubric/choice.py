@@ -3,7 +3,8 @@
 - **failure**: something went wrong that the speaker had to notice or recover
   from (a mistake, an incident, a crisis, a flaw someone pointed out), whatever
   the archetype: detection, recovery and pattern awareness are rated for an
-  outage the speaker debugged as much as for one they caused. A failure tag,
+  outage the speaker debugged as much as for one they caused. A failure tag, a
+  stated question about criticism the speaker received,
   or an archetype that is a failure by definition (#1 debugging a failure, #3
   an incident you caused, #8 a decision you would make differently), says so
   too.
@@ -71,6 +72,9 @@ def choose_rubric(
         return RubricChoice(
             "failure", f"something went wrong that you had to notice or recover from ('{_short(events[0].sentence)}')"
         )
+    asked = _asks_for_criticism(story)
+    if asked is not None:
+        return RubricChoice("failure", f"the question it answers asks about criticism you received ('{_short(asked)}')")
     best = match.archetypes[0] if match.archetypes else None
     if best in WENT_WRONG_ARCHETYPES:
         source = "the front matter says" if match.source == "front-matter" else "it reads as"
@@ -79,6 +83,19 @@ def choose_rubric(
     if learned is not None:
         return RubricChoice("learning", f"it tells learning something new and what it produced ('{_short(learned)}')")
     return RubricChoice("star", "nothing in it went wrong and it is not a learning story: the STAR rubric")
+
+
+def _asks_for_criticism(story: AnalysedStory) -> str | None:
+    """The question stated above the story, when it asks about criticism the speaker received:
+    a flaw someone pointed out is something the speaker had to notice and recover from."""
+    from star_bank.retrieve.archetypes import load_archetypes
+    from star_bank.retrieve.question_match import match_question
+    from star_bank.retrieve.stated_question import stated_question
+
+    question = stated_question(story.story)
+    if question is None:
+        return None
+    return question if match_question(question, load_archetypes()).topic == "received feedback" else None
 
 
 def _learning_story(marks: dict[str, list[Mark]]) -> str | None:

@@ -55,3 +55,8 @@ def test_a_title_that_names_the_kind_of_story_bounds_the_archetypes_too():
     assert "its title" in match.why
     # A title that only names the topic leaves the text to decide.
     assert classify_story(parse_story("# Moving CI to spot instances\n\n" + BODY), book).source == "classified"
+
+
+def test_share_some_opens_a_question_too():
+    lead = 'Mock interview answer, "Share some feedback on your code that stung" (week 9)\n\n'
+    assert stated_question(parse_story(lead + BODY)) == "Share some feedback on your code that stung"

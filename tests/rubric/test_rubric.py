@@ -560,3 +560,14 @@ def test_notes_that_never_say_i_are_the_speakers_acts_but_not_expert_ownership(l
 def test_a_plan_for_next_time_in_notes_without_a_subject_is_read_as_a_lesson(linter):
     lesson = score(NOTES_WITHOUT_I, linter).dimension("concrete_lesson")
     assert lesson.rating == "intermediate" and "lock the sheet" in lesson.reason
+
+
+def test_a_story_answering_a_question_about_criticism_received_gets_the_failure_rubric(linter):
+    story = (
+        'Q: Share some feedback on your code that stung.\n\n'
+        "A reviewer left one comment on my pull request: it was too big to review and mixed three changes. "
+        "I split it into four pull requests with a description each, and all four merged within two days.\n"
+    )
+    card = score(story, linter)
+    assert card.rubric == "failure"
+    assert "criticism you received" in card.rubric_reason
