@@ -6,7 +6,9 @@ Three shapes, all read from the parse:
 - an act that puts a safeguard in place ("I added an alert on queue depth"), dated
   after the event, told in a part of its own after the story, or told with the
   safeguard described as still at work: a present-tense clause on a past act
-  ("I added a check that validates ...", "... so a bad file is never sent");
+  ("I added a check that validates ...", "... so a bad file is never sent"), or a
+  consequence that says what can no longer happen ("..., so you couldn't close a
+  discharge without it");
 - a decision whose content is a safeguard ("we agreed that every config change
   gets a second reviewer", "it was decided that alerts would go to the pager"), or
   whose content is set in the future ("we agreed to ... in future");
@@ -115,7 +117,7 @@ def _still_at_work(verb: "Token") -> bool:
     '..., so a bad file is never sent'. The present tense inside a past story says the
     mechanism outlived the event. The parser sometimes hangs the act under its consequence
     ("I added a limit, so a big file is never accepted": 'added' a complement of 'accepted')."""
-    if verb.dep_ == "ccomp" and _present_finite(verb.head):
+    if verb.dep_ == "ccomp" and (_present_finite(verb.head) or _gate(verb.head)):
         return True
     things = [c for c in verb.children if c.dep_ == "dobj"]
     preps = [c for node in [verb, *things] for c in node.children if c.dep_ == "prep"]
@@ -127,9 +129,17 @@ def _still_at_work(verb: "Token") -> bool:
     for node in clauses:
         if node.dep_ == "conj" and _own_subject_is_speaker(node):
             continue  # "I added X and I check it": the second act is judged on its own
-        if _present_finite(node):
+        if _present_finite(node) or _gate(node):
             return True
     return False
+
+
+def _gate(verb: "Token") -> bool:
+    """'..., so you couldn't close a discharge without documenting it': the consequence says
+    what can no longer happen, so what was set up is a gate, in force from then on."""
+    children = list(verb.children)
+    return (any(c.lower_ == "so" for c in children) and any(c.dep_ == "neg" for c in children)
+            and any(c.dep_ == "aux" and c.lemma_.lower() in ("can", "could") for c in children))
 
 
 def _present_finite(verb: "Token") -> bool:

@@ -48,6 +48,8 @@ def rules_fired(text: str) -> set[str]:
         "I also added a size limit to the upload form, so an oversized file is never accepted.",
         # a trigger in the present on the thing set up
         "I added an alert when the nightly import fails.",
+        # a consequence that says what can no longer happen: a gate
+        "I made the sign-off a required field in the release form, so you couldn't publish without it.",
     ],
 )
 def test_a_safeguard_still_at_work_is_a_change_with_no_time_marker(sentence):
@@ -61,6 +63,7 @@ def test_a_safeguard_still_at_work_is_a_change_with_no_time_marker(sentence):
     [
         "I added a test to reproduce the bug.",  # past, nothing said to keep working
         "I wrote a script and ran it once on the old rows.",
+        "I rewrote the form, so the customers could read it.",  # a consequence, but no gate
     ],
 )
 def test_a_one_off_act_with_no_present_clause_is_not_a_change(sentence):
