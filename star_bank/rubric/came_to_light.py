@@ -12,7 +12,9 @@ the rubric counts them all as naming the signal:
   messaged me saying the exports were empty"), the news arrived from somewhere
   ("she found out from the release notes"), or a thing looked wrong to someone
   ("the curve looked almost too clean", "the totals seemed off"): the symptom as it
-  was seen;
+  was seen; the people it reached said so ("players said their farm was gone"; not
+  in the Situation, where a customer's report is the story's premise), or reports
+  came in ("support had been getting a trickle of tickets");
 - **instrument told**: an alert, monitor or check did its job ("the alert fired
   on Friday"), or a figure moved on a dashboard or graph ("the success rate on the
   dashboard fell to 88%"). Alone it says the signal existed, not that anyone saw it: it
@@ -32,7 +34,7 @@ from typing import TYPE_CHECKING
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import AnalysedStory, is_first_person_singular, subject_of
 from star_bank.rubric.signals import Mark, list_items
-from star_bank.rubric.why_missed import FIRST_PERSON, HYPOTHETICAL, is_fact, nobody, why_it_was_missed
+from star_bank.rubric.why_missed import FIRST_PERSON, HYPOTHETICAL, PAST, is_fact, nobody, why_it_was_missed
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -63,7 +65,9 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
                 text = section.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
                 tests = {
                     "came_to_light": lambda t: _noticed(t, noticing) or _brought_to_us(t) or _passed_on_to_me(t)
-                    or _found_out_from(t) or _looked_wrong(t, odd) or _showed_a_reading(t),
+                    or _found_out_from(t) or _looked_wrong(t, odd) or _showed_a_reading(t) or _reports_came_in(t)
+                    # "A customer reported a bug" opening the story is its premise, not how it was seen.
+                    or (section.kind is not SectionKind.situation and _those_hit_said(t)),
                     "instrument_told": lambda t: _instrument_told(t, instruments) or _moved_on_an_instrument(t, instruments),
                     "misread_signal": lambda t: why_it_was_missed(t, belief, noticing, instruments),
                 }
@@ -152,6 +156,39 @@ def _brought_to_us(token: "Token") -> bool:
                 for c in token.children) or (token.lemma_.lower() in ("email", "call", "write") and any(
                     c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in token.children))  # "a customer emailed us"
     return to_us or token.lemma_.lower() == "complain"
+
+
+# The people a failure reaches first: what they say about it is the trouble coming to light.
+_AFFECTED = frozenset({"user", "customer", "player", "client", "member", "patient", "student", "guest", "parent",
+                       "caller", "buyer", "seller", "driver", "reader", "subscriber", "tenant", "resident", "passenger",
+                       "visitor", "attendee", "viewer", "shopper", "fan"})
+_TELLING = frozenset({"say", "report", "complain", "post", "write", "tweet", "mention", "ask"})
+# What brings trouble in: a queue of these arriving is the signal.
+_REPORTS = frozenset({"ticket", "complaint", "report", "email", "message", "call", "review", "escalation"})
+
+
+def _those_hit_said(token: "Token") -> bool:
+    """'a handful of players said their farm was gone', 'customers reported blank invoices':
+    the people the failure reached said so."""
+    if token.lemma_.lower() not in _TELLING or not is_fact(token):
+        return False
+    subject = subject_of(token)
+    return subject is not None and subject.lemma_.lower() in _AFFECTED and any(
+        c.dep_ in ("ccomp", "dobj") for c in token.children)
+
+
+def _reports_came_in(token: "Token") -> bool:
+    """'support had been getting a trickle of tickets', 'we received three complaints': the
+    trouble arriving as reports."""
+    if token.lemma_.lower() not in ("get", "receive") or token.pos_ != "VERB":
+        return False
+    past = token.tag_ in PAST or any(c.dep_ == "aux" and c.lower_ in ("had", "was", "were", "been") for c in token.children)
+    if not past or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in HYPOTHETICAL) for c in token.children):
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in _REPORTS for o in objects)
 
 
 def _passed_on_to_me(token: "Token") -> bool:

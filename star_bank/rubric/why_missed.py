@@ -12,7 +12,9 @@ reason it was not seen sooner, in the forms real answers use:
 - the check the speaker skipped ("I didn't test it against real traffic", "I did
   not call to confirm it"), or the safeguard the change never went through
   ("config changes didn't go through the canary");
-- the first reading of the symptom ("the first guess was a bad build").
+- the first reading of the symptom ("the first guess was a bad build", "everyone
+  assumed a migration bug");
+- the instrument that should have told staying quiet ("telemetry showed nothing").
 """
 
 from __future__ import annotations
@@ -35,7 +37,35 @@ def why_it_was_missed(token: "Token", belief: frozenset[str], noticing: frozense
     """Whether `token` heads a statement of why the sign was missed (see the module docstring)."""
     return (_misread(token, belief) or _missed_for_a_reason(token) or _slow_to_see(token, noticing)
             or _did_not_see(token, noticing) or _first_guess(token) or _nobody_knew(token, noticing)
-            or _left_unchecked(token) or _seemed_safe(token) or _bypassed_safeguard(token, instruments))
+            or _left_unchecked(token) or _seemed_safe(token) or _bypassed_safeguard(token, instruments)
+            or _diagnosis_assumed(token) or _instrument_silent(token, instruments) or _nobody_could(token, noticing))
+
+
+def _nobody_could(token: "Token", noticing: frozenset[str]) -> bool:
+    """'nobody on the dev side could reproduce it', 'no one could find the cause': the sign was
+    there, and why it went unexplained."""
+    if token.lemma_.lower() not in noticing | {"reproduce", "find", "explain", "replicate", "pin", "track"}:
+        return False
+    return nobody(subject_of(token)) and any(c.dep_ == "aux" and c.lower_ == "could" for c in token.children)
+
+
+def _diagnosis_assumed(token: "Token") -> bool:
+    """'everyone assumed a migration bug', 'we suspected the network': the trouble taken for
+    something else, named as a thing."""
+    if token.lemma_.lower() not in ("assume", "suspect", "blame") or not is_fact(token):
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in token.children)
+
+
+def _instrument_silent(token: "Token", instruments: frozenset[str]) -> bool:
+    """'crash telemetry showed nothing, because nothing was crashing', 'the alert never fired':
+    the instrument that should have told stayed quiet."""
+    subject = subject_of(token)
+    if subject is None or subject.lemma_.lower() not in instruments | {"telemetry", "monitoring", "metric"}:
+        return False
+    if token.tag_ not in PAST or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in token.children):
+        return False
+    return any(c.dep_ == "neg" or (c.dep_ == "dobj" and c.lower_ in ("nothing", "none")) for c in token.children)
 
 def is_fact(verb: "Token") -> bool:
     """Past, not negated, not hypothetical, not under a condition."""

@@ -436,3 +436,38 @@ def test_a_thing_that_seemed_wrong_or_a_person_who_seemed_calm_is_no_misjudgemen
         "I corrected the row within the hour and refunded 41 tickets."
     )
     assert dimension(text, linter, "detection").rating == "intermediate"
+
+
+@pytest.mark.parametrize("told", [
+    "In the second week several passengers said their tickets showed the wrong sailing.",
+    "For a month the harbour office had been getting a trickle of complaints about the times.",
+])
+def test_reports_from_those_the_failure_reached_name_the_signal(linter, told):
+    text = failure(
+        "I uploaded the new ferry timetable and typed the summer times into the winter page. "
+        f"{told} I corrected the page that afternoon and told the harbour office."
+    )
+    assert dimension(text, linter, "detection").rating in ("intermediate", "expert")
+
+
+@pytest.mark.parametrize("why", [
+    "The booking monitor showed nothing, because no booking failed.",
+    "At first everyone assumed a caching bug.",
+    "Nobody in the office could reproduce it.",
+])
+def test_a_silent_instrument_a_wrong_diagnosis_or_a_sign_no_one_could_pin_down_say_why_it_was_missed(linter, why):
+    text = failure(
+        "I uploaded the new ferry timetable and typed the summer times into the winter page. "
+        f"For a month the harbour office had been getting a trickle of complaints about the times. {why} "
+        "I corrected the page that afternoon and told the harbour office."
+    )
+    judged = dimension(text, linter, "detection")
+    assert judged.rating == "expert", judged.reason
+
+
+def test_a_customer_report_that_opens_the_story_is_its_premise_not_how_it_was_seen(linter):
+    text = (
+        "---\ntags: [failure]\n---\n## Situation\nA customer reported that the ferry page showed summer times.\n\n"
+        "## Action\nI corrected the page and told the harbour office.\n"
+    )
+    assert dimension(text, linter, "detection").rating == "novice"
