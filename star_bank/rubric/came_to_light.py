@@ -66,6 +66,7 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
                 tests = {
                     "came_to_light": lambda t: _noticed(t, noticing) or _brought_to_us(t) or _passed_on_to_me(t)
                     or _found_out_from(t) or _looked_wrong(t, odd) or _showed_a_reading(t) or _reports_came_in(t)
+                    or _surfaced(t)
                     # "A customer reported a bug" opening the story is its premise, not how it was seen.
                     or (section.kind is not SectionKind.situation and _those_hit_said(t)),
                     "instrument_told": lambda t: _instrument_told(t, instruments) or _moved_on_an_instrument(t, instruments),
@@ -209,6 +210,18 @@ def _passed_on_to_me(token: "Token") -> bool:
     said = [t for t in token.subtree if t.i != token.i]
     return any(t.dep_ == "ccomp" and t.head.i == token.i for t in said) or any(
         t.tag_ == "VBG" and t.lemma_.lower() in _SAYING for t in said)
+
+
+def _surfaced(token: "Token") -> bool:
+    """'it only came out when his daughter showed us the packet', 'the bug surfaced after a
+    customer exported twice': the trouble emerging, with the occasion it emerged on."""
+    lemma = token.lemma_.lower()
+    emerged = lemma in ("surface", "emerge") or (lemma == "come" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in token.children))
+    if not emerged or not is_fact(token):
+        return False
+    return any(c.dep_ == "advcl" and any(m.lower_ in ("when", "after", "because") and m.dep_ in ("mark", "advmod")
+                                         for m in c.children) for c in token.children)
 
 
 def _found_out_from(token: "Token") -> bool:

@@ -471,3 +471,12 @@ def test_a_customer_report_that_opens_the_story_is_its_premise_not_how_it_was_se
         "## Action\nI corrected the page and told the harbour office.\n"
     )
     assert dimension(text, linter, "detection").rating == "novice"
+
+
+def test_trouble_that_came_out_when_someone_showed_it_names_the_signal(linter):
+    text = failure(
+        "I uploaded the new ferry timetable and typed the summer times into the winter page. "
+        "It only came out when a deckhand showed us a passenger's printout. "
+        "I corrected the page that afternoon and told the harbour office."
+    )
+    assert dimension(text, linter, "detection").rating in ("intermediate", "expert")

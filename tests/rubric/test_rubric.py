@@ -571,3 +571,13 @@ def test_a_story_answering_a_question_about_criticism_received_gets_the_failure_
     card = score(story, linter)
     assert card.rubric == "failure"
     assert "criticism you received" in card.rubric_reason
+
+
+def test_a_failure_that_was_not_the_first_one_links_to_a_pattern(linter):
+    story = CHECKLIST_FAILURE.replace(
+        "I wrote a migration that added a non-null column to the orders table, and I decided to test it only on my laptop.",
+        "I wrote a migration that added a non-null column to the orders table, and I decided to test it only on my "
+        "laptop. Honestly it was not the first one I had tested that way.",
+    )
+    assert "not the first one" in story
+    assert score(story, linter, level="staff").dimension("pattern_awareness").rating == "expert"
