@@ -159,9 +159,19 @@ def _asked_archetypes(story: Story, book: ArchetypeBook) -> tuple[list[tuple[int
     found = match_question(question, book)
     # A title says what the story is about: only an archetype's own cue in it ("a decision I'd
     # make differently") names the kind of story; topic words ("the marketing launch") do not.
-    if found.match != "strong" or (source == "title" and not found.archetypes[0].cues):
+    if found.match != "strong" or (source == "title" and not _cue_as_written(question, found.archetypes[0].cues)):
         return [], source
     return [(fit.id, question) for fit in found.archetypes[:QUESTION_ARCHETYPES]], source
+
+
+def _cue_as_written(title: str, cues: list[str]) -> bool:
+    """Whether one of the cues stands in the title in its own order ("a decision I'd make
+    differently"); the matcher's looser reading ("Short version first" for "first version")
+    is enough in a question, not in a title."""
+    from star_bank.retrieve.text_match import find_phrase, stems
+
+    words = stems(title)
+    return any(find_phrase(words, stems(cue)) for cue in cues)
 
 
 def _from_question(match: ArchetypeMatch, asked: list[tuple[int, str]], source: ArchetypeSource) -> ArchetypeMatch:

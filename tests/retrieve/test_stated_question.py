@@ -55,6 +55,8 @@ def test_a_title_that_names_the_kind_of_story_bounds_the_archetypes_too():
     assert "its title" in match.why
     # A title that only names the topic leaves the text to decide.
     assert classify_story(parse_story("# Moving CI to spot instances\n\n" + BODY), book).source == "classified"
+    # A cue read loosely (out of order) is enough in a question, not in a title.
+    assert classify_story(parse_story("## Short version first\n\n" + BODY), book).source == "classified"
 
 
 def test_share_some_opens_a_question_too():
