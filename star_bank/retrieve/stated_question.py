@@ -1,8 +1,9 @@
 """The interview question a story says it answers, when its first lines state one.
 
 People often paste the question above their answer: as the title ("# Walk me through
-an argument you had with your boss about a plan"), as a "Q:" line, or in a preamble
-("Practice answer: 'Describe an error of yours that reached users'"). The question names what kind of story
+an argument you had with your boss about a plan"), as a "Q:" line, in a preamble
+("Practice answer: 'Describe an error of yours that reached users'"), or as a quoted
+question set apart above the answer, however it opens. The question names what kind of story
 follows more plainly than any word of the story itself, so the classifier ranks the
 text's archetypes among the ones `suggest` reads from the question.
 """
@@ -24,6 +25,8 @@ _OPENERS = re.compile(
 )
 _QUOTED = re.compile(r"[\"“]([^\"”\n]{12,200})[\"”]")
 _LABEL = re.compile(r"^(?:q|question|interview question|prompt)\s*[:.)-]\s*", re.I)
+# A quoted question shorter than this ("Why?") is speech in the story, not the question asked.
+_MIN_QUESTION_WORDS = 6
 _MARKUP = re.compile(r"^[#>*_\s-]+|[*_`]+")
 
 
@@ -42,10 +45,17 @@ def _question_in(line: str) -> str | None:
     labelled = _LABEL.match(text)
     if labelled:
         text = text[labelled.end() :].strip()
-    for candidate in [*_QUOTED.findall(text), text, text.split(":", 1)[-1].strip()]:
+    quoted = _QUOTED.findall(text)
+    for candidate in [*quoted, text, text.split(":", 1)[-1].strip()]:
         candidate = candidate.strip(" \"'“”")
         if _OPENERS.match(candidate) and (labelled or candidate.endswith("?") or len(candidate.split()) <= 20):
             return candidate
         if labelled and candidate.endswith("?"):
             return candidate
+    # A question quoted, or set apart as a quote block, above the answer is the one asked,
+    # however it opens ("> Is there a call you made that you'd walk back now?").
+    set_apart = quoted or line.lstrip().startswith(">")
+    whole = text.strip(" \"'“”")
+    if set_apart and whole.endswith("?") and len(whole.split()) >= _MIN_QUESTION_WORDS:
+        return whole
     return None

@@ -62,3 +62,20 @@ def test_a_title_that_names_the_kind_of_story_bounds_the_archetypes_too():
 def test_share_some_opens_a_question_too():
     lead = 'Mock interview answer, "Share some feedback on your code that stung" (week 9)\n\n'
     assert stated_question(parse_story(lead + BODY)) == "Share some feedback on your code that stung"
+
+
+@pytest.mark.parametrize(
+    ("lead", "question"),
+    [
+        ('> "Is there a design call of yours you would walk back now?"\n\n', "Is there a design call of yours you would walk back now?"),
+        ("> which answer do you give when they ask about pushing back on your lead?\n\n",
+         "which answer do you give when they ask about pushing back on your lead?"),
+    ],
+)
+def test_a_question_set_apart_as_a_quote_is_read_however_it_opens(lead, question):
+    assert stated_question(parse_story(lead + BODY)) == question
+
+
+@pytest.mark.parametrize("lead", ['"Why now?" my manager asked.\n\n', '> We moved every runner in one week.\n\n'])
+def test_a_short_quoted_question_or_a_quoted_statement_is_no_stated_question(lead):
+    assert stated_question(parse_story(lead + BODY)) is None
