@@ -46,6 +46,7 @@ bench: install
 	$(PY) bench/heldout_accuracy.py --set bench/heldout7
 	$(PY) bench/heldout_accuracy.py --set bench/heldout8
 	$(PY) bench/heldout_accuracy.py --set bench/heldout9
+	$(PY) bench/heldout_accuracy.py --set bench/heldout10
 	$(PY) bench/classify_own.py
 
 # Speed and memory, as ratios measured in one run (see README, Performance).
