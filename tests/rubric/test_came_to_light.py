@@ -372,23 +372,30 @@ def test_a_decision_made_for_a_reason_or_what_could_have_been_seen_is_no_detecti
     assert dimension(decided, linter, "detection").rating == "novice"
 
 
+def fare_story(middle: str, close: str = "I corrected the row within the hour and refunded 41 tickets.") -> str:
+    """A fare typed into the wrong row: the failure the detection tests below tell in different ways."""
+    return failure("I updated the ferry fares on the booking site and typed the winter price into the summer row. "
+                   f"{middle} {close}")
+
+
+def timetable_story(middle: str) -> str:
+    """Summer times typed into the winter page, and the fix told the same afternoon."""
+    return failure("I uploaded the new ferry timetable and typed the summer times into the winter page. "
+                   f"{middle} I corrected the page that afternoon and told the harbour office.")
+
+
 @pytest.mark.parametrize("how", [
     "We found out when a passenger emailed the harbour office about the price.",
     "Found out because passengers kept asking the crew why the price had doubled.",
 ])
 def test_finding_out_when_or_because_someone_told_names_the_signal(linter, how):
-    text = failure(
-        "I updated the ferry fares on the booking site and typed the winter price into the summer row. "
-        f"{how} I corrected the row within the hour and refunded 41 tickets."
-    )
+    text = fare_story(how)
     assert dimension(text, linter, "detection").rating in ("intermediate", "expert")
 
 
 def test_finding_out_how_to_fix_it_is_no_signal(linter):
-    text = failure(
-        "I updated the ferry fares on the booking site and typed the winter price into the summer row. "
-        "I found out how to fix the row when I read the admin guide. I corrected it and refunded 41 tickets."
-    )
+    text = fare_story("I found out how to fix the row when I read the admin guide.",
+                      "I corrected it and refunded 41 tickets.")
     assert dimension(text, linter, "detection").rating == "novice"
 
 
@@ -420,21 +427,14 @@ def test_a_safeguard_for_this_one_case_is_no_pattern(linter):
     "It stayed up because the wrong fare was close enough to the right one that nobody noticed.",
 ])
 def test_a_thing_that_seemed_safe_a_bypassed_safeguard_or_a_skipped_check_says_why_it_was_missed(linter, why):
-    text = failure(
-        "I updated the ferry fares on the booking site and typed the winter price into the summer row. "
-        f"{why} Two days later we found out when a passenger emailed the harbour office about the price. "
-        "I corrected the row within the hour and refunded 41 tickets."
-    )
+    text = fare_story(f"{why} Two days later we found out when a passenger emailed the harbour office about the price.")
     judged = dimension(text, linter, "detection")
     assert judged.rating == "expert", judged.reason
 
 
 def test_a_thing_that_seemed_wrong_or_a_person_who_seemed_calm_is_no_misjudgement(linter):
-    text = failure(
-        "I updated the ferry fares on the booking site and typed the winter price into the summer row. "
-        "The captain seemed calm about it. Two days later we found out when a passenger emailed the harbour office about the price. "
-        "I corrected the row within the hour and refunded 41 tickets."
-    )
+    text = fare_story("The captain seemed calm about it. "
+                      "Two days later we found out when a passenger emailed the harbour office about the price.")
     assert dimension(text, linter, "detection").rating == "intermediate"
 
 
@@ -443,10 +443,7 @@ def test_a_thing_that_seemed_wrong_or_a_person_who_seemed_calm_is_no_misjudgemen
     "For a month the harbour office had been getting a trickle of complaints about the times.",
 ])
 def test_reports_from_those_the_failure_reached_name_the_signal(linter, told):
-    text = failure(
-        "I uploaded the new ferry timetable and typed the summer times into the winter page. "
-        f"{told} I corrected the page that afternoon and told the harbour office."
-    )
+    text = timetable_story(told)
     assert dimension(text, linter, "detection").rating in ("intermediate", "expert")
 
 
@@ -456,11 +453,7 @@ def test_reports_from_those_the_failure_reached_name_the_signal(linter, told):
     "Nobody in the office could reproduce it.",
 ])
 def test_a_silent_instrument_a_wrong_diagnosis_or_a_sign_no_one_could_pin_down_say_why_it_was_missed(linter, why):
-    text = failure(
-        "I uploaded the new ferry timetable and typed the summer times into the winter page. "
-        f"For a month the harbour office had been getting a trickle of complaints about the times. {why} "
-        "I corrected the page that afternoon and told the harbour office."
-    )
+    text = timetable_story(f"For a month the harbour office had been getting a trickle of complaints about the times. {why}")
     judged = dimension(text, linter, "detection")
     assert judged.rating == "expert", judged.reason
 
@@ -474,9 +467,5 @@ def test_a_customer_report_that_opens_the_story_is_its_premise_not_how_it_was_se
 
 
 def test_trouble_that_came_out_when_someone_showed_it_names_the_signal(linter):
-    text = failure(
-        "I uploaded the new ferry timetable and typed the summer times into the winter page. "
-        "It only came out when a deckhand showed us a passenger's printout. "
-        "I corrected the page that afternoon and told the harbour office."
-    )
+    text = timetable_story("It only came out when a deckhand showed us a passenger's printout.")
     assert dimension(text, linter, "detection").rating in ("intermediate", "expert")
