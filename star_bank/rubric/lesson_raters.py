@@ -147,10 +147,12 @@ def _generic_plural(noun) -> bool:
         return False
     if any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
         return False
-    narrowed = any(c.dep_ in ("prep", "relcl", "acl") for c in noun.children) or any(
-        c.dep_ == "amod" and c.tag_ == "VBG" for c in noun.children) or noun.nbor(1).dep_ == "amod" \
-        if noun.i + 1 < len(noun.doc) else False
-    return narrowed and (noun.dep_ == "nsubj" and noun.head.tag_ in _IN_PLACE_TAGS or noun.dep_ == "dobj")
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    narrowed = (any(c.dep_ in ("prep", "relcl", "acl") for c in noun.children)
+                or any(c.dep_ == "amod" and c.tag_ == "VBG" for c in noun.children)  # "migrations touching ..."
+                or (following is not None and following.dep_ == "amod"))
+    # As a subject, the rule must be in force now ("... go through"); as an object, a check looks at it.
+    return narrowed and ((noun.dep_ == "nsubj" and noun.head.tag_ in _IN_PLACE_TAGS) or noun.dep_ == "dobj")
 
 
 def _present_trigger(word) -> bool:
