@@ -110,6 +110,8 @@ def _cleft_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     """'What I took from it is that ...', 'The thing I learned was to ...': the speaker's
     learning as the subject of 'be', whatever the verb of taking away."""
     lemma = token.lemma_.lower()
+    if lemma == "change" and token.pos_ == "VERB" and _labels_what_follows(token):
+        return token.doc[token.left_edge.i : token.i + 1].text  # "What I changed after: ..."
     if token.pos_ != "VERB" or lemma not in (*vocabulary.learning_verbs, *vocabulary.takeaway_verbs):
         return None
     if token.dep_ == "csubj":
@@ -137,7 +139,8 @@ def _labels_what_follows(verb: "Token") -> bool:
     subject = subject_of(verb)
     if subject is None or not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)):
         return False
-    after = max(t.i for t in verb.subtree) + 1
+    # The colon may hang on the verb itself ("What I changed after:") or follow its words.
+    after = max(t.i for t in verb.subtree if t.dep_ != "punct" or t.i < verb.i) + 1
     return after < len(verb.doc) and verb.doc[after].text in (":", "-", "–", "—")
 
 

@@ -98,7 +98,8 @@ def _nobody_knew(token: "Token", noticing: frozenset[str]) -> bool:
 
 
 _PEOPLE = frozenset({"he", "she", "they", "you", "everyone", "everybody", "people"})
-_CHECKING = frozenset({"check", "test", "verify", "validate", "look", "measure", "consider", "confirm", "count"})
+_CHECKING = frozenset({"check", "test", "verify", "validate", "look", "measure", "consider", "confirm", "count",
+                       "search", "grep", "scan", "review"})
 
 
 def _left_unchecked(token: "Token") -> bool:

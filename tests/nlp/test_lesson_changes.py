@@ -254,3 +254,9 @@ def test_a_proposal_counts_as_a_change_only_once_the_story_is_over():
              "I paged the on-call engineer and posted a status update at 9:05.\n\n## Result\nResets worked "
              "again by 10:30. Afterwards I proposed a synthetic check that emails a seed inbox every ten minutes.\n")
     assert any(lesson.observable for lesson in found(after))
+
+
+def test_a_label_clause_about_what_the_speaker_changed_introduces_the_change():
+    text = PLAIN.format(sentence="What I changed after: \u2192 every fare change now goes through a second reader before it is published.")
+    statements = [s for s in found(text) if "What I changed" in s.text]
+    assert statements and statements[0].observable

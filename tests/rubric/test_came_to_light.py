@@ -469,3 +469,10 @@ def test_a_customer_report_that_opens_the_story_is_its_premise_not_how_it_was_se
 def test_trouble_that_came_out_when_someone_showed_it_names_the_signal(linter):
     text = timetable_story("It only came out when a deckhand showed us a passenger's printout.")
     assert dimension(text, linter, "detection").rating in ("intermediate", "expert")
+
+
+def test_a_search_left_undone_says_why_it_was_missed(linter):
+    text = fare_story("What I didn't search: the winter fare sheet. "
+                      "Two days later we found out when a passenger emailed the harbour office about the price.")
+    judged = dimension(text, linter, "detection")
+    assert judged.rating == "expert", judged.reason
