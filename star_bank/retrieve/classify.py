@@ -165,13 +165,30 @@ def _asked_archetypes(story: Story, book: ArchetypeBook) -> tuple[list[tuple[int
 
 
 def _cue_as_written(title: str, cues: list[str]) -> bool:
-    """Whether one of the cues stands in the title in its own order ("a decision I'd make
-    differently"); the matcher's looser reading ("Short version first" for "first version")
-    is enough in a question, not in a title."""
-    from star_bank.retrieve.text_match import find_phrase, stems
+    """Whether one of the cues' words stand in the title in their own order, a word or two
+    apart at most ("Breaking the staging build" for "broke the build"); the matcher's looser
+    reading ("Short version first" for "first version") is enough in a question, not in a title."""
+    from star_bank.retrieve.text_match import content_stems
 
-    words = stems(title)
-    return any(find_phrase(words, stems(cue)) for cue in cues)
+    words = content_stems(title)
+    return any(_in_order(words, content_stems(cue)) for cue in cues)
+
+
+def _in_order(words: list[str], wanted: list[str], gap: int = 2) -> bool:
+    """Whether `wanted` occurs in `words` in order, with at most `gap` other words between two of them."""
+    for start, word in enumerate(words):
+        if not wanted or word != wanted[0]:
+            continue
+        at, found = start, True
+        for next_word in wanted[1:]:
+            window = words[at + 1 : at + 2 + gap]
+            if next_word not in window:
+                found = False
+                break
+            at = at + 1 + window.index(next_word)
+        if found:
+            return True
+    return False
 
 
 def _from_question(match: ArchetypeMatch, asked: list[tuple[int, str]], source: ArchetypeSource) -> ArchetypeMatch:

@@ -79,3 +79,9 @@ def test_a_question_set_apart_as_a_quote_is_read_however_it_opens(lead, question
 @pytest.mark.parametrize("lead", ['"Why now?" my manager asked.\n\n', '> We moved every runner in one week.\n\n'])
 def test_a_short_quoted_question_or_a_quoted_statement_is_no_stated_question(lead):
     assert stated_question(parse_story(lead + BODY)) is None
+
+
+def test_a_title_cue_may_have_a_word_between_its_words_but_not_be_reversed():
+    book = load_archetypes()
+    spread = classify_story(parse_story("# Pushing hard back on my manager about spot runners\n\n" + BODY), book)
+    assert spread.source == "title"
