@@ -20,7 +20,7 @@ BODY = (
     ("lead", "question"),
     [
         ("# Walk me through an argument you had with your boss about a plan\n\n", "Walk me through an argument you had with your boss about a plan"),
-        ("Q: Tell me about a time you pushed back on a decision?\n\n", "Tell me about a time you pushed back on a decision?"),
+        ("Q: Tell me about a time you resisted a choice your team had made?\n\n", "Tell me about a time you resisted a choice your team had made?"),
         ('Practice answer: "Describe a time you disagreed with your lead."\n\n', "Describe a time you disagreed with your lead."),
     ],
 )

@@ -524,7 +524,7 @@ def test_a_check_owned_as_not_done_is_no_recovery_step(linter):
         "---\ntags: [failure]\n---\n# The lock\n\n"
         "Context - I deployed a migration that locked the orders table at peak.\n\n"
         "What went wrong - Checkout failed for a minute and a half.\n\n"
-        "Ownership - I didn't test the migration on a table of production size.\n\n"
+        "Ownership - I never tried the change against anything near the real row count.\n\n"
         "Learning - I now run every migration against a copy of production before it ships.\n"
     )
     assert score(text, linter).dimension("recovery").rating == "novice"
