@@ -116,7 +116,7 @@ def standing_rule(sentence: "SpacySpan") -> str | None:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj") or not _present_finite(verb):
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or not any(c.dep_ == "det" and c.lower_ in _UNIVERSAL for c in subject.children):
+        if subject is None or not for_every(subject):
             continue
         for clause in verb.children:
             if clause.dep_ != "advcl":
@@ -125,6 +125,11 @@ def standing_rule(sentence: "SpacySpan") -> str | None:
             if mark is not None:
                 return sentence.doc[mark.i : clause.i + 1].text
     return None
+
+
+def for_every(noun: "Token") -> bool:
+    """'any deal', 'every release', 'no migration': a noun that stands for a whole class."""
+    return any(c.dep_ == "det" and c.lower_ in _UNIVERSAL for c in noun.children)
 
 
 def _present_finite(verb: "Token") -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import subject_of
+from star_bank.nlp.lesson_habits import for_every, habit_trigger
 from star_bank.nlp.lessons import LessonStatement
 from star_bank.rubric.evidence import Judgement, StoryEvidence, advice_list, judge
 from star_bank.rubric.levels import at_least, level_name
@@ -137,7 +138,8 @@ def _class_wide(lesson: LessonStatement) -> bool:
     """The safeguard covers a kind of case: a class word ("every schema change"), a generic
     plural ("schema changes on big tables now go through ...", "a check that flags migrations
     touching large tables"), or a habit's trigger in the present ("when I disagree with a plan, I ...")."""
-    return any(t.lower_ in _CLASS_WORDS or _generic_plural(t) or _present_trigger(t) for t in lesson.sentence)
+    return any(t.lower_ in _CLASS_WORDS or _generic_plural(t) for t in lesson.sentence) or (
+        habit_trigger(lesson.sentence) is not None)
 
 
 def _generic_plural(noun) -> bool:
@@ -153,13 +155,6 @@ def _generic_plural(noun) -> bool:
                 or (following is not None and following.dep_ == "amod"))
     # As a subject, the rule must be in force now ("... go through"); as an object, a check looks at it.
     return narrowed and ((noun.dep_ == "nsubj" and noun.head.tag_ in _IN_PLACE_TAGS) or noun.dep_ == "dobj")
-
-
-def _present_trigger(word) -> bool:
-    """'When I disagree with a plan, I ...': a habit with a trigger in the present tense."""
-    clause = word.head
-    return (word.lower_ in ("when", "whenever", "before") and word.dep_ in ("advmod", "mark")
-            and clause.tag_ in _IN_PLACE_TAGS and clause.dep_ == "advcl" and clause.head.tag_ in (*_IN_PLACE_TAGS, "VB"))
 
 
 def _kind_of_situation(lesson: LessonStatement) -> bool:
@@ -210,11 +205,7 @@ def _rule_for_a_class(root) -> bool:
     go through the online tool': a rule in force now, binding a whole class of cases."""
     if root.tag_ not in _IN_PLACE_TAGS or any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children):
         return False
-    return any(
-        c.dep_ == "nsubj" and (_generic_plural(c) or any(d.dep_ == "det" and d.lower_ in ("any", "every", "each", "all")
-                                                           for d in c.children))
-        for c in root.children
-    )
+    return any(c.dep_ == "nsubj" and (_generic_plural(c) or for_every(c)) for c in root.children)
 
 
 def _inverted(verb) -> bool:
