@@ -102,8 +102,6 @@ def _imperative(verb: "Token") -> bool:
     return any(c.dep_ in ("dobj", "prt") for c in verb.children)
 
 
-
-
 # Determiners that make a subject a whole class of cases ("any deal", "every batch", "no release").
 _UNIVERSAL = frozenset({"any", "every", "each", "all", "no"})
 

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import AnalysedStory, is_first_person_singular, subject_of
 from star_bank.rubric.signals import Mark, list_items
-from star_bank.rubric.why_missed import FIRST_PERSON, HYPOTHETICAL, PAST, is_fact, nobody, why_it_was_missed
+from star_bank.rubric.why_missed import FIRST_PERSON, HYPOTHETICAL, PAST, SEEMING, is_fact, nobody, why_it_was_missed
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -78,7 +78,6 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
                         start, end = section.prose.source_range(hit.idx, hit.idx + len(hit.text))
                         found[name].append(Mark(name, start, end, section.kind, text))
     return found
-
 
 
 def _noticed(token: "Token", noticing: frozenset[str]) -> bool:
@@ -240,13 +239,10 @@ def _found_out_from(token: "Token") -> bool:
         for c in token.children)
 
 
-_APPEARING = frozenset({"look", "seem", "appear", "sound"})
-
-
 def _looked_wrong(token: "Token", odd: frozenset[str]) -> bool:
     """'the curve looked almost too clean', 'the totals seemed off': a thing (not the speaker)
     showed a symptom; 'it looked good' is none, and 'I felt too tired' is about the speaker."""
-    if token.lemma_.lower() not in _APPEARING or token.tag_ != "VBD":
+    if token.lemma_.lower() not in SEEMING or token.tag_ != "VBD":
         return False
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in HYPOTHETICAL) for c in token.children):
         return False

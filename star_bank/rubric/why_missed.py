@@ -130,7 +130,7 @@ def _skipped_check_act(token: "Token") -> bool:
                and any(g.tag_ == "TO" for g in c.children) for c in token.children)
 
 
-_SEEMING = frozenset({"feel", "seem", "look", "sound", "appear"})
+SEEMING = frozenset({"feel", "seem", "look", "sound", "appear"})
 _SAFE = frozenset({"harmless", "safe", "fine", "minor", "trivial", "routine", "small", "simple", "ok", "okay",
                    "innocent", "benign", "obvious", "low", "straightforward", "easy", "normal"})
 
@@ -138,7 +138,7 @@ _SAFE = frozenset({"harmless", "safe", "fine", "minor", "trivial", "routine", "s
 def _seemed_safe(token: "Token") -> bool:
     """'a YAML file felt harmless', 'the change looked routine': a thing misjudged as safe, in the
     past, which is why no one looked harder."""
-    if token.lemma_.lower() not in _SEEMING or token.tag_ != "VBD":
+    if token.lemma_.lower() not in SEEMING or token.tag_ != "VBD":
         return False
     subject = subject_of(token)
     if subject is None or _person(subject) or subject.lower_ in ("it", "this", "that", "everything"):

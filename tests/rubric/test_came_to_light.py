@@ -224,7 +224,6 @@ def test_a_class_inside_the_check_itself_is_a_safeguard_not_a_pattern(linter):
     assert judged.rating == "intermediate", judged.reason
 
 
-
 def test_a_lesson_that_names_the_class_of_cases_like_this_one_generalises_it(linter):
     # Only a plan for next time, and no safeguard: still the lesson reaches past this one order.
     text = lesson_story("Next time I would slow down on an order like this, where the plants can't be sent back.")
@@ -323,7 +322,6 @@ def test_an_opinion_of_the_person_giving_feedback_is_no_misreading(linter):
         "I split my next change into three and asked her to review the first one that day."
     )
     assert dimension(text, linter, "detection").rating == "intermediate"
-
 
 
 def test_a_heading_that_names_what_went_wrong_makes_it_a_failure_story(linter):
