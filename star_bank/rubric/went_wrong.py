@@ -20,6 +20,10 @@ parser. The parse catches the ones no fixed word sequence covers:
   did wrong", "I had stacked them wrongly", "one I'd labelled wrong"): the
   manner word modifies the speaker's own verb ("proved them wrong" judges
   someone else, and is no manner);
+- **duty left undone**: the speaker (or their team) did not do a check they
+  owed, told as past fact ("I never opened the deal notes", "I took the ticket
+  as the spec and didn't ask sales"): the subject is found through the
+  coordination, so the negated verb need not follow "I";
 - **trouble that happened**: a trouble noun told as an event, the object of a
   verb of having or causing ("we had two outages", "I caused an incident") or
   the subject of a verb of occurring ("the failures started"), not counted
@@ -83,6 +87,7 @@ class WentWrongWords(BaseModel):
     belief_verbs: list[str]  # think, conclude, assume: what it was taken for at the time
     instruments: list[str]  # subjects that exist to tell: alert, alarm, monitor, check
     wrong_manner: list[str] = []  # how an act of the speaker's went: wrong, wrongly, incorrectly
+    duties: list[str] = []  # checks a speaker can owe and leave undone: check, test, read, ask
     odd_looks: list[str] = []  # how a symptom looked: off, odd, strange (rubric/came_to_light.py)
 
 
@@ -90,12 +95,14 @@ def went_wrong_marks(story: AnalysedStory, words: WentWrongWords) -> list[Mark]:
     """Sentences of the narrative that tell harm or a flaw pointed out, in story order.
 
     One harm sentence in the scene-setting alone ("three releases slipped while I was
-    away") is the reason for the work, not the story: none is returned then. A flaw
+    away") is the reason for the work, not the story: it is left out. A flaw
     pointed out or found stays: feedback on the speaker is the story wherever it is told.
     """
     marks = _event_marks(story, words)
-    if len(marks) == 1 and marks[0].section in _SCENE and marks[0].signal == "harm":
-        return []
+    # A mistake owned says the story went wrong, not that the scene's trouble was the failure.
+    told = [m for m in marks if m.signal != "mistake"]
+    if len(told) == 1 and told[0].section in _SCENE and told[0].signal == "harm":
+        return [m for m in marks if m is not told[0]]
     return marks
 
 
@@ -113,7 +120,7 @@ def _event_marks(story: AnalysedStory, words: WentWrongWords) -> list[Mark]:
                 # wrong") tells only that it happened, as harm does.
                 kinds = (
                     ("flaw", lambda t: _flaw_pointed_out(t, tokens, lexicon) or _flaw_found(t, lexicon)),
-                    ("mistake", lambda t: _own_act_done_wrong(t, lexicon)),
+                    ("mistake", lambda t: _own_act_done_wrong(t, lexicon) or _duty_left_undone(t, lexicon)),
                     ("harm", lambda t: _harm(t, tokens, lexicon) or _trouble_happened(t, lexicon)),
                 )
                 for kind, test in kinds:
@@ -147,11 +154,13 @@ class _Lexicon:
         self.having = lower(words.having_verbs)
         self.occurring = lower(words.occurring_verbs)
         self.wrong_manner = lower(words.wrong_manner)
+        self.duties = lower(words.duties)
 
 
-def _happened(verb: "Token", lexicon: _Lexicon) -> bool:
-    """Told as a fact: not negated, not hypothetical, not under 'to avoid' or 'if'."""
-    if any(c.dep_ == "neg" for c in verb.children):
+def _happened(verb: "Token", lexicon: _Lexicon, negated: bool = False) -> bool:
+    """Told as a fact: not negated (unless `negated`, for what did not happen), not hypothetical,
+    not under 'to avoid' or 'if'."""
+    if not negated and _negated(verb):
         return False
     for clause in (verb, *verb.ancestors):
         if any((c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL) or (c.dep_ == "mark" and c.lower_ in _CONDITIONS)
@@ -281,3 +290,22 @@ def _own_act_done_wrong(token: "Token", lexicon: _Lexicon) -> bool:
     near = [*token.children, *(g for c in token.children if c.dep_ == "prep" for g in c.children)]
     wrong = any(c.dep_ in ("advmod", "oprd") and c.lower_ in lexicon.wrong_manner for c in near)
     return wrong and _happened(token, lexicon)
+
+
+def _negated(verb: "Token") -> bool:
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+
+
+def _duty_left_undone(token: "Token", lexicon: _Lexicon) -> bool:
+    """'I never opened the deal notes', 'I took the ticket as the spec and didn't ask sales'."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.duties or not _negated(token):
+        return False
+    past = token.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in token.children)
+    subject = subject_of(token)
+    if not past or subject is None or subject.dep_ != "nsubj":
+        return False
+    if any(c.dep_ == "xcomp" for c in token.children):
+        return False  # "I didn't ask them to change anything" is a request not made, not a question left unasked
+    if not (is_first_person_singular(subject) or subject.lower_ == "we"):
+        return False
+    return _happened(token, lexicon, negated=True)

@@ -334,3 +334,43 @@ def test_a_story_without_an_action_heading_recovers_under_the_heading_read_as_it
 def test_owning_a_mistake_is_not_how_it_came_to_light(linter):
     # "What I got wrong" says that it happened; nothing in it tells who noticed, or through what.
     assert rating(card(DONE_WRONG[0], linter), "detection") == "novice"
+
+
+DUTY_LEFT_UNDONE = [
+    story_of("I set up the allotment society's plot waiting list. I copied last year's sheet as the starting "
+             "point and never read the committee's minutes, where the new priority for local families was agreed. "
+             "Three families wrote to the chair in May, and I rebuilt the list with them at the top that week."),
+    story_of("I planned the choir's spring tour. I booked a full-size coach for the whole route and "
+             "didn't ask the venues about their parking, so the coach could not stop at two of them. I moved the "
+             "pick-ups to the station car parks and told every singer by text the day before."),
+]
+DUTY_NOT_OWED = [
+    story_of("I rebuilt the choir's rehearsal booking page. I didn't ask the singers to change anything they "
+             "did: the old link kept working, and forty of them booked through it in the first week."),
+    story_of("I ran the swimming club's gala entries this year. If I hadn't checked the ages, two swimmers "
+             "would have raced in the wrong group; the entries went in on time and every heat started as planned."),
+]
+
+
+@pytest.mark.parametrize("text", DUTY_LEFT_UNDONE, ids=["never-read", "and-didnt-ask"])
+def test_a_check_the_speaker_left_undone_is_something_going_wrong(linter, text):
+    # The negated duty is found through the parse: "I copied ... and never read" shares its subject.
+    scorecard = card(text, linter)
+    assert scorecard.rubric == "failure", scorecard.rubric_reason
+
+
+@pytest.mark.parametrize("text", DUTY_NOT_OWED, ids=["no-ask-needed", "check-that-happened"])
+def test_a_choice_not_to_ask_or_a_check_that_was_made_is_no_mistake(linter, text):
+    scorecard = card(text, linter)
+    assert scorecard.rubric != "failure", scorecard.rubric_reason
+
+
+def test_a_mistake_owned_does_not_turn_the_scene_setting_trouble_into_the_signal(linter):
+    # The outage in the opening line is what went wrong; "I didn't test" owns it. Neither says
+    # how it came to light.
+    text = story_of("Context: my schema change locked the bookings table for a minute at the Friday peak.\n\n"
+                    "What I did: I didn't test the change on a full-size copy. I rolled it back at 18:05 and "
+                    "told the on-call lead.", archetype=3)
+    scorecard = card(text, linter)
+    assert scorecard.rubric == "failure"
+    assert rating(scorecard, "detection") == "novice", scorecard
