@@ -33,6 +33,7 @@ _PREPOSITIONS = {"for", "on", "at", "in", "with", "from", "to", "of", "behind", 
 _DETERMINERS = {"my", "our", "the", "a", "an", "your", "his", "her", "their", "some", "what", "how"}
 # After the event: a change verb with one of these names the lesson ("Changed since").
 _AFTER = {"since", "afterwards", "after", "now", "today", "later", "differently"}
+_POSSESSIVES = {"my", "our", "their", "his", "her"}
 _AUXILIARIES = {"was", "were", "had", "got", "have", "has", "did", "do", "would", "'d", "could", "ended", "really"}
 
 
@@ -47,6 +48,8 @@ def _stems(word: str) -> list[str]:
         out += [word[:-3], word[:-3] + "e"]
     if word.endswith("s") and not word.endswith("ss"):
         out.append(word[:-1])
+    if word.endswith("es"):
+        out.append(word[:-2])  # "does", "fixes"
     return out
 
 
@@ -69,6 +72,8 @@ def _clause_head(words: list[str], verbs: dict[str, SectionKind]) -> SectionKind
     at = 0
     while at < len(words) and words[at] in _SUBJECTS:
         at += 1
+    if 0 < at < len(words) - 1 and words[at - 1] in _POSSESSIVES and _kind(words[at], verbs) is None:
+        at += 1  # "What my teams do now": the possessive's noun is the subject, whatever it is
     if at == len(words):
         return None
     while at < len(words) - 1 and words[at] in _AUXILIARIES and _kind(words[at], verbs) is None:

@@ -153,6 +153,7 @@ def test_a_story_under_headings_in_its_own_words_is_not_missing_parts():
         ("The upshot for customers", R), ("Changed since", L), ("What I changed afterwards", L),
         ("What stayed with me", L), ("What I fixed", A), ("What changed for me", L),
         ("What changed in my process", L), ("What I changed in how I work", L),
+        ("What my squad does now", L), ("What our crew changed", L), ("What my lead wanted", None),
     ],
 )
 def test_a_label_in_the_writers_own_words_is_read_by_its_head_word(label, kind):
