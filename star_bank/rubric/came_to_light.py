@@ -15,6 +15,9 @@ the rubric counts them all as naming the signal:
   was seen; the people it reached said so ("players said their farm was gone"; not
   in the Situation, where a customer's report is the story's premise), or reports
   came in ("support had been getting a trickle of tickets");
+- **answered an instrument**: the speaker acted when an alert or alarm went off
+  ("I picked it up when it tripped the burn-rate alert", "when the disk alarm
+  went off, we drained the node"): the instrument told, and someone heard it;
 - **instrument told**: an alert, monitor or check did its job ("the alert fired
   on Friday"), or a figure moved on a dashboard or graph ("the success rate on the
   dashboard fell to 88%"). Alone it says the signal existed, not that anyone saw it: it
@@ -66,7 +69,7 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
                 tests = {
                     "came_to_light": lambda t: _noticed(t, noticing) or _brought_to_us(t) or _passed_on_to_me(t)
                     or _found_out_from(t) or _looked_wrong(t, odd) or _showed_a_reading(t) or _reports_came_in(t)
-                    or _surfaced(t)
+                    or _surfaced(t) or _answered_an_instrument(t, instruments)
                     # "A customer reported a bug" opening the story is its premise, not how it was seen.
                     or (section.kind is not SectionKind.situation and _those_hit_said(t)),
                     "instrument_told": lambda t: _instrument_told(t, instruments) or _moved_on_an_instrument(t, instruments),
@@ -253,3 +256,22 @@ def _looked_wrong(token: "Token", odd: frozenset[str]) -> bool:
         if complement.lower_ in odd or any(m.lower_ == "too" for m in complement.children):
             return True
     return False
+
+
+_WHEN = frozenset({"when", "after", "once"})
+
+
+def _answered_an_instrument(token: "Token", instruments: frozenset[str]) -> bool:
+    """'I picked it up when it tripped the alert': a clause opened by "when" names an instrument
+    going off (its subject not the speaker: "when I set up the alert" is work, not a signal),
+    and the speaker's own verb, told as fact, is what it answers."""
+    if token.lower_ not in _WHEN or token.dep_ not in ("advmod", "mark") or token.head.dep_ != "advcl":
+        return False
+    clause, answer = token.head, token.head.head
+    subject, answerer = subject_of(clause), subject_of(answer)
+    if subject is not None and subject.lower_ in FIRST_PERSON:
+        return False
+    if answerer is None or answerer.lower_ not in FIRST_PERSON or not (is_fact(answer) or is_fact(clause)):
+        return False
+    rest = [t for t in token.sent if t.i > token.i]
+    return any(t.lemma_.lower() in instruments and t.pos_ in ("NOUN", "PROPN") for t in rest)

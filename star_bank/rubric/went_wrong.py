@@ -159,8 +159,12 @@ class _Lexicon:
 
 def _happened(verb: "Token", lexicon: _Lexicon, negated: bool = False) -> bool:
     """Told as a fact: not negated (unless `negated`, for what did not happen), not hypothetical,
-    not under 'to avoid' or 'if'."""
+    not under 'to avoid' or 'if', not a rule with its own condition ('a check that fails the
+    build if the timeout is under a minute')."""
     if not negated and _negated(verb):
+        return False
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+           for c in verb.children):
         return False
     for clause in (verb, *verb.ancestors):
         if any((c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL) or (c.dep_ == "mark" and c.lower_ in _CONDITIONS)

@@ -54,6 +54,23 @@ def test_an_alarm_that_fired_is_not_yet_someone_noticing(linter):
     assert dimension(INSTRUMENT_FIRED, linter, "detection").rating == "novice"
 
 
+ANSWERED_THE_ALARM = failure(
+    "I ran the booking server of the ferry company. I picked the problem up when it tripped the disk alarm "
+    "for the second night running, and I cleared the old upload folder before the morning sailings."
+)
+SET_UP_AN_ALARM = failure(
+    "I ran the booking server of the ferry company. When I set up the disk alarm, I also cleared the old "
+    "upload folder. Later that month the server stopped taking bookings for an hour."
+)
+
+
+def test_the_speaker_acting_when_an_alarm_went_off_names_the_signal(linter):
+    # The alarm told, and the speaker's own act answered it: someone heard it.
+    assert dimension(ANSWERED_THE_ALARM, linter, "detection").rating == "intermediate"
+    # Setting an alarm up is work, not a signal that anything was wrong.
+    assert dimension(SET_UP_AN_ALARM, linter, "detection").rating == "novice"
+
+
 TAKEN_FOR_SOMETHING_ELSE = failure(
     "For two weeks the ticket machine on the pier crashed every few afternoons. My colleague and I "
     "concluded it was the heat in the kiosk. It turned out my new receipt logo overflowed the printer "

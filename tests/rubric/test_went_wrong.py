@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from star_bank.lint.engine import Linter
+from star_bank.lint.engine import Linter, analyse
+from star_bank.nlp.stream import attach_docs
+from star_bank.rubric.book import load_rubrics
 from star_bank.rubric.score import score_story
+from star_bank.rubric.went_wrong import went_wrong_marks
 from star_bank.story.parse import parse_story
 
 
@@ -374,3 +377,13 @@ def test_a_mistake_owned_does_not_turn_the_scene_setting_trouble_into_the_signal
     scorecard = card(text, linter)
     assert scorecard.rubric == "failure"
     assert rating(scorecard, "detection") == "novice", scorecard
+
+
+def test_a_safeguard_that_fails_the_build_under_a_condition_is_no_breakage():
+    # "fails the build if ..." states a rule, not something that broke; the crash did happen.
+    text = ("# Timetable app\n\n## Action\nThe timetable site crashed for every teacher on Monday morning. "
+            "It is a line in the checklist I keep, and I added a rule to the app template that fails the build if a lesson is under one room.\n")
+    story = analyse(parse_story(text, "story.md"))
+    attach_docs([story])
+    told = [m.sentence for m in went_wrong_marks(story, load_rubrics().went_wrong)]
+    assert told == ["The timetable site crashed for every teacher on Monday morning."]
