@@ -10,7 +10,8 @@ A signal matches a sentence (of a section in its `scope`) when:
 - one of its `phrases` is in it (lemma matching, star_bank/nlp/lexicon.py), or
 - one of its `verbs` has an allowed subject ("I decided", "we paused");
   a negated verb ("I did not tell anyone") never counts,
-- and the sentence has one of its `with_phrases` (when given),
+- and the sentence has one of its `with_phrases` (when given), or, with
+  `with_recipient`, the matched verb is addressed to a person the parse finds,
 - and every condition in `requires` holds: `timing` ("within 20 minutes",
   "at 01:40", "the next morning"), `number`, `first_person`.
 
@@ -56,6 +57,9 @@ class SignalSpec(BaseModel):
     verbs: list[str] = Field(default_factory=list)
     subjects: list[Literal["i", "we", "any"]] = Field(default_factory=lambda: ["i"])
     with_phrases: list[str] = Field(default_factory=list)
+    # The matched verb addressed to a person ("sent it to our CISO", "told Priya") also
+    # satisfies `with_phrases`: the parse finds a recipient no list of roles foresees.
+    with_recipient: bool = False
     requires: list[Literal["timing", "number", "first_person"]] = Field(default_factory=list)
     scope: list[Literal[tuple(ALL_SECTIONS)]] = Field(default_factory=lambda: list(ALL_SECTIONS))  # type: ignore[valid-type]
     max_gap: int = Field(1, ge=0, le=10)
@@ -192,10 +196,32 @@ def _match(signal: _CompiledSignal, tokens: list["Token"], facts: _SentenceFacts
     if hit is None:
         return None
     if signal.with_phrases and next(find_phrases(tokens, signal.with_phrases), None) is None:
-        return None
+        addressed = spec.with_recipient and signal.verbs and next(
+            (t for t in tokens if _verb_matches(signal, t, tokens[0]) and _has_recipient(t)), None)
+        if not addressed:
+            return None
+        hit = (addressed, addressed)
     if not all(facts.holds(condition) for condition in spec.requires):
         return None
     return hit
+
+
+_RECIPIENT_PRONOUNS = frozenset({"him", "her", "them", "everyone", "everybody", "anyone"})
+
+
+def _has_recipient(verb: "Token") -> bool:
+    """A person the act is addressed to: its object or dative ("told Priya", "emailed him"), or
+    the object of its "to" ("sent it to our CISO"): a name, a person pronoun or a role acronym."""
+    heard = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    heard += [g for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+              for g in c.children if g.dep_ == "pobj"]
+    for who in heard:
+        for token in (who, *who.conjuncts):
+            if token.lower_ in _RECIPIENT_PRONOUNS or token.ent_type_ in ("PERSON", "ORG"):
+                return True
+            if token.pos_ == "PROPN" or (token.text.isupper() and 2 <= len(token.text) <= 5):
+                return True
+    return False
 
 
 def _verb_matches(signal: _CompiledSignal, token: "Token", lead: "Token | None" = None) -> bool:

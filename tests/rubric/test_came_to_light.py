@@ -491,3 +491,15 @@ def test_a_search_left_undone_says_why_it_was_missed(linter):
                       "Two days later we found out when a passenger emailed the harbour office about the price.")
     judged = dimension(text, linter, "detection")
     assert judged.rating == "expert", judged.reason
+
+
+def test_telling_people_by_name_with_its_timing_is_expert_recovery(linter):
+    # No list of roles names Dana or Priya: the parse finds the people the message went to.
+    named = failure(
+        "I ran the booking site of the ferry company. On Sunday the card payments failed for the island route. "
+        "I switched the route to the backup provider at 11:20 and messaged Dana and Priya within the hour."
+    )
+    assert dimension(named, linter, "recovery").rating == "expert"
+    # A message with no one it went to says nothing of who was told.
+    nobody_named = named.replace("messaged Dana and Priya within the hour", "posted a notice within the hour")
+    assert dimension(nobody_named, linter, "recovery").rating == "intermediate"
