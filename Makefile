@@ -48,6 +48,7 @@ bench: install
 	$(PY) bench/heldout_accuracy.py --set bench/heldout9
 	$(PY) bench/heldout_accuracy.py --set bench/heldout10
 	$(PY) bench/heldout_accuracy.py --set bench/heldout11
+	$(PY) bench/heldout_accuracy.py --set bench/heldout12
 	$(PY) bench/classify_own.py
 
 # Speed and memory, as ratios measured in one run (see README, Performance).
