@@ -14,7 +14,10 @@ whole sentences:
 - a marker of a change after the event ("since then", "from then on", "going
   forward", "next time", "I now ...", "I always ...") or a purpose clause about
   recurrence ("to avoid this again, I ...");
-- any sentence of a section labelled as the lesson.
+- any sentence of a section labelled as the lesson;
+- the practice that follows a lesson statement in its paragraph, or in the list a
+  lead-in opens ("What I changed, and still do:"), when it is told in the present
+  and names a mechanism ("In practice, every such design now goes to review").
 
 Each statement says whether it is hypothetical ("I would ...", "I should have
 ..."), which observable mechanism it names (a habit with a trigger or cadence,
@@ -121,16 +124,25 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
         if section.doc is None or section.kind is SectionKind.tie_in:
             continue
         in_lesson = section.kind is SectionKind.lesson
+        last: "SpacySpan | None" = None  # the section's last lesson told as one ("what I learned was")
         for sentence in statement_units(section.doc):
             if len(sentence) > MAX_STATEMENT_TOKENS or not any(t.is_alpha for t in sentence):
                 continue
             cue = lesson_cue(sentence, vocabulary, lists, section.kind)
+            if cue is not None:
+                last = sentence
             if cue is None and in_lesson:
                 cue = "lesson section"
             if cue is None:
                 # The story's last paragraph tells how it ended, whatever part it was read as.
                 late = closing or _origin(section, sentence.start_char) >= ending
                 cue = change_cue(sentence, vocabulary, lists, section.kind, failure, closing, late)
+            if cue is None and last is not None and _continues(section.doc.text, last, sentence):
+                # "The lesson I drew is X. In practice, every such design now goes to review
+                # with a note": the practice that follows a lesson in its paragraph, or the list
+                # after a lead-in ("What I changed, and still do:"), states it too.
+                practice = _told_as_practice(sentence) and mechanism_of(sentence, lists) is not None
+                cue = "continues the lesson" if practice else None
             if cue is None:
                 continue
             abstraction = abstraction_of(sentence, vocabulary)
@@ -149,6 +161,29 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
                 )
             )
     return found
+
+
+_LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*+•]|\d+[.)])\s")
+
+
+def _continues(text: str, lesson: "SpacySpan", sentence: "SpacySpan") -> bool:
+    """`sentence` goes on from `lesson`: the same paragraph, or a list the lesson leads into."""
+    between = text[lesson.end_char : sentence.start_char]
+    if not re.search(r"\n[ \t]*\n", between):
+        return True
+    return lesson.text.rstrip().endswith(":") and bool(_LIST_ITEM.match("\n" + between.lstrip("\n")))
+
+
+def _told_as_practice(sentence: "SpacySpan") -> bool:
+    """A standing practice, told in the present ("every design now goes to review", "a second
+    DBA must sign it"), not an event of the story ("I then backfilled the records") or a question."""
+    root = sentence.root
+    if sentence.text.rstrip().endswith("?"):
+        return False
+    tenses = [root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.tag_ in ("VBZ", "VBP") or t.lower_ == "must" for t in tenses) and not any(
+        t.tag_ in ("VBD", "VBN") and t.dep_ in ("aux", "auxpass") or t.lower_ in ("will", "'ll", "would", "'d")
+        for t in tenses)
 
 
 def statement_units(doc: "Doc") -> Iterator["SpacySpan"]:

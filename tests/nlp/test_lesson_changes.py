@@ -260,3 +260,39 @@ def test_a_label_clause_about_what_the_speaker_changed_introduces_the_change():
     text = PLAIN.format(sentence="What I changed after: \u2192 every fare change now goes through a second reader before it is published.")
     statements = [s for s in found(text) if "What I changed" in s.text]
     assert statements and statements[0].observable
+
+
+LESSON_THEN_PRACTICE = (
+    "## Situation\nThe quarterly stock report I built double-counted returns for a month.\n\n"
+    "## Action\nI rebuilt the report and sent the corrected totals to the buyers. The lesson I took was "
+    "mainly the value of checking my own work. {practice}\n\n"
+    "## Result\nThe buyers reordered on the right numbers.\n"
+)
+
+
+def test_the_practice_told_after_a_lesson_in_its_paragraph_states_the_lesson_too():
+    # "The value of checking" is a platitude; the present-tense practice after it is the change.
+    text = LESSON_THEN_PRACTICE.format(practice="In practice, every report I build goes through a checklist "
+                                       "and a second analyst's review before it is shared.")
+    practice = [s for s in found(text) if s.text.startswith("In practice")]
+    assert practice and practice[0].observable
+    assert "no-observable-change" not in rules_fired(text)
+
+
+def test_an_event_told_after_a_lesson_is_not_a_practice():
+    # Past tense: what happened next in the story, not a standing change.
+    text = LESSON_THEN_PRACTICE.format(practice="I then sent a reconciliation sheet to the buyers.")
+    assert not [s for s in found(text) if s.text.startswith("I then")]
+
+
+def test_the_list_after_a_lead_in_states_the_lesson():
+    # Told in the Action, the list would read as the fix; the lead-in says it is what changed.
+    text = (
+        "## Situation\nI chose a customer's phone number as the key of our loyalty accounts.\n\n"
+        "## Action\nWhen people changed numbers, their points vanished, and I moved the accounts to an "
+        "internal ID over a month.\n\nWhat I changed afterwards, and still do:\n\n"
+        "- For any key that comes from outside, I write one line in the design doc about the day it changes.\n"
+        "- For every new identifier, I ask a second engineer for a review.\n"
+    )
+    listed = [s for s in found(text) if s.text.startswith("For ")]
+    assert len(listed) == 2 and all(s.observable for s in listed)
