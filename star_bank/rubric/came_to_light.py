@@ -11,7 +11,8 @@ the rubric counts them all as naming the signal:
   "a student came to me because the data made no sense", "the on-call engineer
   messaged me saying the exports were empty"), the news arrived from somewhere
   ("she found out from the release notes"), or a thing looked wrong to someone
-  ("the curve looked almost too clean", "the totals seemed off"): the symptom as it
+  ("the curve looked almost too clean", "the totals seemed off"), or the trouble
+  turned up ("the problem showed up about a year in"): the symptom as it
   was seen; the people it reached said so ("players said their farm was gone"; not
   in the Situation, where a customer's report is the story's premise), or reports
   came in ("support had been getting a trickle of tickets");
@@ -59,6 +60,7 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
     belief = frozenset(w.lower() for w in words.belief_verbs)
     instruments = frozenset(w.lower() for w in words.instruments)
     odd = frozenset(w.lower() for w in words.odd_looks)
+    trouble = frozenset(w.lower() for w in words.trouble_events)
     found: dict[str, list[Mark]] = {"came_to_light": [], "instrument_told": [], "misread_signal": []}
     for section in story.sections:
         if section.doc is None or section.kind in _NOT_EVENTS:
@@ -69,7 +71,7 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
                 tests = {
                     "came_to_light": lambda t: _noticed(t, noticing) or _brought_to_us(t) or _passed_on_to_me(t)
                     or _found_out_from(t) or _looked_wrong(t, odd) or _showed_a_reading(t) or _reports_came_in(t)
-                    or _surfaced(t) or _answered_an_instrument(t, instruments)
+                    or _surfaced(t) or _showed_up(t, trouble) or _answered_an_instrument(t, instruments)
                     # "A customer reported a bug" opening the story is its premise, not how it was seen.
                     or (section.kind is not SectionKind.situation and _those_hit_said(t)),
                     "instrument_told": lambda t: _instrument_told(t, instruments) or _moved_on_an_instrument(t, instruments),
@@ -224,6 +226,17 @@ def _surfaced(token: "Token") -> bool:
         return False
     return any(c.dep_ == "advcl" and any(m.lower_ in ("when", "after", "because") and m.dep_ in ("mark", "advmod")
                                          for m in c.children) for c in token.children)
+
+
+def _showed_up(token: "Token", trouble: frozenset[str]) -> bool:
+    """'the problem showed up about a year in', 'the bug cropped up in partner tickets': a trouble
+    noun turning up is the moment, or the place, it was seen."""
+    if token.lemma_.lower() not in ("show", "crop", "turn") or not is_fact(token):
+        return False
+    if not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+        return False
+    subject = subject_of(token)
+    return subject is not None and subject.lemma_.lower() in trouble
 
 
 def _found_out_from(token: "Token") -> bool:

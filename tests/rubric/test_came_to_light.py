@@ -64,6 +64,19 @@ SET_UP_AN_ALARM = failure(
 )
 
 
+def test_the_trouble_turning_up_names_the_signal(linter):
+    # The moment the cost of an early choice became visible is how it came to light.
+    text = failure(
+        "I picked a flat file store for the ferry company's booking history because it was quick to set up. "
+        "The problem showed up about a year later, when the harbour office asked for monthly reports. I moved "
+        "the history into a proper database over six weeks."
+    )
+    assert dimension(text, linter, "detection").rating == "intermediate"
+    # Turning up with no trouble in it is no signal.
+    assert dimension(text.replace("The problem showed up", "The harbour clerk showed up"), linter,
+                     "detection").rating == "novice"
+
+
 def test_the_speaker_acting_when_an_alarm_went_off_names_the_signal(linter):
     # The alarm told, and the speaker's own act answered it: someone heard it.
     assert dimension(ANSWERED_THE_ALARM, linter, "detection").rating == "intermediate"
