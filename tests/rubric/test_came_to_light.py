@@ -516,3 +516,14 @@ def test_telling_people_by_name_with_its_timing_is_expert_recovery(linter):
     # A message with no one it went to says nothing of who was told.
     nobody_named = named.replace("messaged Dana and Priya within the hour", "posted a notice within the hour")
     assert dimension(nobody_named, linter, "recovery").rating == "intermediate"
+
+
+@pytest.mark.parametrize("when", ["went straight to the duty manager and told her", "told the duty manager at once",
+                                  "told the duty manager as soon as the last ferry was in"])
+def test_telling_someone_straight_away_is_timed(linter, when):
+    # "Straight away" and "at once" date the telling as surely as "within the hour".
+    text = failure(
+        "I ran the booking site of the ferry company. On Sunday the card payments failed for the island route. "
+        f"I switched the route to the backup provider, {when}, and checked every booking."
+    )
+    assert dimension(text, linter, "recovery").rating == "expert"
