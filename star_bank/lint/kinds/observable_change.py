@@ -4,7 +4,8 @@ Reads the lesson statements and post-event changes found anywhere in the story
 (star_bank.nlp.lessons) in the sections the rule reads. The story passes when
 one of them, not a hypothetical ("next time I would ..."), names a mechanism (a
 checklist, review, gate, metric, template, alert, meeting...) or a cadence or
-trigger ("every", "before each", "weekly", "whenever"). A labelled story that
+trigger ("every", "before each", "weekly", "whenever"). In a story whose parts
+were inferred, every part after the opening is read: inferred parts are rough. A labelled story that
 tells no lesson at all is left to missing-section; one with no labels is judged
 here, since it has no missing section to report.
 Options: `extra_mechanisms`, `extra_cadences` (lemma phrases added to the shared
@@ -38,6 +39,9 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     if options.extra_mechanisms or options.extra_cadences:
         vocabulary = vocabulary.extended(mechanisms=options.extra_mechanisms, cadences=options.extra_cadences)
     scope = set(rule.scope)
+    if story.labels_missing:
+        # Inferred parts are rough: a closing change read as part of the Task is still the change.
+        scope |= {"task", "other"}
     statements = [s for s in find_lessons(story, vocabulary) if s.section.kind.value in scope]
     if any(s.observable for s in statements):
         return

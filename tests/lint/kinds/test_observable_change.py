@@ -47,3 +47,22 @@ def test_extra_mechanisms_extend_the_shared_vocabulary():
     config = Config(select=["no-observable-change"], rules={"no-observable-change": {"extra_mechanisms": ["lock timeout"]}})
     text = STORY.format(closing="Since then I set a lock timeout on my schema changes.")
     assert not Linter(config).lint_text(text)
+
+
+ROUGHLY_INFERRED = """We ran the ticket desk for a regional airline, and the boarding-pass printers were mine to look after.
+
+Some gates printed passes too slowly, and I was asked to fix it. The new driver profile read the paper size from a \
+setting the old gates never sent.
+
+I pushed it on a Monday morning. About 30 percent of passes printed blank within ten minutes. Putting the old profile \
+back was up to me, so I did that first, and it was my change to explain to the station manager.
+
+What I do now is, for any printer profile change, I run it on one gate for a day before any other gate gets it. And \
+the gate test is in our release checklist now.
+"""
+
+
+def test_a_change_in_an_unlabelled_story_counts_whatever_part_it_was_inferred_into(linter):
+    # The parts of an unlabelled story are inferred from cues and can be rough (here the
+    # closing paragraph lands in the Task): the change told there is still the change.
+    assert [rule for rule, _ in rules(linter, ROUGHLY_INFERRED) if rule == "no-observable-change"] == []
