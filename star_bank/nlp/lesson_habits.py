@@ -135,3 +135,23 @@ def _present_finite(verb: "Token") -> bool:
     return verb.tag_ in ("VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and (c.tag_ in ("VBZ", "VBP") or c.lower_ == "must") for c in verb.children
     )
+
+
+def class_trigger(sentence: "SpacySpan") -> str | None:
+    """'On any new site I leave the procedure sheet', 'in every handover I walk them through
+    it': the speaker's present act, tied to a whole class of occasions by a preposition whose
+    object is "any", "every" or "each" of them (no list of such phrases needs each one)."""
+    for prep in sentence:
+        if prep.dep_ != "prep" or not any(c.dep_ == "pobj" and for_every(c) and c.lower_ != "all"
+                                          for c in prep.children):
+            continue
+        verb = prep.head
+        if verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj") or not _present_finite(verb):
+            continue  # "something I bring into any team": a description, not a practice
+        subject = subject_of(verb)
+        if subject is None or not is_speaker(subject):
+            continue
+        if mental_act(verb) or wish_or_vague(verb) or _vague_object(verb) or _ability(verb):
+            continue
+        return sentence.doc[prep.i : prep.right_edge.i + 1].text
+    return None

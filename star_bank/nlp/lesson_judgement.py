@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from star_bank.nlp.analysis import subject_of
 from star_bank.nlp.lesson_cues import adopted_practice
-from star_bank.nlp.lesson_habits import habit_trigger, mental_act, speaker_acts, standing_rule
+from star_bank.nlp.lesson_habits import class_trigger, habit_trigger, mental_act, speaker_acts, standing_rule
 from star_bank.nlp.lesson_vocabulary import (
     SPEAKER_SUBJECTS,
     LessonVocabulary,
@@ -76,7 +76,7 @@ def mechanism_of(sentence: "SpacySpan", lists: PhraseLists, topic: set["Token"] 
     for first, last, _ in find_phrases(tokens, lists.cadences):
         if speaker_acts(first):
             return sentence.doc[first.i : last.i + 1].text
-    trigger = habit_trigger(sentence, imperatives=True) or standing_rule(sentence)
+    trigger = habit_trigger(sentence, imperatives=True) or standing_rule(sentence) or class_trigger(sentence)
     if trigger is not None:
         return trigger
     adopted = next((t for t in tokens if adopted_practice(t)), None)

@@ -344,3 +344,26 @@ def test_a_claim_of_ability_is_no_habit():
 def test_a_safeguard_at_work_in_a_later_period_is_a_change():
     statement = one("The following quarter the checklist stopped three risky quotes.")
     assert statement.observable and statement.mechanism == "checklist"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On any new site now I leave the wiring sheet with the shift lead.",
+        "In any handover now I walk the new owner through the restore steps.",
+    ],
+)
+def test_an_act_tied_to_every_case_of_a_kind_is_an_observable_change(sentence):
+    # The class of occasions is read from the parse ("any new site"), not from a phrase list.
+    assert one(sentence).observable
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "That is something I bring now into any team I join.",
+        "I now think about the customer on any project.",
+    ],
+)
+def test_a_trait_or_a_thought_for_every_case_is_no_observable_change(sentence):
+    assert not one(sentence).observable
