@@ -11,7 +11,7 @@ These questions are not in any training split (bench/train_question_model.py
 reads bench/data/questions*.yaml only), and nothing in the matcher may be
 written from them: run this to report, not to tune.
 
-Usage: python bench/suggest_heldback.py [--detail]
+Usage: python bench/suggest_heldback.py [--detail] [--set FOLDER]
 """
 
 from __future__ import annotations
@@ -28,21 +28,21 @@ HERE = Path(__file__).parent / "heldback_questions"
 UNMATCHED = ("none", "open")
 
 
-def _labels(name: str) -> dict[str, list[int]] | None:
-    path = HERE / name
+def _labels(name: str, folder: Path = HERE) -> dict[str, list[int]] | None:
+    path = folder / name
     if not path.exists():
         return None
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return {row["id"]: row["archetypes"] for row in rows}
 
 
-def gold() -> tuple[list[tuple[str, str, list[int]]], int, int]:
+def gold(folder: Path = HERE) -> tuple[list[tuple[str, str, list[int]]], int, int]:
     """(id, question, acceptable archetypes) for every question both labellings place alike,
     the number of questions, and the number left out for disagreeing on in-bank vs none."""
     questions = [
-        line.split("\t", 1) for line in (HERE / "questions.txt").read_text(encoding="utf-8").splitlines() if line.strip()
+        line.split("\t", 1) for line in (folder / "questions.txt").read_text(encoding="utf-8").splitlines() if line.strip()
     ]
-    first, second = _labels("labels-a.jsonl"), _labels("labels-b.jsonl")
+    first, second = _labels("labels-a.jsonl", folder), _labels("labels-b.jsonl", folder)
     items, dropped = [], 0
     for qid, question in questions:
         a = first[qid] if first else []
@@ -57,8 +57,9 @@ def gold() -> tuple[list[tuple[str, str, list[int]]], int, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--detail", action="store_true", help="list every question answered wrongly")
+    parser.add_argument("--set", type=Path, default=HERE, help="a folder laid out like bench/heldback_questions")
     args = parser.parse_args(argv)
-    items, total, dropped = gold()
+    items, total, dropped = gold(args.set)
     book = load_archetypes()
     in_bank = top1 = top2 = false_none = out = rejected = 0
     misses = []
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
             rejected += answer.match in UNMATCHED
             if answer.match not in UNMATCHED:
                 misses.append(f"  {qid} gold none, got {ids[:2]}: {question}")
-    labellings = "two labellings" if _labels("labels-b.jsonl") else "one labelling"
+    labellings = "two labellings" if _labels("labels-b.jsonl", args.set) else "one labelling"
     print(f"held-back questions: {total} ({labellings}; {dropped} left out where they disagree on none), "
           f"{in_bank} in-bank, {out} out-of-bank")
     print(f"top-1 {top1 / max(1, in_bank):.3f}  top-2 {top2 / max(1, in_bank):.3f}  "
