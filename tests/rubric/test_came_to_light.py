@@ -10,21 +10,7 @@ import pytest
 from star_bank.lint.engine import Linter
 from star_bank.rubric.score import score_story
 from star_bank.story.parse import parse_story
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter()
-
-
-def dimension(text: str, linter: Linter, name: str):
-    scorecard = score_story(parse_story(text, "story.md"), linter=linter)
-    assert scorecard.rubric == "failure", scorecard.rubric_reason
-    return next(d for d in scorecard.dimensions if d.name == name)
-
-
-def failure(body: str) -> str:
-    return f"---\ntags: [failure]\n---\n# The ferry timetable\n\n{body}\n"
+from failure_stories import dimension, failure, linter  # noqa: F401  (linter is a fixture)
 
 
 COLLEAGUE_REALISED = failure(
@@ -139,42 +125,6 @@ def test_an_opinion_of_feedback_or_finding_the_cause_is_no_misreading(linter, te
     assert dimension(text, linter, "detection").rating != "expert"
 
 
-STEPS_BEFORE_THE_HINDSIGHT = failure(
-    "I moved the ferry company's invoices to a new accounting tool. I estimated a week from the first "
-    "three invoices and said I was on track at every meeting. My manager checked the list and saw half "
-    "was not done. We sat down, brought in a colleague and dropped the rarely used reports.\n\n"
-    "If I did it again I would split the work at the start instead of guessing from the easy part."
-)
-
-
-def test_what_the_speaker_would_do_differently_does_not_hide_the_recovery_told_before_it(linter):
-    # "If I did it again" is a reflection at the end, not where things went wrong.
-    assert dimension(STEPS_BEFORE_THE_HINDSIGHT, linter, "recovery").rating != "novice"
-
-
-ANSWERED_AS_A_TEAM = """\
----
-tags: [failure]
----
-# The fare export
-
-## Situation
-Our finance office flagged that the fare export left out every refunded ticket.
-
-## Action
-I traced it to a filter I had written and fixed it the same afternoon.
-
-## Result
-We answered the finance office within two days with the corrected export and the list of affected months.
-"""
-
-
-def test_answering_the_person_who_raised_it_as_a_team_with_its_timing_is_expert_recovery(linter):
-    # Who was told may be told with "we", and answering the one who raised it is telling them.
-    judged = dimension(ANSWERED_AS_A_TEAM, linter, "recovery")
-    assert judged.rating == "expert", judged.reason
-
-
 PASSED_ON_WITH_WHAT_WAS_SAID = failure(
     "I set the watering timers in the city greenhouse. Ten days after my new schedule, the night gardener "
     "messaged me saying the fern beds were soaked every morning. I had mixed up two valve numbers, and I "
@@ -212,66 +162,6 @@ def test_news_passed_on_and_first_taken_for_something_else_is_expert_detection(l
 def test_an_instruction_to_the_speaker_is_no_news_of_trouble(linter):
     judged = dimension(TOLD_ME_TO_DO_SOMETHING, linter, "detection")
     assert "told me to count" not in judged.reason
-
-
-TOLD_AFTER_A_COLON = failure(
-    "I pushed a new price feed for the garden centre's website on a Monday, and every pot showed a price of "
-    "zero. Within the hour I did three things: told the shop manager and the web agency what had broken, "
-    "switched the feed back to the old file, and refunded the two orders taken at zero."
-)
-EMAILED_THE_GROUP = failure(
-    "I mixed the potting compost for our allotment group and used a bag of lime by mistake. The beans "
-    "yellowed within a week. I emailed the group that afternoon with the beds that had the bad mix, and "
-    "I dug it out and replaced it."
-)
-
-
-@pytest.mark.parametrize("text", [TOLD_AFTER_A_COLON, EMAILED_THE_GROUP], ids=["listed-after-colon", "group"])
-def test_who_was_told_and_when_in_a_list_or_to_a_group_is_expert_recovery(linter, text):
-    judged = dimension(text, linter, "recovery")
-    assert judged.rating == "expert", judged.reason
-
-
-def lesson_story(lesson: str) -> str:
-    return failure(
-        "I planned the spring planting at the community garden and ordered the seedlings from memory. Half "
-        "of them were the wrong variety, and I told the committee that evening and reordered them the next "
-        "morning.\n\n" + lesson
-    )
-
-
-def test_a_rule_framed_for_a_kind_of_situation_with_a_safeguard_is_expert_pattern_awareness(linter):
-    text = lesson_story("Now, for any order that can't be returned, I write the list down first and have a second "
-                        "gardener check it against the bed plan before I send it.")
-    judged = dimension(text, linter, "pattern_awareness")
-    assert judged.rating == "expert", judged.reason
-
-
-def test_a_class_inside_the_check_itself_is_a_safeguard_not_a_pattern(linter):
-    text = lesson_story("What I do now: write the list down and have a second gardener check it before sending any "
-                        "order that can't be returned.")
-    judged = dimension(text, linter, "pattern_awareness")
-    assert judged.rating == "intermediate", judged.reason
-
-
-def test_a_lesson_that_names_the_class_of_cases_like_this_one_generalises_it(linter):
-    # Only a plan for next time, and no safeguard: still the lesson reaches past this one order.
-    text = lesson_story("Next time I would slow down on an order like this, where the plants can't be sent back.")
-    judged = dimension(text, linter, "pattern_awareness")
-    assert judged.rating == "intermediate", judged.reason
-
-
-def test_a_plan_for_next_time_that_names_an_act_generalises_the_lesson(linter):
-    # Nothing was put in place, but the plan reaches every later order, not just this one.
-    text = lesson_story("If I did it again I would ask the nursery for a written plant list and read it back to them.")
-    judged = dimension(text, linter, "pattern_awareness")
-    assert judged.rating == "intermediate", judged.reason
-    assert dimension(text, linter, "concrete_lesson").rating != "expert"
-
-
-def test_liking_something_is_no_class_of_cases(linter):
-    text = lesson_story("I would like that to go more smoothly next spring.")
-    assert dimension(text, linter, "pattern_awareness").rating == "novice"
 
 
 LOOKED_OFF = failure(
@@ -427,27 +317,6 @@ def test_finding_out_how_to_fix_it_is_no_signal(linter):
     assert dimension(text, linter, "detection").rating == "novice"
 
 
-@pytest.mark.parametrize("lesson", [
-    # a generic plural: a class of orders, as the subject of a rule in force
-    "Since then, seed orders for more than one bed go through a second gardener before I send them.",
-    # a generic plural as what a check looks at
-    "Since then I keep a checklist on the shed door that flags orders listing plants we can't return.",
-    # a habit's trigger in the present
-    "When I order anything for the beds now, I check the variety against the bed plan first.",
-    # a rule for any case of a kind, with no act of the speaker's at its head
-    "What I do now: any order that can't be returned gets a second gardener's initials on the list first.",
-])
-def test_a_safeguard_for_a_class_of_cases_is_at_least_intermediate_pattern_awareness(linter, lesson):
-    judged = dimension(lesson_story(lesson), linter, "pattern_awareness")
-    assert judged.rating in ("intermediate", "expert"), judged.reason
-
-
-def test_a_safeguard_for_this_one_case_is_no_pattern(linter):
-    judged = dimension(lesson_story("Since then the seed order for the east bed goes through a second gardener."),
-                       linter, "pattern_awareness")
-    assert judged.rating == "novice", judged.reason
-
-
 @pytest.mark.parametrize("why", [
     "The price file looked routine, so I published it without a second look.",
     "Fare changes did not go through the review that timetable changes get.",
@@ -506,24 +375,3 @@ def test_a_search_left_undone_says_why_it_was_missed(linter):
     assert judged.rating == "expert", judged.reason
 
 
-def test_telling_people_by_name_with_its_timing_is_expert_recovery(linter):
-    # No list of roles names Dana or Priya: the parse finds the people the message went to.
-    named = failure(
-        "I ran the booking site of the ferry company. On Sunday the card payments failed for the island route. "
-        "I switched the route to the backup provider at 11:20 and messaged Dana and Priya within the hour."
-    )
-    assert dimension(named, linter, "recovery").rating == "expert"
-    # A message with no one it went to says nothing of who was told.
-    nobody_named = named.replace("messaged Dana and Priya within the hour", "posted a notice within the hour")
-    assert dimension(nobody_named, linter, "recovery").rating == "intermediate"
-
-
-@pytest.mark.parametrize("when", ["went straight to the duty manager and told her", "told the duty manager at once",
-                                  "told the duty manager as soon as the last ferry was in"])
-def test_telling_someone_straight_away_is_timed(linter, when):
-    # "Straight away" and "at once" date the telling as surely as "within the hour".
-    text = failure(
-        "I ran the booking site of the ferry company. On Sunday the card payments failed for the island route. "
-        f"I switched the route to the backup provider, {when}, and checked every booking."
-    )
-    assert dimension(text, linter, "recovery").rating == "expert"

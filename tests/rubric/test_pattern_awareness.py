@@ -1,0 +1,80 @@
+"""Pattern awareness: a safeguard for the whole class of cases, and the lesson stated for it.
+
+Each story here is written for the pattern it shows; none is copied from a corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from failure_stories import dimension, failure, linter  # noqa: F401  (linter is a fixture)
+
+
+def lesson_story(lesson: str) -> str:
+    return failure(
+        "I planned the spring planting at the community garden and ordered the seedlings from memory. Half "
+        "of them were the wrong variety, and I told the committee that evening and reordered them the next "
+        "morning.\n\n" + lesson
+    )
+
+
+def test_a_rule_framed_for_a_kind_of_situation_with_a_safeguard_is_expert_pattern_awareness(linter):
+    text = lesson_story("Now, for any order that can't be returned, I write the list down first and have a second "
+                        "gardener check it against the bed plan before I send it.")
+    judged = dimension(text, linter, "pattern_awareness")
+    assert judged.rating == "expert", judged.reason
+
+
+
+def test_a_class_inside_the_check_itself_is_a_safeguard_not_a_pattern(linter):
+    text = lesson_story("What I do now: write the list down and have a second gardener check it before sending any "
+                        "order that can't be returned.")
+    judged = dimension(text, linter, "pattern_awareness")
+    assert judged.rating == "intermediate", judged.reason
+
+
+
+def test_a_lesson_that_names_the_class_of_cases_like_this_one_generalises_it(linter):
+    # Only a plan for next time, and no safeguard: still the lesson reaches past this one order.
+    text = lesson_story("Next time I would slow down on an order like this, where the plants can't be sent back.")
+    judged = dimension(text, linter, "pattern_awareness")
+    assert judged.rating == "intermediate", judged.reason
+
+
+
+def test_a_plan_for_next_time_that_names_an_act_generalises_the_lesson(linter):
+    # Nothing was put in place, but the plan reaches every later order, not just this one.
+    text = lesson_story("If I did it again I would ask the nursery for a written plant list and read it back to them.")
+    judged = dimension(text, linter, "pattern_awareness")
+    assert judged.rating == "intermediate", judged.reason
+    assert dimension(text, linter, "concrete_lesson").rating != "expert"
+
+
+
+def test_liking_something_is_no_class_of_cases(linter):
+    text = lesson_story("I would like that to go more smoothly next spring.")
+    assert dimension(text, linter, "pattern_awareness").rating == "novice"
+
+
+
+@pytest.mark.parametrize("lesson", [
+    # a generic plural: a class of orders, as the subject of a rule in force
+    "Since then, seed orders for more than one bed go through a second gardener before I send them.",
+    # a generic plural as what a check looks at
+    "Since then I keep a checklist on the shed door that flags orders listing plants we can't return.",
+    # a habit's trigger in the present
+    "When I order anything for the beds now, I check the variety against the bed plan first.",
+    # a rule for any case of a kind, with no act of the speaker's at its head
+    "What I do now: any order that can't be returned gets a second gardener's initials on the list first.",
+])
+def test_a_safeguard_for_a_class_of_cases_is_at_least_intermediate_pattern_awareness(linter, lesson):
+    judged = dimension(lesson_story(lesson), linter, "pattern_awareness")
+    assert judged.rating in ("intermediate", "expert"), judged.reason
+
+
+
+def test_a_safeguard_for_this_one_case_is_no_pattern(linter):
+    judged = dimension(lesson_story("Since then the seed order for the east bed goes through a second gardener."),
+                       linter, "pattern_awareness")
+    assert judged.rating == "novice", judged.reason
+

@@ -1,0 +1,98 @@
+"""Recovery: the steps taken once it went wrong, their timing, and who was told.
+
+Each story here is written for the pattern it shows; none is copied from a corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from failure_stories import dimension, failure, linter  # noqa: F401  (linter is a fixture)
+
+
+STEPS_BEFORE_THE_HINDSIGHT = failure(
+    "I moved the ferry company's invoices to a new accounting tool. I estimated a week from the first "
+    "three invoices and said I was on track at every meeting. My manager checked the list and saw half "
+    "was not done. We sat down, brought in a colleague and dropped the rarely used reports.\n\n"
+    "If I did it again I would split the work at the start instead of guessing from the easy part."
+)
+
+
+
+def test_what_the_speaker_would_do_differently_does_not_hide_the_recovery_told_before_it(linter):
+    # "If I did it again" is a reflection at the end, not where things went wrong.
+    assert dimension(STEPS_BEFORE_THE_HINDSIGHT, linter, "recovery").rating != "novice"
+
+
+
+ANSWERED_AS_A_TEAM = """\
+---
+tags: [failure]
+---
+# The fare export
+
+## Situation
+Our finance office flagged that the fare export left out every refunded ticket.
+
+## Action
+I traced it to a filter I had written and fixed it the same afternoon.
+
+## Result
+We answered the finance office within two days with the corrected export and the list of affected months.
+"""
+
+
+
+def test_answering_the_person_who_raised_it_as_a_team_with_its_timing_is_expert_recovery(linter):
+    # Who was told may be told with "we", and answering the one who raised it is telling them.
+    judged = dimension(ANSWERED_AS_A_TEAM, linter, "recovery")
+    assert judged.rating == "expert", judged.reason
+
+
+
+TOLD_AFTER_A_COLON = failure(
+    "I pushed a new price feed for the garden centre's website on a Monday, and every pot showed a price of "
+    "zero. Within the hour I did three things: told the shop manager and the web agency what had broken, "
+    "switched the feed back to the old file, and refunded the two orders taken at zero."
+)
+
+
+
+EMAILED_THE_GROUP = failure(
+    "I mixed the potting compost for our allotment group and used a bag of lime by mistake. The beans "
+    "yellowed within a week. I emailed the group that afternoon with the beds that had the bad mix, and "
+    "I dug it out and replaced it."
+)
+
+
+
+@pytest.mark.parametrize("text", [TOLD_AFTER_A_COLON, EMAILED_THE_GROUP], ids=["listed-after-colon", "group"])
+def test_who_was_told_and_when_in_a_list_or_to_a_group_is_expert_recovery(linter, text):
+    judged = dimension(text, linter, "recovery")
+    assert judged.rating == "expert", judged.reason
+
+
+
+def test_telling_people_by_name_with_its_timing_is_expert_recovery(linter):
+    # No list of roles names Dana or Priya: the parse finds the people the message went to.
+    named = failure(
+        "I ran the booking site of the ferry company. On Sunday the card payments failed for the island route. "
+        "I switched the route to the backup provider at 11:20 and messaged Dana and Priya within the hour."
+    )
+    assert dimension(named, linter, "recovery").rating == "expert"
+    # A message with no one it went to says nothing of who was told.
+    nobody_named = named.replace("messaged Dana and Priya within the hour", "posted a notice within the hour")
+    assert dimension(nobody_named, linter, "recovery").rating == "intermediate"
+
+
+
+@pytest.mark.parametrize("when", ["went straight to the duty manager and told her", "told the duty manager at once",
+                                  "told the duty manager as soon as the last ferry was in"])
+def test_telling_someone_straight_away_is_timed(linter, when):
+    # "Straight away" and "at once" date the telling as surely as "within the hour".
+    text = failure(
+        "I ran the booking site of the ferry company. On Sunday the card payments failed for the island route. "
+        f"I switched the route to the backup provider, {when}, and checked every booking."
+    )
+    assert dimension(text, linter, "recovery").rating == "expert"
+
