@@ -34,6 +34,8 @@ bench: install
 	$(PY) bench/lesson_probes.py
 	$(PY) bench/rubric_agreement.py
 	$(PY) bench/suggest_accuracy.py
+	$(PY) bench/suggest_heldback.py
+	$(PY) bench/suggest_heldback.py --set bench/heldback_questions2
 	$(PY) bench/bank_rules.py
 	$(PY) bench/sheet_fragments.py
 	$(PY) bench/dev_corpus.py
