@@ -261,6 +261,22 @@ def test_framing_tells_a_mistake_from_a_split_a_wish_and_a_condition(book):
     assert "impact" in frames("The export job failed three nights in a row.")
 
 
+def test_framing_reads_notes_counterfactuals_and_what_was_hit(book):
+    from star_bank.retrieve.framing import frame_sentences
+
+    def frames(sentence: str) -> set[str]:
+        return frame_sentences([(sentence, True)], book.framing).frames
+
+    # Notes drop the subject: a "should have" line is still the speaker's hindsight.
+    assert "hindsight" in frames("Should've checked the partition count first.")
+    # What the harm touched, named as the set to put right.
+    assert "impact" in frames("I re-ran the affected samples over the next two days.")
+    # A counterfactual tells a check that was made; an argument avoided is no disagreement.
+    assert "own_mistake" not in frames("If I hadn't checked the ages, two swimmers would have raced in the wrong heat.")
+    assert "disagreement" not in frames("We could show them the numbers in ten minutes instead of arguing for a week.")
+    assert "disagreement" in frames("I didn't agree with the plan to cache every price.")
+
+
 NOTES_IN_BULLETS = """\
 # notes: the mistake question
 
