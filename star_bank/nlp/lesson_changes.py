@@ -198,8 +198,9 @@ def present_habit_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> st
     for token in sentence:
         if token.dep_ not in ("advmod", "npadvmod") or token.lemma_.lower() not in vocabulary.present_markers:
             continue
-        if token.lower_ == "days" and not any(c.lower_ == "these" for c in token.children):
-            continue
+        these_days = token.lower_ == "days" and any(c.lower_ == "these" for c in token.children)
+        if token.lemma_.lower() == "day" and not these_days:
+            continue  # "these days" is now; "the same day" or "one day" is a date in the story
         verb = token.head
         # "what I do now: ...": 'do' as the main verb is often tagged an auxiliary.
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass") or not _present(verb):

@@ -296,3 +296,10 @@ def test_the_list_after_a_lead_in_states_the_lesson():
     )
     listed = [s for s in found(text) if s.text.startswith("For ")]
     assert len(listed) == 2 and all(s.observable for s in listed)
+
+
+def test_a_step_dated_the_same_day_is_the_recovery_not_a_habit():
+    # "day" marks the present only in "these days": "the same day" dates an act of the story.
+    text = ("## Situation\nThe stock report I built double-counted returns for a month.\n\n"
+            "## Action\nI rebuild the report the same day and tell the buyers within the hour.\n")
+    assert not [s for s in found(text) if s.text.startswith("I rebuild")]
