@@ -85,3 +85,15 @@ def test_a_plainly_told_story_gets_its_outcome_read():
         "We finished the night on time for the first time.",
     ])
     assert parts[2] is SectionKind.action and parts[-1] is SectionKind.result
+
+
+def test_owning_the_change_is_no_task_and_a_revert_is_an_action():
+    # "it was my change" admits the mistake; it does not say what the speaker was asked to do.
+    parts = infer_parts([
+        "I looked after the sync service of a parcel locker company.",
+        "In March I changed how the lockers reported their door state.",
+        "The next morning 300 lockers showed as open and couriers could not drop parcels.",
+        "I reverted the change by 7:25 and posted in the incident channel that it was my change.",
+    ])
+    assert parts is not None and SectionKind.task not in parts
+    assert parts[1] is SectionKind.action and parts[3] is SectionKind.action
