@@ -189,15 +189,25 @@ def _adopted(ev: StoryEvidence, lesson: LessonStatement) -> bool:
     of mind ("I am more skeptical now"): an act heads the sentence or one of its clauses
     ("I learned to timebox spikes", "Make a priority list")."""
     root = lesson.sentence.root
-    if root.lemma_.lower() in _INTENTIONS or _nobody_owns(lesson):
+    # "have" states an intention only as "have to" ("our template has a size field" is a fact).
+    intention = root.lemma_.lower() in _INTENTIONS and (
+        root.lemma_.lower() != "have" or any(c.dep_ == "xcomp" for c in root.children))
+    if intention or _nobody_owns(lesson):
         return False
     if _rule_for_a_class(root):
         return True
     quiet = {*ev.book.ownership.state_verbs, *ev.book.ownership.soft_verbs, *_INTENTIONS}
     return any(
-        t.pos_ == "VERB" and t.lemma_.lower() not in quiet and (t.dep_ in ("ROOT", "conj", "xcomp") or _inverted(t))
+        t.pos_ == "VERB" and t.lemma_.lower() not in quiet and (t.dep_ in ("ROOT", "conj", "xcomp") or _inverted(t)
+                                                                 or _own_clause(t))
         for t in lesson.sentence
     )
+
+
+def _own_clause(verb) -> bool:
+    """'I now open a draft PR on day one; our template has a size field': the parser may hang the
+    speaker's clause under the other one, but with its own "I" it is still the speaker's act."""
+    return verb.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
 
 
 def _rule_for_a_class(root) -> bool:

@@ -1,0 +1,31 @@
+"""Concrete lesson: a mechanism the speaker adopted, however the sentence is parsed.
+
+Each story here is written for the pattern it shows; none is copied from a corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from failure_stories import dimension, failure, linter  # noqa: F401  (linter is a fixture)
+
+PR_TOO_BIG = (
+    "**Situation:** My tech lead told me in a 1:1 that my pull requests were too big to review; one sat for "
+    "nine days.\n\n**Action:** I split my next feature into five small PRs behind a flag.\n\n"
+    "**Result:** My median time to merge went from 6 days to 1.5 days.\n\n**Lesson:** {lesson}\n"
+)
+
+
+@pytest.mark.parametrize("lesson", [
+    # Two clauses joined by a semicolon: the parser hangs the speaker's habit under the second one.
+    "I now open a draft PR on the first day of any ticket; our team template has a size field because of it.",
+    # "has" is a fact here, not "has to".
+    "Every PR of mine now has a review note at the top, and I keep each one under 400 lines.",
+])
+def test_a_habit_told_beside_a_fact_is_an_adopted_mechanism(linter, lesson):
+    assert dimension(failure(PR_TOO_BIG.format(lesson=lesson)), linter, "concrete_lesson").rating == "expert"
+
+
+def test_a_habit_one_has_to_keep_is_an_intention(linter):
+    text = failure(PR_TOO_BIG.format(lesson="I have to keep every PR under 400 lines."))
+    assert dimension(text, linter, "concrete_lesson").rating != "expert"
