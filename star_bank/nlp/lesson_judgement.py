@@ -166,7 +166,7 @@ def _praised_experience(noun: "Token", vocabulary: LessonVocabulary) -> bool:
 def _virtue(noun: "Token", vocabulary: LessonVocabulary) -> bool:
     """'It taught me patience and humility', 'I learned ownership': a virtue, with no
     article, as what was learned."""
-    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "conj", "nsubj") or noun.tag_ == "NNS":
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "conj", "nsubj", "pobj") or noun.tag_ == "NNS":
         return False
     # ("realize that leadership is ...": the parser often reads the complementiser as an article.)
     if any(c.dep_ in ("det", "poss", "nummod", "compound") and c.lower_ != "that" for c in noun.children):
@@ -175,6 +175,12 @@ def _virtue(noun: "Token", vocabulary: LessonVocabulary) -> bool:
     virtue = lemma in vocabulary.virtue_nouns or (len(lemma) > 6 and lemma.endswith(tuple(vocabulary.virtue_suffixes)))
     if noun.dep_ == "nsubj":  # "honesty is the best policy", "leadership is about listening": a maxim
         return virtue and noun.head.lemma_ == "be" and noun.head.tag_ in ("VBZ", "VBP")
+    head = noun
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ == "pobj":  # "mentoring is about patience and trust": a maxim, whatever its subject
+        about = head.head
+        return virtue and about.lower_ == "about" and about.head.lemma_ == "be" and about.head.tag_ in ("VBZ", "VBP")
     head = noun
     while head.dep_ == "conj" and head.head is not head:
         head = head.head

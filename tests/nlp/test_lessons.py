@@ -214,6 +214,7 @@ def test_a_modal_inside_a_cleft_lesson_makes_it_hypothetical():
         ("I grew a lot as a developer that year.", "lot"),
         ("I now understand how crucial code review is.", "how crucial"),
         ("The biggest lesson was to never assume and to always communicate.", "to never assume"),
+        ("The lesson is that onboarding is really about patience and trust.", "patience"),
     ],
 )
 def test_platitudes_in_other_shapes_are_vague(sentence, abstraction):
