@@ -111,7 +111,7 @@ def standing_rule(sentence: "SpacySpan") -> str | None:
     goes out': a rule for a whole class of cases, told in the present with the event that
     triggers it. Inside a story told in the past, the present tense says the rule is in force."""
     for verb in sentence:
-        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj") or not _present_finite(verb):
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj") or not present_finite(verb):
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or not for_every(subject):
@@ -130,7 +130,7 @@ def for_every(noun: "Token") -> bool:
     return any(c.dep_ == "det" and c.lower_ in _UNIVERSAL for c in noun.children)
 
 
-def _present_finite(verb: "Token") -> bool:
+def present_finite(verb: "Token") -> bool:
     """'gets routed', 'needs', 'must go through': in force now."""
     return verb.tag_ in ("VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and (c.tag_ in ("VBZ", "VBP") or c.lower_ == "must") for c in verb.children
@@ -146,7 +146,7 @@ def class_trigger(sentence: "SpacySpan") -> str | None:
                                           for c in prep.children):
             continue
         verb = prep.head
-        if verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj") or not _present_finite(verb):
+        if verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj") or not present_finite(verb):
             continue  # "something I bring into any team": a description, not a practice
         subject = subject_of(verb)
         if subject is None or not is_speaker(subject):

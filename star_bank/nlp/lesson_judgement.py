@@ -181,9 +181,6 @@ def _virtue(noun: "Token", vocabulary: LessonVocabulary) -> bool:
     if head.dep_ == "pobj":  # "mentoring is about patience and trust": a maxim, whatever its subject
         about = head.head
         return virtue and about.lower_ == "about" and about.head.lemma_ == "be" and about.head.tag_ in ("VBZ", "VBP")
-    head = noun
-    while head.dep_ == "conj" and head.head is not head:
-        head = head.head
     if head.dep_ != "dobj" or head.head.lemma_.lower() not in (*vocabulary.learning_verbs, *vocabulary.teaching_verbs):
         return False
     return virtue

@@ -37,6 +37,7 @@ from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import AnalysedStory, SectionText
 from star_bank.nlp.lesson_changes import change_cue
 from star_bank.nlp.lesson_cues import lesson_cue
+from star_bank.nlp.lesson_habits import present_finite
 from star_bank.nlp.lesson_judgement import abstraction_of, is_hypothetical, mechanism_of
 from star_bank.nlp.lesson_vocabulary import LessonVocabulary, compiled, load_vocabulary
 
@@ -163,27 +164,23 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
     return found
 
 
-_LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*+•]|\d+[.)])\s")
-
-
 def _continues(text: str, lesson: "SpacySpan", sentence: "SpacySpan") -> bool:
-    """`sentence` goes on from `lesson`: the same paragraph, or a list the lesson leads into."""
-    between = text[lesson.end_char : sentence.start_char]
-    if not re.search(r"\n[ \t]*\n", between):
-        return True
-    return lesson.text.rstrip().endswith(":") and bool(_LIST_ITEM.match("\n" + between.lstrip("\n")))
+    """`sentence` goes on from `lesson`: the same paragraph (the prose joins a paragraph's lines
+    with spaces and paragraphs with a newline), or the paragraph a lead-in ending in ":" opens."""
+    breaks = text.count("\n", lesson.end_char, sentence.start_char)
+    return breaks == 0 or (breaks == 1 and lesson.text.rstrip().endswith(":"))
 
 
 def _told_as_practice(sentence: "SpacySpan") -> bool:
     """A standing practice, told in the present ("every design now goes to review", "a second
-    DBA must sign it"), not an event of the story ("I then backfilled the records") or a question."""
-    root = sentence.root
+    DBA must sign it"), not an event of the story ("I then backfilled the records"), a plan
+    ("I will ...") or a question."""
     if sentence.text.rstrip().endswith("?"):
         return False
-    tenses = [root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))]
-    return any(t.tag_ in ("VBZ", "VBP") or t.lower_ == "must" for t in tenses) and not any(
-        t.tag_ in ("VBD", "VBN") and t.dep_ in ("aux", "auxpass") or t.lower_ in ("will", "'ll", "would", "'d")
-        for t in tenses)
+    root = sentence.root
+    helpers = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    return present_finite(root) and not any(
+        c.tag_ in ("VBD", "VBN") or c.lower_ in ("will", "'ll", "would", "'d") for c in helpers)
 
 
 def statement_units(doc: "Doc") -> Iterator["SpacySpan"]:

@@ -9,8 +9,8 @@ the rubric counts them all as naming the signal:
   started", "I went back through my notes and noticed ..."); an instrument
   someone brought the trouble to the speaker ("a customer complained to us",
   "a student came to me because the data made no sense", "the on-call engineer
-  messaged me saying the exports were empty", "support messaged me at 7:10"), the news arrived from somewhere
-  ("she found out from the release notes"), or a thing looked wrong to someone
+  messaged me saying the exports were empty", "support messaged me at 7:10"), the
+  news arrived from somewhere ("she found out from the release notes"), or a thing looked wrong to someone
   ("the curve looked almost too clean", "the totals seemed off"), or the trouble
   turned up ("the problem showed up about a year in"): the symptom as it
   was seen; the people it reached said so ("players said their farm was gone"; not
@@ -33,12 +33,11 @@ detection. The word lists are data (`went_wrong:` in star_bank/data/rubrics.yaml
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import AnalysedStory, is_first_person_singular, subject_of
-from star_bank.rubric.signals import Mark, list_items
+from star_bank.rubric.signals import Mark, clock_time, list_items
 from star_bank.rubric.why_missed import FIRST_PERSON, HYPOTHETICAL, PAST, SEEMING, is_fact, nobody, why_it_was_missed
 
 if TYPE_CHECKING:
@@ -53,7 +52,6 @@ _BRINGING = frozenset({"come", "complain", "report", "escalate", "flag", "write"
 # ("pinged me saying", "told me their runs were failing"), the trouble reached the speaker.
 _PASSING_ON = frozenset({"tell", "ping", "message", "text", "send", "email", "warn", "write", "call", "mention"})
 _SAYING = frozenset({"say", "ask", "tell", "complain", "report", "mention", "warn", "explain"})
-_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 
 
 def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[str, list[Mark]]:
@@ -215,7 +213,7 @@ def _passed_on_to_me(token: "Token") -> bool:
         return False
     said = [t for t in token.subtree if t.i != token.i]
     # "our support lead messaged me at 7:10": a message with its clock time is the moment it arrived.
-    clocked = any(_CLOCK.match(t.text) or t.lower_ in ("am", "pm", "a.m.", "p.m.") for t in said)
+    clocked = any(clock_time(t) for t in said)
     return clocked or any(t.dep_ == "ccomp" and t.head.i == token.i for t in said) or any(
         t.tag_ == "VBG" and t.lemma_.lower() in _SAYING for t in said)
 

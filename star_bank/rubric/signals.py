@@ -40,6 +40,11 @@ if TYPE_CHECKING:
 
 ALL_SECTIONS = [kind.value for kind in SectionKind]
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+
+
+def clock_time(token: "Token") -> bool:
+    """'01:40', 'p.m.': a time of day."""
+    return bool(_CLOCK.match(token.text)) or token.lower_ in ("a.m.", "p.m.")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
 _QUANTIFIERS = {"a", "an", "few", "several", "couple", "half"}
 # Words that place a unit of time on the story's clock: "the next evening", "that night".
@@ -128,7 +133,7 @@ class SignalDetector:
     def is_timed(self, tokens: list["Token"]) -> bool:
         """A time expression: '20 minutes', 'an hour', '01:40', 'the next morning'."""
         for i, token in enumerate(tokens):
-            if _CLOCK.match(token.text) or token.lower_ in ("a.m.", "p.m."):
+            if clock_time(token):
                 return True
             if token.lemma_.lower() in self.timing_units or token.lower_ in self.timing_units:
                 before = tokens[max(0, i - 2) : i]

@@ -5,9 +5,9 @@ Reads the lesson statements and post-event changes found anywhere in the story
 one of them, not a hypothetical ("next time I would ..."), names a mechanism (a
 checklist, review, gate, metric, template, alert, meeting...) or a cadence or
 trigger ("every", "before each", "weekly", "whenever"). In a story whose parts
-were inferred, every part after the opening is read: inferred parts are rough. A labelled story that
-tells no lesson at all is left to missing-section; one with no labels is judged
-here, since it has no missing section to report.
+were inferred, the Task is read too: inferred parts are rough. A labelled story
+that tells no lesson at all is left to missing-section; one with no labels is
+judged here, since it has no missing section to report.
 Options: `extra_mechanisms`, `extra_cadences` (lemma phrases added to the shared
 vocabulary in star_bank/data/lessons.yaml).
 FAIL: "I learned that communication matters and that I should speak up sooner."
