@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import subject_of
-from star_bank.nlp.lesson_habits import for_every, habit_trigger
+from star_bank.nlp.lesson_habits import for_every, habit_trigger, is_speaker
 from star_bank.nlp.lessons import LessonStatement
 from star_bank.rubric.evidence import Judgement, StoryEvidence, advice_list, judge
 from star_bank.rubric.levels import at_least, level_name
@@ -207,7 +207,7 @@ def _adopted(ev: StoryEvidence, lesson: LessonStatement) -> bool:
 def _own_clause(verb) -> bool:
     """'I now open a draft PR on day one; our template has a size field': the parser may hang the
     speaker's clause under the other one, but with its own "I" it is still the speaker's act."""
-    return verb.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+    return verb.dep_ == "ccomp" and any(c.dep_ == "nsubj" and is_speaker(c) for c in verb.children)
 
 
 def _rule_for_a_class(root) -> bool:

@@ -62,7 +62,7 @@ class SignalSpec(BaseModel):
     verbs: list[str] = Field(default_factory=list)
     subjects: list[Literal["i", "we", "any"]] = Field(default_factory=lambda: ["i"])
     with_phrases: list[str] = Field(default_factory=list)
-    # The matched verb addressed to a person ("sent it to our CISO", "told Priya") also
+    # The matched verb addressed to a person ("emailed it to our CISO", "told Priya") also
     # satisfies `with_phrases`: the parse finds a recipient no list of roles foresees.
     with_recipient: bool = False
     requires: list[Literal["timing", "number", "first_person"]] = Field(default_factory=list)
@@ -216,7 +216,7 @@ _RECIPIENT_PRONOUNS = frozenset({"him", "her", "them", "everyone", "everybody", 
 
 def _has_recipient(verb: "Token") -> bool:
     """A person the act is addressed to: its object or dative ("told Priya", "emailed him"), or
-    the object of its "to" ("sent it to our CISO"): a name, a person pronoun or a role acronym."""
+    the object of its "to" ("emailed it to our CISO"): a name, a person pronoun or a role acronym."""
     heard = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     heard += [g for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
               for g in c.children if g.dep_ == "pobj"]
