@@ -375,8 +375,6 @@ def test_a_search_left_undone_says_why_it_was_missed(linter):
     assert judged.rating == "expert", judged.reason
 
 
-
-
 def test_a_message_to_the_speaker_with_its_clock_time_names_the_signal(linter):
     text = failure(
         "I ran the booking site of the ferry company. On Sunday the card payments failed for the island route. "

@@ -25,7 +25,6 @@ def test_a_rule_framed_for_a_kind_of_situation_with_a_safeguard_is_expert_patter
     assert judged.rating == "expert", judged.reason
 
 
-
 def test_a_class_inside_the_check_itself_is_a_safeguard_not_a_pattern(linter):
     text = lesson_story("What I do now: write the list down and have a second gardener check it before sending any "
                         "order that can't be returned.")
@@ -33,13 +32,11 @@ def test_a_class_inside_the_check_itself_is_a_safeguard_not_a_pattern(linter):
     assert judged.rating == "intermediate", judged.reason
 
 
-
 def test_a_lesson_that_names_the_class_of_cases_like_this_one_generalises_it(linter):
     # Only a plan for next time, and no safeguard: still the lesson reaches past this one order.
     text = lesson_story("Next time I would slow down on an order like this, where the plants can't be sent back.")
     judged = dimension(text, linter, "pattern_awareness")
     assert judged.rating == "intermediate", judged.reason
-
 
 
 def test_a_plan_for_next_time_that_names_an_act_generalises_the_lesson(linter):
@@ -50,11 +47,9 @@ def test_a_plan_for_next_time_that_names_an_act_generalises_the_lesson(linter):
     assert dimension(text, linter, "concrete_lesson").rating != "expert"
 
 
-
 def test_liking_something_is_no_class_of_cases(linter):
     text = lesson_story("I would like that to go more smoothly next spring.")
     assert dimension(text, linter, "pattern_awareness").rating == "novice"
-
 
 
 @pytest.mark.parametrize("lesson", [
@@ -70,7 +65,6 @@ def test_liking_something_is_no_class_of_cases(linter):
 def test_a_safeguard_for_a_class_of_cases_is_at_least_intermediate_pattern_awareness(linter, lesson):
     judged = dimension(lesson_story(lesson), linter, "pattern_awareness")
     assert judged.rating in ("intermediate", "expert"), judged.reason
-
 
 
 def test_a_safeguard_for_this_one_case_is_no_pattern(linter):

@@ -18,11 +18,9 @@ STEPS_BEFORE_THE_HINDSIGHT = failure(
 )
 
 
-
 def test_what_the_speaker_would_do_differently_does_not_hide_the_recovery_told_before_it(linter):
     # "If I did it again" is a reflection at the end, not where things went wrong.
     assert dimension(STEPS_BEFORE_THE_HINDSIGHT, linter, "recovery").rating != "novice"
-
 
 
 ANSWERED_AS_A_TEAM = """\
@@ -42,12 +40,10 @@ We answered the finance office within two days with the corrected export and the
 """
 
 
-
 def test_answering_the_person_who_raised_it_as_a_team_with_its_timing_is_expert_recovery(linter):
     # Who was told may be told with "we", and answering the one who raised it is telling them.
     judged = dimension(ANSWERED_AS_A_TEAM, linter, "recovery")
     assert judged.rating == "expert", judged.reason
-
 
 
 TOLD_AFTER_A_COLON = failure(
@@ -57,7 +53,6 @@ TOLD_AFTER_A_COLON = failure(
 )
 
 
-
 EMAILED_THE_GROUP = failure(
     "I mixed the potting compost for our allotment group and used a bag of lime by mistake. The beans "
     "yellowed within a week. I emailed the group that afternoon with the beds that had the bad mix, and "
@@ -65,12 +60,10 @@ EMAILED_THE_GROUP = failure(
 )
 
 
-
 @pytest.mark.parametrize("text", [TOLD_AFTER_A_COLON, EMAILED_THE_GROUP], ids=["listed-after-colon", "group"])
 def test_who_was_told_and_when_in_a_list_or_to_a_group_is_expert_recovery(linter, text):
     judged = dimension(text, linter, "recovery")
     assert judged.rating == "expert", judged.reason
-
 
 
 def test_telling_people_by_name_with_its_timing_is_expert_recovery(linter):
@@ -83,7 +76,6 @@ def test_telling_people_by_name_with_its_timing_is_expert_recovery(linter):
     # A message with no one it went to says nothing of who was told.
     nobody_named = named.replace("messaged Dana and Priya within the hour", "posted a notice within the hour")
     assert dimension(nobody_named, linter, "recovery").rating == "intermediate"
-
 
 
 @pytest.mark.parametrize("when", ["went straight to the duty manager and told her", "told the duty manager at once",
