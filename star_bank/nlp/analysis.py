@@ -131,10 +131,11 @@ def subject_of(verb: "Token") -> "Token | None":
     """The nominal subject of a verb (climbing conjunctions: 'I traced and fixed it')."""
     node = verb
     for _ in range(4):
-        for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl"):
-                return child
-        if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")]
+        if subjects:
+            # Two subjects is a misparse ("The habit I took: ..., I call them"): the nearest is the verb's.
+            return max(subjects, key=lambda s: (s.i < node.i, s.i if s.i < node.i else -s.i))
+        if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
             node = node.head
         else:
             break

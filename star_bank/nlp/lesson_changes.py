@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import is_first_person_singular, subject_of
-from star_bank.nlp.lesson_habits import is_speaker, mental_act, standing_rule, wish_or_vague
+from star_bank.nlp.lesson_habits import for_every, is_speaker, mental_act, standing_rule, wish_or_vague
 from star_bank.nlp.lesson_vocabulary import LessonVocabulary, PhraseLists
 from star_bank.nlp.lexicon import find_phrases
 
@@ -125,6 +125,11 @@ def _still_at_work(verb: "Token") -> bool:
     # A clause of the act itself (its consequence or trigger), or one describing what was set up;
     # deeper clauses ("a meeting to discuss why the build is slow") describe something else.
     clauses = [c for c in verb.children if c.dep_ in ("advcl", "conj", "ccomp")]
+    # "I added an alert, moved the limit into the bootstrap so nobody sets it by hand": acts that
+    # share the speaker as subject are one list, and a clause on any of them tells what was set up.
+    clauses += [c for act in clauses if act.dep_ == "conj"
+                and not any(s.dep_ in ("nsubj", "nsubjpass") for s in act.children)
+                for c in act.children if c.dep_ in ("advcl", "ccomp")]
     clauses += [c for thing in things for c in thing.children if c.dep_ in ("relcl", "acl")]
     for node in clauses:
         if node.dep_ == "conj" and _own_subject_is_speaker(node):
@@ -191,10 +196,15 @@ def resolution_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: P
     return None
 
 
-def present_habit_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> str | None:
+def present_habit_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: PhraseLists | None = None,
+                      kind: SectionKind = SectionKind.other) -> str | None:
     """'Now, for anything hard to undo, I write a decision record': 'now' (or 'nowadays',
     'these days') on an act of the speaker's told in the present, however far apart the
-    two stand. An act of the mind or a wish ('I try to be ... now') is no habit."""
+    two stand. An act of the mind or a wish ('I try to be ... now') is no habit.
+
+    Once the scene is set, a rule now in force counts too, whoever it binds: 'config changes
+    now go through the canary', 'now any ticket with an allergy gets read back' (a whole
+    class of cases, or a safeguard named in the clause; needs `lists`)."""
     for token in sentence:
         if token.dep_ not in ("advmod", "npadvmod") or token.lemma_.lower() not in vocabulary.present_markers:
             continue
@@ -205,12 +215,45 @@ def present_habit_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> st
         # "what I do now: ...": 'do' as the main verb is often tagged an auxiliary.
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass") or not _present(verb):
             continue
-        subject = subject_of(verb)
-        if subject is None or not is_speaker(subject) or mental_act(verb) or wish_or_vague(verb):
-            continue
-        return token.text
+        # "Now anything that touches customers, I ask ...": the parser may hang the speaker's
+        # clause beside the one 'now' modifies.
+        for act in [verb, *(c for c in verb.children if c.dep_ == "parataxis" and _present(c))]:
+            subject = subject_of(act)
+            if subject is not None and is_speaker(subject) and not mental_act(act) and not wish_or_vague(act):
+                return token.text
+        if lists is not None and kind not in _SETTING and _rule_in_force(verb, lists):
+            return token.text
     return None
 
 
+def _rule_in_force(verb: "Token", lists: PhraseLists) -> bool:
+    """'Any ticket with an allergy now gets read back', 'config now goes through the canary',
+    'the export now gets a second review': a thing (not a person) held to a safeguard, or a
+    whole class of cases that something is done to."""
+    subject = subject_of(verb)  # the nearest: "One, config now goes ..." lists the change as "one"
+    if subject is None or subject.dep_ not in ("nsubj", "nsubjpass") or subject.pos_ not in ("NOUN", "PROPN") or _person(subject):
+        return False
+    if for_every(subject) and subject.dep_ == "nsubjpass":
+        return True  # "every parcel now arrives with a code" is an outcome; "gets weighed" a procedure
+    # With an object, the object is what the thing is held to ("gets a second review"); otherwise
+    # a team is acting ("product now includes support in their plans").
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects:  # the object's own phrase: "a second review", not "support in their checklist"
+        held_to = [t for o in objects for t in o.doc[o.left_edge.i : o.i + 1]]
+    else:
+        held_to = [t for c in verb.children if c.i != subject.i for t in c.subtree]
+    return next(find_phrases(held_to, lists.safeguards), None) is not None
+
+
+def _person(noun: "Token") -> bool:
+    return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in _PEOPLE
+
+
+# Subjects that are people: what they do now is their habit, not a rule the story put in place.
+_PEOPLE = frozenset({"team", "manager", "lead", "engineer", "developer", "everyone", "everybody", "customer", "user",
+                     "client", "colleague", "people", "staff", "boss", "director"})
+
+
 def _present(verb: "Token") -> bool:
-    return verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)

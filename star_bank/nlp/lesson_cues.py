@@ -41,7 +41,7 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
         )
         if cue:
             return cue
-    cue = present_habit_cue(sentence, vocabulary) or resolution_cue(sentence, vocabulary, lists)
+    cue = present_habit_cue(sentence, vocabulary, lists, kind) or resolution_cue(sentence, vocabulary, lists)
     if cue:
         return cue
     if not _speaker_in(tokens) and _safeguard_at_work(sentence, vocabulary):
@@ -318,6 +318,10 @@ def _noun_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     if token.pos_ == "NOUN" and token.lemma_.lower() in vocabulary.adoption_nouns and token.dep_ in ("nsubj", "ROOT") \
             and any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in token.children):
         return token.doc[token.i - 1 : token.i + 1].text  # a rule of the speaker's own, told as such
+    if token.pos_ == "NOUN" and token.lemma_.lower() in {*vocabulary.lesson_nouns, *vocabulary.adoption_nouns}:
+        taken = next((c for c in token.children if _taken_from_it(c, vocabulary)), None)
+        if taken is not None:  # "the habit I took from it: ...", "the rule I learned there"
+            return token.doc[token.i : taken.i + 1].text
     if token.pos_ != "NOUN" or token.lemma_.lower() not in vocabulary.lesson_nouns:
         return None
     if token.dep_ == "compound" and token.head.dep_ == "attr" and token.head.head.lemma_ == "be":
@@ -327,6 +331,15 @@ def _noun_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
             return None  # "machine learning"
         return token.text
     return None
+
+
+def _taken_from_it(clause: "Token", vocabulary: LessonVocabulary) -> bool:
+    """A relative clause saying the speaker took the thing away from the event: 'I took from
+    it', 'I learned', 'we kept'."""
+    if clause.dep_ != "relcl" or clause.lemma_.lower() not in {*vocabulary.takeaway_verbs, "learn", "draw"}:
+        return False
+    subject = subject_of(clause)
+    return subject is not None and is_speaker(subject)
 
 
 def _recurrence_cue(tokens: list["Token"], vocabulary: LessonVocabulary, lists: PhraseLists) -> str | None:

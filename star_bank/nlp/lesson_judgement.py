@@ -74,7 +74,7 @@ def mechanism_of(sentence: "SpacySpan", lists: PhraseLists, topic: set["Token"] 
     """
     tokens = list(sentence)
     for first, last, _ in find_phrases(tokens, lists.cadences):
-        if speaker_acts(first):
+        if speaker_acts(first) or _process_at_work(first):
             return sentence.doc[first.i : last.i + 1].text
     trigger = habit_trigger(sentence, imperatives=True) or standing_rule(sentence) or class_trigger(sentence)
     if trigger is not None:
@@ -90,6 +90,26 @@ def mechanism_of(sentence: "SpacySpan", lists: PhraseLists, topic: set["Token"] 
         if last.pos_ in ("NOUN", "PROPN") or last.dep_ == "compound" or first.i != last.i:
             return sentence.doc[first.i : last.i + 1].text
     return None
+
+
+def _process_at_work(word: "Token") -> bool:
+    """'The nightly HIL job runs the flash sequence', 'the report goes out every Monday': a
+    thing, not a person, doing the recurring act in the present is a process in force."""
+    if word.dep_ == "det":
+        return False  # "every schema change needs ...": a class of cases, not a recurrence
+    verb = word.head if word.dep_ != "ROOT" else word
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ != "PERSON" \
+        and subject.lemma_.lower() not in _PEOPLE
+
+
+# Subjects whose recurring acts are their own habits, not a process anyone set up.
+_PEOPLE = frozenset({"team", "manager", "lead", "engineer", "developer", "customer", "user", "client",
+                     "colleague", "people", "staff", "boss", "director", "everyone", "everybody"})
 
 
 def _verb_in_disguise(word: "Token") -> bool:

@@ -179,8 +179,16 @@ def _told_as_practice(sentence: "SpacySpan") -> bool:
         return False
     root = sentence.root
     helpers = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
-    return present_finite(root) and not any(
+    return (present_finite(root) or _present_in_form(root)) and not any(
         c.tag_ in ("VBD", "VBN") or c.lower_ in ("will", "'ll", "would", "'d") for c in helpers)
+
+
+def _present_in_form(verb: "SpacySpan") -> bool:
+    """'If anyone writes "high", I read the doc': a verb whose past has the present's form
+    ('read', 'put', 'set'), tagged past, but told with a present-tense trigger."""
+    return verb.tag_ == "VBD" and verb.lower_ == verb.lemma_.lower() and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children) and any(
+        c.dep_ == "advcl" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
 
 def statement_units(doc: "Doc") -> Iterator["SpacySpan"]:

@@ -30,7 +30,8 @@ from star_bank.rubric.levels import at_least, level_name
 from star_bank.rubric.signals import Mark
 
 # Words that give a safeguard a whole class of situations to cover.
-_CLASS_WORDS = frozenset({"every", "any", "all", "each", "whenever", "anything", "everything", "always", "never", "if", "unless"})
+_CLASS_WORDS = frozenset({"every", "any", "all", "each", "whenever", "anything", "everything", "always", "never", "if", "unless",
+                          "anyone", "anybody", "nobody", "everyone", "everybody"})
 # What "a choice like ..." compares with: the case the story told.
 _THIS_ONE = frozenset({"this", "that", "these", "those", "it", "ours", "mine"})
 # Verbs that state an intention, not a change made.
@@ -98,6 +99,7 @@ def rate_pattern_awareness(ev: StoryEvidence) -> Judgement:
     general += [ev.lesson_mark(lesson) for lesson in lessons if _applied_later(lesson)]
     general += [ev.lesson_mark(lesson) for lesson in lessons if lesson.observable and _kind_of_situation(lesson)]
     general += [ev.lesson_mark(lesson) for lesson in lessons if _cases_like_this(lesson)]
+    general += [ev.lesson_mark(lesson) for lesson in lessons if _rule_for_a_situation(lesson)]
     # "If I did it again I'd ask for two days and come back with a range": a plan for every
     # later case like this one generalises the lesson, though nothing was put in place.
     general += [ev.lesson_mark(lesson) for lesson in lessons if lesson.hypothetical and _behaviour(ev, lesson)]
@@ -171,6 +173,36 @@ def _kind_of_situation(lesson: LessonStatement) -> bool:
         if any(c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX") for c in described.children):
             return True
     return False
+
+
+def _rule_for_a_situation(lesson: LessonStatement) -> bool:
+    """'When the load balancer throws errors and the app logs are clean, I go to the nodes': a
+    habit of the speaker's, in force now, for a kind of situation told by a clause about the
+    world (not the speaker's own next step, 'before I deploy'): the lesson reaches every case
+    of that kind."""
+    sentence = lesson.sentence
+    if lesson.hypothetical or not any(t.dep_ in ("ROOT", "conj") and t.tag_ == "VBP" and _speakers(t) for t in sentence):
+        return False
+    for clause in sentence:
+        if clause.dep_ != "advcl" or not any(c.lower_ in _SITUATION_MARKS for c in clause.children):
+            continue
+        if not _speakers(clause.head):
+            continue  # "a check that blocks the deploy if the timeout is low": the gate's condition
+        subject = subject_of(clause)
+        if subject is not None and not is_speaker(subject) and subject.lower_ not in _THIS_ONE:
+            return True
+    return False
+
+
+def _speakers(verb) -> bool:
+    """The speaker's act: 'I'/'we' as subject (a verb in '-s' has another subject, whatever
+    the parse says: "I added a check that ... and fails the build")."""
+    subject = subject_of(verb)
+    return verb.pos_ == "VERB" and verb.tag_ != "VBZ" and subject is not None and is_speaker(subject)
+
+
+# What opens a clause describing the situation a habit is for.
+_SITUATION_MARKS = frozenset({"when", "whenever", "if", "once"})
 
 
 def _cases_like_this(lesson: LessonStatement) -> bool:

@@ -303,3 +303,60 @@ def test_a_step_dated_the_same_day_is_the_recovery_not_a_habit():
     text = ("## Situation\nThe stock report I built double-counted returns for a month.\n\n"
             "## Action\nI rebuild the report the same day and tell the buyers within the hour.\n")
     assert not [s for s in found(text) if s.text.startswith("I rebuild")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a thing held to a safeguard, whoever does the work
+        "Price files now go through the same canary as code.",
+        "So now the nightly export gets a second review before it is published.",
+        # a whole class of cases, with no safeguard word at all
+        "So now, any parcel with a fragile sticker gets set aside and wrapped twice by the packer.",
+        # the speaker's clause hung beside the one 'now' modifies
+        'Now anything that touches invoices, I ask "has this had a dry run?" first.',
+    ],
+)
+def test_a_rule_now_in_force_is_a_lesson_whoever_it_binds(sentence):
+    statements = [s for s in found(INCIDENT.format(sentence=sentence)) if s.text.startswith(sentence[:12])]
+    assert statements and statements[0].cue.lower() == "now"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The billing team now includes support in their launch plans.",  # a team acting, with an object of its own
+        "The service now handles four thousand requests a second.",  # an outcome, no rule
+        "My manager now checks the export herself.",  # a person's habit, not the speaker's rule
+    ],
+)
+def test_now_on_someone_elses_act_or_an_outcome_is_not_a_rule(sentence):
+    assert not [s for s in found(INCIDENT.format(sentence=sentence)) if s.text.startswith(sentence[:12])]
+
+
+def test_a_lesson_noun_the_speaker_took_away_is_a_lesson_statement():
+    sentence = "The habit I took from it: when a queue backs up and the workers look idle, I check the broker first."
+    statements = [s for s in found(PLAIN.format(sentence=sentence)) if s.text.startswith("The habit")]
+    assert statements and statements[0].cue == "habit I took"
+    assert statements[0].observable
+
+
+def test_a_noun_of_the_speakers_that_was_not_taken_from_the_event_is_not_a_lesson():
+    sentence = "The template I built for the launch had nine sections."
+    assert not found(PLAIN.format(sentence=sentence))
+
+
+def test_a_safeguard_in_a_list_of_acts_sharing_the_speaker_is_still_at_work():
+    # The present clause hangs on the second act; the alert on the first is set up all the same.
+    sentence = ("I added an alert at 80% disk use, moved the retention setting into the base image so nobody "
+                "changes it by hand, and wrote the step into the runbook.")
+    statements = [s for s in found(PLAIN.format(sentence=sentence)) if s.text.startswith("I added")]
+    assert statements and statements[0].observable
+
+
+def test_a_verb_whose_past_looks_like_its_present_continues_a_lesson_with_a_present_trigger():
+    # 'read' is tagged past; the present trigger says it is a practice that goes on from the lesson.
+    text = INCIDENT.format(sentence=(
+        "What I do now is simple: every pricing job has a dry-run flag. If a run changes more than a hundred "
+        "prices, I read the diff myself before it goes out."))
+    assert any(s.text.startswith("If a run") and s.observable for s in found(text))

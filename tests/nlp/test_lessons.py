@@ -368,3 +368,16 @@ def test_an_act_tied_to_every_case_of_a_kind_is_an_observable_change(sentence):
 )
 def test_a_trait_or_a_thought_for_every_case_is_no_observable_change(sentence):
     assert not one(sentence).observable
+
+
+@pytest.mark.parametrize(
+    ("sentence", "observable"),
+    [
+        ("The nightly job restores last week's backup into a scratch database.", True),  # a process in force
+        ("A weekly report now lists every restore that took over an hour.", True),
+        ("The customers phone the desk every morning.", False),  # people's own routine, nothing set up
+    ],
+)
+def test_a_thing_doing_a_recurring_act_in_a_lesson_is_a_process_in_force(sentence, observable):
+    found = lessons(f"## Situation\nA restore I ran failed.\n\n## Lesson\n{sentence}\n")
+    assert found and found[0].observable is observable

@@ -72,3 +72,18 @@ def test_a_safeguard_for_this_one_case_is_no_pattern(linter):
                        linter, "pattern_awareness")
     assert judged.rating == "novice", judged.reason
 
+
+
+def test_a_habit_for_a_kind_of_situation_with_a_safeguard_is_expert_pattern_awareness(linter):
+    # The "when" clause describes the world, not the speaker's next step: every case of that kind.
+    text = lesson_story("I added a reminder to the order form that asks for the variety code. The habit I took from "
+                        "it: when a supplier changes their catalogue, I call them before I order anything.")
+    judged = dimension(text, linter, "pattern_awareness")
+    assert judged.rating == "expert", judged.reason
+
+
+def test_the_condition_inside_a_gate_is_not_a_pattern(linter):
+    # "if the count is short" is when the check fails, not a kind of situation the lesson reaches.
+    text = lesson_story("I added a check to the order form and it blocks the order if the count is short.")
+    judged = dimension(text, linter, "pattern_awareness")
+    assert judged.rating == "intermediate", judged.reason
