@@ -72,6 +72,7 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
                     "came_to_light": lambda t: _noticed(t, noticing) or _brought_to_us(t) or _passed_on_to_me(t)
                     or _found_out_from(t) or _looked_wrong(t, odd) or _showed_a_reading(t) or _reports_came_in(t)
                     or _surfaced(t) or _showed_up(t, trouble) or _answered_an_instrument(t, instruments)
+                    or _alerted(t) or _raised_by_someone(t)
                     # "A customer reported a bug" opening the story is its premise, not how it was seen.
                     or (section.kind is not SectionKind.situation and _those_hit_said(t)),
                     "instrument_told": lambda t: _instrument_told(t, instruments) or _moved_on_an_instrument(t, instruments),
@@ -239,6 +240,34 @@ def _showed_up(token: "Token", trouble: frozenset[str]) -> bool:
         return False
     subject = subject_of(token)
     return subject is not None and subject.lemma_.lower() in trouble
+
+
+# Acts that put trouble in front of someone: done to the speaker, they are how it came to light.
+_ALERTING = frozenset({"page", "alert", "notify", "wake", "ping", "call", "warn", "tell", "message", "flag", "email"})
+# Acts of raising trouble with others ("the QA lead flagged the thread").
+_RAISING = frozenset({"flag", "escalate", "raise"})
+
+
+def _alerted(token: "Token") -> bool:
+    """'I got paged at ten past one', 'we were alerted by the on-call', 'I was woken by a call':
+    the speaker on the receiving end of an alert, told as fact."""
+    if token.lemma_.lower() not in _ALERTING or token.pos_ != "VERB" or not is_fact(token):
+        return False
+    return any(c.dep_ == "nsubjpass" and (c.lower_ in FIRST_PERSON or is_first_person_singular(c))
+               for c in token.children)
+
+
+def _raised_by_someone(token: "Token") -> bool:
+    """'our community manager flagged a forum thread the next morning', 'support escalated the
+    ticket': someone other than the speaker raising the trouble, with what they raised."""
+    if token.lemma_.lower() not in _RAISING or token.pos_ != "VERB" or not is_fact(token):
+        return False
+    subject = subject_of(token)
+    if subject is None or subject.dep_ != "nsubj" or subject.lower_ in FIRST_PERSON or is_first_person_singular(subject):
+        return False
+    if subject.lower_ in ("it", "this", "that", "which", "what", "nobody", "no"):
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in token.children)
 
 
 def _found_out_from(token: "Token") -> bool:

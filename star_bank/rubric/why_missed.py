@@ -38,7 +38,30 @@ def why_it_was_missed(token: "Token", belief: frozenset[str], noticing: frozense
     return (_misread(token, belief) or _missed_for_a_reason(token) or _slow_to_see(token, noticing)
             or _did_not_see(token, noticing) or _first_guess(token) or _nobody_knew(token, noticing)
             or _left_unchecked(token) or _seemed_safe(token) or _bypassed_safeguard(token, instruments)
-            or _diagnosis_assumed(token) or _instrument_silent(token, instruments) or _nobody_could(token, noticing))
+            or _diagnosis_assumed(token) or _instrument_silent(token, instruments) or _nobody_could(token, noticing)
+            or _false_all_clear(token))
+
+
+# What a check that came back clean did.
+_ALL_CLEAR = frozenset({"work", "pass", "succeed"})
+_BECAUSE = frozenset({"because", "since", "as"})
+
+
+def _false_all_clear(token: "Token") -> bool:
+    """'I tested loading old saves and it worked, because my saves had no status effects', 'the
+    tests passed because they ran on mock data': a check came back clean, and the story says
+    why it could not have caught the trouble."""
+    if token.lemma_.lower() not in _ALL_CLEAR or token.pos_ != "VERB" or not is_fact(token):
+        return False
+    if not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _BECAUSE for m in c.children)
+               for c in token.children):
+        return False
+    subject = subject_of(token)
+    checked = token.dep_ == "conj" and token.head.lemma_.lower() in _CHECKS  # "I tested X and it worked"
+    return checked or (subject is not None and subject.lemma_.lower() in _CHECKS)
+
+
+_CHECKS = frozenset({"test", "check", "verify", "validate", "try", "run", "review"})
 
 
 def _nobody_could(token: "Token", noticing: frozenset[str]) -> bool:

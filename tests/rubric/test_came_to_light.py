@@ -381,3 +381,57 @@ def test_a_message_to_the_speaker_with_its_clock_time_names_the_signal(linter):
         "The harbour clerk messaged me at 7:10, and I switched the route to the backup provider."
     )
     assert dimension(text, linter, "detection").rating == "intermediate"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I got paged a little after two in the morning.",  # the speaker on the receiving end of an alert
+        "We were alerted by the harbour office before the first sailing.",
+        "The harbour clerk flagged a thread on the island forum the next morning.",  # someone else raising it
+        "The ticket office escalated two complaints to me on Monday.",
+    ],
+)
+def test_being_alerted_or_someone_raising_the_trouble_names_the_signal(linter, sentence):
+    text = failure(
+        "I ran the booking site of the ferry company and changed the fare rounding on Friday. Over the weekend "
+        f"the island route charged twice for some tickets. {sentence} I reverted the change and refunded them."
+    )
+    assert dimension(text, linter, "detection").rating == "intermediate"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I flagged the risk in the planning meeting.",  # the speaker raising it is no signal coming in
+        "Nobody flagged anything.",
+        "I was asked to change the fare rounding.",  # the speaker on the receiving end of a request
+    ],
+)
+def test_raising_it_oneself_or_receiving_a_request_is_not_the_signal(linter, sentence):
+    text = failure(
+        "I ran the booking site of the ferry company and changed the fare rounding on Friday. Over the weekend "
+        f"the island route charged twice for some tickets. {sentence} I reverted the change and refunded them."
+    )
+    assert dimension(text, linter, "detection").rating == "novice"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rating"),
+    [
+        # a check came back clean, and the story says why it could not have caught it
+        ("I tested the new rounding on last month's fares and it worked, because none of them had a half-penny.",
+         "expert"),
+        ("The fare tests passed because they only covered the mainland route.", "expert"),
+        # a clean check with no reason given says nothing about why it was missed
+        ("I tested the new rounding on last month's fares and it worked.", "intermediate"),
+    ],
+)
+def test_a_check_that_came_back_clean_for_a_reason_says_why_it_was_missed(linter, sentence, rating):
+    text = failure(
+        "I ran the booking site of the ferry company and changed the fare rounding on Friday. "
+        f"{sentence} Over the weekend the island route charged twice for some tickets. The harbour clerk "
+        "flagged the double charges on Monday morning, and I reverted the change and refunded them."
+    )
+    judged = dimension(text, linter, "detection")
+    assert judged.rating == rating, judged.reason
