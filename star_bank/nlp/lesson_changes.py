@@ -212,6 +212,9 @@ def present_habit_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists
         if token.lemma_.lower() == "day" and not these_days:
             continue  # "these days" is now; "the same day" or "one day" is a date in the story
         verb = token.head
+        # "I do handover at the bedside now": the parser may hang 'now' on the act's object.
+        while verb.dep_ in ("dobj", "pobj", "prep") and verb.head.i != verb.i and not _present(verb):
+            verb = verb.head
         # "what I do now: ...": 'do' as the main verb is often tagged an auxiliary.
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass") or not _present(verb):
             continue
@@ -223,6 +226,22 @@ def present_habit_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists
                 return token.text
         if lists is not None and kind not in _SETTING and _rule_in_force(verb, lists):
             return token.text
+    return None
+
+
+def changed_practice_cue(sentence: "SpacySpan") -> str | None:
+    """'After that I changed what I do', 'it changed how I run handovers': the speaker says their
+    way of working changed; what follows in the paragraph tells how."""
+    for verb in sentence:
+        if verb.lemma_.lower() != "change" or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN"):
+            continue
+        practice = next((c for c in verb.children if c.dep_ in ("ccomp", "dobj")
+                         and any(w.lower_ in ("what", "how") for w in c.subtree if w.i < c.i)), None)
+        if practice is None:
+            continue
+        doer = subject_of(practice) if practice.pos_ in ("VERB", "AUX") else None
+        if doer is not None and is_speaker(doer) and _present(practice):
+            return sentence.doc[verb.i : practice.i + 1].text
     return None
 
 

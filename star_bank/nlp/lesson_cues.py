@@ -15,7 +15,7 @@ from star_bank.nlp.lesson_vocabulary import (
     improved,
     load_vocabulary,
 )
-from star_bank.nlp.lesson_changes import present_habit_cue, resolution_cue
+from star_bank.nlp.lesson_changes import changed_practice_cue, present_habit_cue, resolution_cue
 from star_bank.nlp.lesson_habits import habit_trigger, is_speaker
 from star_bank.nlp.lexicon import find_phrases
 
@@ -41,7 +41,8 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
         )
         if cue:
             return cue
-    cue = present_habit_cue(sentence, vocabulary, lists, kind) or resolution_cue(sentence, vocabulary, lists)
+    cue = (present_habit_cue(sentence, vocabulary, lists, kind) or resolution_cue(sentence, vocabulary, lists)
+           or changed_practice_cue(sentence))
     if cue:
         return cue
     if not _speaker_in(tokens) and _safeguard_at_work(sentence, vocabulary):

@@ -302,7 +302,14 @@ def _behaviour(ev: StoryEvidence, lesson: LessonStatement) -> bool:
         and not any(c.dep_ == "neg" for c in t.children)
         and t.head.lemma_.lower() not in _INTENTIONS and _by_speaker(t)
         for t in lesson.sentence
-    )
+    ) and not any(_announces(t) for t in lesson.sentence)
+
+
+def _announces(verb) -> bool:
+    """'I changed what I do': a lead-in to the change, which the next sentences tell."""
+    return verb.lemma_.lower() == "change" and any(
+        c.dep_ in ("ccomp", "dobj") and any(w.lower_ in ("what", "how") for w in c.subtree if w.i < c.i)
+        for c in verb.children)
 
 
 def _by_speaker(verb) -> bool:

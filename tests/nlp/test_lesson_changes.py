@@ -360,3 +360,27 @@ def test_a_verb_whose_past_looks_like_its_present_continues_a_lesson_with_a_pres
         "What I do now is simple: every pricing job has a dry-run flag. If a run changes more than a hundred "
         "prices, I read the diff myself before it goes out."))
     assert any(s.text.startswith("If a run") and s.observable for s in found(text))
+
+
+def test_now_hung_on_the_acts_object_still_marks_a_present_habit():
+    # The parser hangs 'now' on "handover" (read as a verb object), not on "do".
+    sentence = "I do handover at the bedside now with the chart open between us."
+    statements = [s for s in found(INCIDENT.format(sentence=sentence)) if s.text.startswith("I do handover")]
+    assert statements and statements[0].cue == "now"
+
+
+def test_saying_the_way_of_working_changed_opens_the_practice_that_follows():
+    text = (
+        "I gave the wrong dose times at a ward handover, and the pharmacist caught it the next morning. I told "
+        "the charge nurse and filled in the incident form with her.\n\n"
+        "After that I changed what I do. For anything that changed during my shift, I say it out loud and the "
+        "next nurse reads it back before I leave.\n"
+    )
+    statements = found(text)
+    assert [s.cue for s in statements][:2] == ["changed what I do", "continues the lesson"]
+    assert statements[1].observable
+
+
+def test_a_change_to_what_someone_else_does_is_not_the_speakers_practice():
+    sentence = "The audit changed what the night team checks."
+    assert not [s for s in found(PLAIN.format(sentence=sentence)) if s.text.startswith("The audit")]
