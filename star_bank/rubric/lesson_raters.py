@@ -160,18 +160,48 @@ def _generic_plural(noun) -> bool:
 
 
 def _kind_of_situation(lesson: LessonStatement) -> bool:
-    """'For anything that's hard to reverse, I write ...', 'on any project where I'm learning the
-    stack, I ...': the rule is framed for a kind of situation, described by a clause, not for
-    this case alone. The frame is a prepositional phrase over the habit; a class inside the
-    habit's own check ("before pushing anything that touches shared code") is the safeguard."""
+    """'For anything that's hard to reverse, I write ...', 'any change to how we key requests, I
+    add a counter ...': the rule is framed for a kind of situation, described by a clause, not
+    for this case alone. A class inside the habit's own check ("before pushing anything that
+    touches shared code") is the safeguard, not the frame."""
     for word in lesson.sentence:
         if word.lower_ not in _CLASS_WORDS:
             continue
         described = word.head if word.dep_ == "det" else word
-        if described.dep_ != "pobj" or described.head.head.pos_ not in ("VERB", "AUX"):
+        if described.dep_ == "pobj" and described.head.head.pos_ not in ("VERB", "AUX"):
             continue
-        if any(c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX") for c in described.children):
+        if _inside_a_check(described):
+            continue
+        clauses = [c for c in described.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")]
+        # "any change to how we key requests", "any order to a supplier I haven't used"
+        clauses += [g for c in described.children if c.dep_ == "prep"
+                    for g in c.children if g.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX")]
+        clauses += [r for c in described.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+                    for r in g.children if r.dep_ in ("relcl", "acl") and r.pos_ in ("VERB", "AUX")]
+        # The frame is over an act of the speaker's ("..., I add a counter"); a class that is only
+        # the subject of a rule ("any result that feeds a launch gets a second reviewer") is the safeguard.
+        inside = {t.i for t in described.subtree}
+        if clauses and described.dep_ == "pobj":
+            return True  # "on any project where I'm learning the stack, ...": a frame over the verb
+        if clauses and any(t.pos_ == "VERB" and t.i not in inside and t.tag_ != "VBZ" and t.dep_ != "advcl"
+                           and not _inside_a_check(t) and subject_of(t) is not None and is_speaker(subject_of(t))
+                           for t in lesson.sentence):
             return True
+    return False
+
+
+def _inside_a_check(noun) -> bool:
+    """Whether the noun sits in a clause or phrase that times the act ('before sending any
+    order ...', 'when any build that ... fails'): the check's own object, not a frame."""
+    node = noun
+    for _ in range(8):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ == "advcl" or (node.dep_ == "prep" and node.lower_ in ("before", "after", "until")):
+            return True
+        if node.dep_ in ("pcomp",) and node.head.lower_ in ("before", "after", "until"):
+            return True
+        node = node.head
     return False
 
 

@@ -87,3 +87,18 @@ def test_the_condition_inside_a_gate_is_not_a_pattern(linter):
     text = lesson_story("I added a check to the order form and it blocks the order if the count is short.")
     judged = dimension(text, linter, "pattern_awareness")
     assert judged.rating == "intermediate", judged.reason
+
+
+def test_a_rule_framed_for_a_kind_of_case_ahead_of_the_speakers_act_is_expert(linter):
+    # The frame stands before the habit as its topic, not inside a preposition.
+    text = lesson_story("What I do now is, any order to a supplier I haven't used before, I read the variety codes "
+                        "back to them on the phone before I pay.")
+    judged = dimension(text, linter, "pattern_awareness")
+    assert judged.rating == "expert", judged.reason
+
+
+def test_a_class_that_is_only_the_subject_of_a_rule_is_the_safeguard(linter):
+    # "Any order that can't be returned gets ..." binds the class, but frames no act of the speaker's.
+    text = lesson_story("Any order that can't be returned now gets a second check before I send it.")
+    judged = dimension(text, linter, "pattern_awareness")
+    assert judged.rating == "intermediate", judged.reason
