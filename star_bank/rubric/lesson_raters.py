@@ -24,7 +24,9 @@ from __future__ import annotations
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import subject_of
 from star_bank.nlp.lesson_habits import for_every, habit_trigger, is_speaker
+from star_bank.nlp.lesson_vocabulary import compiled, load_vocabulary
 from star_bank.nlp.lessons import LessonStatement
+from star_bank.nlp.lexicon import find_phrases
 from star_bank.rubric.evidence import Judgement, StoryEvidence, advice_list, judge
 from star_bank.rubric.levels import at_least, level_name
 from star_bank.rubric.signals import Mark
@@ -303,7 +305,14 @@ def _nobody_owns(lesson: LessonStatement) -> bool:
 def _applied_later(lesson: LessonStatement) -> bool:
     """The lesson at work in a later case ("in my next project I spiked it first"): it
     generalised beyond the failure it came from."""
-    return lesson.observable and any(w in lesson.cue.lower().split() for w in _LATER)
+    if not lesson.observable:
+        return False
+    # A later case named in the sentence ("in my first internship", "the following summer"); a
+    # marker that the change lasted ("still use", "to this day") names no other case.
+    cases = [lesson.sentence.doc[first.i : last.i + 1] for first, last, _ in
+             find_phrases(list(lesson.sentence), compiled(load_vocabulary()).later)]
+    named = any(t.pos_ == "NOUN" and t.lower_ != "day" for span in cases for t in span)
+    return named or any(w in lesson.cue.lower().split() for w in _LATER)
 
 
 def told_lessons(ev: StoryEvidence) -> list[LessonStatement]:

@@ -102,3 +102,17 @@ def test_a_class_that_is_only_the_subject_of_a_rule_is_the_safeguard(linter):
     text = lesson_story("Any order that can't be returned now gets a second check before I send it.")
     judged = dimension(text, linter, "pattern_awareness")
     assert judged.rating == "intermediate", judged.reason
+
+
+@pytest.mark.parametrize(
+    ("lesson", "rating"),
+    [
+        # the safeguard carried into a later case the sentence names: the lesson reached past this one
+        ("In my first job at a nursery, I set up a checklist for every seed order.", "expert"),
+        # still in use says the safeguard held, not that it reached another case
+        ("I still use the checklist I set up for every seed order.", "intermediate"),
+    ],
+)
+def test_a_safeguard_carried_into_a_named_later_case_generalises_the_lesson(linter, lesson, rating):
+    judged = dimension(lesson_story(lesson), linter, "pattern_awareness")
+    assert judged.rating == rating, judged.reason
