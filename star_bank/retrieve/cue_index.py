@@ -130,7 +130,9 @@ class ArchetypeIndex:
                     seen.add((cue.text, position))
         for position, token in enumerate(content):
             for cue in self._by_core_token.get(token, ()):
-                if not _core_at(content, position, cue.core):
+                # Only a cue of bare content words reads the same in another order ("knowledge
+                # transfer"); an idiom with function words does not ("learned the hard way").
+                if not _core_at(content, position, cue.core, reorder=len(cue.tokens) == len(cue.core)):
                     continue
                 window = content[position : position + len(cue.core) + 1]
                 last = max(window.index(t) for t in cue.core)
@@ -167,13 +169,13 @@ def _exact_end(tokens: Sequence[str], position: int, cue: tuple[str, ...]) -> in
     return None
 
 
-def _core_at(content: Sequence[str], position: int, core: tuple[str, ...]) -> bool:
+def _core_at(content: Sequence[str], position: int, core: tuple[str, ...], reorder: bool = True) -> bool:
     """The cue's content words start at `position`: in order with at most one word
-    between ("missed the big deadline"), or side by side in another order
-    ("requirements unclear")."""
+    between ("missed the big deadline"), or (with `reorder`) side by side in another
+    order ("requirements unclear")."""
     n = len(core)
     adjacent = content[position : position + n]
-    if len(adjacent) == n and sorted(adjacent) == sorted(core):
+    if reorder and len(adjacent) == n and sorted(adjacent) == sorted(core):
         return True
     window = content[position : position + n + 1]
     found = 0

@@ -169,11 +169,22 @@ def test_an_open_learning_question_ranks_the_story_that_tells_learning_first(boo
 
 @pytest.mark.parametrize(
     "question",
-    ["What is one skill you picked up this year?", "Tell me about something new you taught yourself lately."],
+    [
+        "What is one skill you picked up this year?",
+        "Tell me about something new you taught yourself lately.",
+        # "hard ... learn" is not "learned the hard way": a cue read backwards is another idiom
+        "Tell me about something difficult you had to learn quickly.",
+    ],
 )
 def test_something_you_learned_is_an_open_learning_question(book, question):
     found = match_question(question, book)
     assert (found.match, found.topic) == ("open", "learning something new")
+
+
+def test_an_idiom_read_in_another_order_is_not_its_cue(book):
+    # The cue "learned the hard way" (#8) must not fire on "hard" and "learn" side by side.
+    found = match_question("Which part of the job was hard to learn at first?", book)
+    assert not any("hard way" in cue for fit in found.archetypes for cue in fit.cues)
 
 
 def test_a_lesson_learned_from_a_mistake_is_still_a_failure_story(book):
