@@ -130,9 +130,7 @@ class ArchetypeIndex:
                     seen.add((cue.text, position))
         for position, token in enumerate(content):
             for cue in self._by_core_token.get(token, ()):
-                # Only a cue of bare content words reads the same in another order ("knowledge
-                # transfer"); an idiom with function words does not ("learned the hard way").
-                if not _core_at(content, position, cue.core, reorder=len(cue.tokens) == len(cue.core)):
+                if not _core_at(content, position, cue.core, reorder=_reorderable(cue)):
                     continue
                 window = content[position : position + len(cue.core) + 1]
                 last = max(window.index(t) for t in cue.core)
@@ -183,6 +181,14 @@ def _core_at(content: Sequence[str], position: int, core: tuple[str, ...], reord
         if found < n and token == core[found]:
             found += 1
     return found == n and window[0] == core[0]
+
+
+def _reorderable(cue: Cue) -> bool:
+    """A compound reads the same in another order ("knowledge transfer", "brief ... one line");
+    an idiom with a function word between its content words does not ("learned the hard way"
+    is not "hard to learn")."""
+    inner = [i for i, t in enumerate(cue.tokens) if t in cue.core]
+    return all(is_content(t) for t in cue.tokens[min(inner) : max(inner) + 1]) if inner else True
 
 
 def _adds_archetypes(hit: CueHit, hits: list[CueHit], span: set[int]) -> bool:

@@ -581,3 +581,19 @@ def test_a_failure_that_was_not_the_first_one_links_to_a_pattern(linter):
     )
     assert "not the first one" in story
     assert score(story, linter, level="staff").dimension("pattern_awareness").rating == "expert"
+
+
+def test_a_story_where_we_and_passives_bury_the_few_acts_told_with_i_is_novice_on_ownership(linter):
+    # Two acts with "I" against three with "we" and four hiding passives: about a quarter of the
+    # acts are the speaker's, which reads as the team's story with the speaker's role gone.
+    text = (
+        "# Moving the school timetable online\n\n"
+        "## Situation\nThe timetable lived in a spreadsheet that three secretaries edited by hand.\n\n"
+        "## Action\nWe looked at three booking tools and we picked the cheapest one. The old data was cleaned up "
+        "and the rooms were renamed. We trained the secretaries and we ran both systems for a month. The "
+        "spreadsheet was archived and the new links were sent out. I wrote the import script and I checked "
+        "the first week of bookings.\n\n"
+        "## Result\nDouble bookings dropped from about ten a term to one.\n"
+    )
+    ownership = score(text, linter).dimension("ownership")
+    assert ownership.rating == "novice", ownership.reason
