@@ -133,10 +133,20 @@ def _dismissed(progress: Progress, r: Reading) -> _Found:
 
 
 def _contain(progress: Progress, r: Reading) -> _Found:
-    """Nothing done once it went wrong (the rubric's recovery is novice)."""
-    if not r.failure or r.rated("recovery", "intermediate"):
+    """Nothing done once it went wrong (the rubric's recovery is novice), or done only in the
+    passive ("the fix was released"): an interviewer still asks what the speaker did."""
+    if not r.failure or (r.rated("recovery", "intermediate") and not _recovered_unseen(r)):
         return None
     return "missing", ""
+
+
+def _recovered_unseen(r: Reading) -> bool:
+    """The rubric's recovery rests only on sentences the passive-voice rule flags."""
+    if r.signal("recovery_step") or r.signal("communication"):
+        return False  # a step or a telling of the speaker's own is there
+    rating = next((d for d in r.scorecard.dimensions if d.name == "recovery"), None)
+    hidden = {f.line for f in r.findings if f.rule == "passive-voice"}
+    return rating is not None and bool(rating.evidence) and all(e.line in hidden for e in rating.evidence)
 
 
 def _told(progress: Progress, r: Reading) -> _Found:

@@ -84,7 +84,18 @@ def escape_paragraphs(text: str) -> str:
     return "\n\n".join(escape_line(p) for p in text.split("\n\n"))
 
 
+def _bare_label(line: str) -> bool:
+    words = line.strip().strip(":.–—-").strip()
+    return bool(words) and bool(_LABEL_WORDS.fullmatch(words)) and classify_label(words.lower()) is not None
+
+
+# What a label line holds: letters, spaces and a few joiners (see star_bank/story/labels.py).
+_LABEL_WORDS = re.compile(r"[A-Za-z][A-Za-z '’/&-]{0,40}")
+
+
 def escape_line(line: str) -> str:
+    # A line that is only a part's name ("SITUATION", "What I learned") would open that part.
+    line = "\n".join(f'"{part}"' if _bare_label(part) else part for part in line.split("\n"))
     line = line.replace("<!--", "< !--")
     if line[:1] in "#>+-*_=|~`":
         line = "\\" + line  # would open a heading, quote, list, emphasis label or fence

@@ -14,6 +14,7 @@ import re
 from star_bank.model.story import SectionKind
 from star_bank.rubric.evidence import Judgement, StoryEvidence, advice_list, first_of, judge, unique_marks
 from star_bank.rubric.ownership import count_acts
+from star_bank.rubric.signals import Mark
 
 
 # What the speaker did in the Situation and Task set the scene; it is not a recovery.
@@ -75,6 +76,13 @@ def rate_recovery(ev: StoryEvidence) -> Judgement:
     timed = [m for m in [*ev.signal("timed_communication"), *ev.signal("timed_step")] if m.start >= after]
     passive = [m for m in ev.found("passive-voice") if m.start >= after]
     if not steps and not told:
+        # "The data was restored and a hotfix was released": the recovery is told, but not who did it.
+        # Not the sentence that tells the failure itself ("the deadline was missed").
+        hidden = [m for m in passive if m.section not in scene and _told_after(ev, m, after)]
+        if hidden:
+            return judge("intermediate", f"{ev.cite(hidden[0])} tells a recovery step but hides who took it, "
+                         "and says nothing of its timing or who was told", hidden[:2],
+                         advice=advice_list(ev.advise("passive-voice", hidden[0]), ev.advise("missing")))
         reason = "nothing the speaker did once it went wrong is told"
         if passive:
             reason = f"{ev.cite(passive[0])} hides who recovered; {reason}"
@@ -90,6 +98,12 @@ def rate_recovery(ev: StoryEvidence) -> Judgement:
     return judge("intermediate", f"{ev.cite(anchor)} is a recovery step, {missing}", [anchor, *timed[:1]],
                  praise=f"you describe what you did to recover ({ev.cite(anchor, 70)})",
                  advice=advice_list(ev.advise("partial", anchor)))
+
+
+def _told_after(ev: StoryEvidence, mark: Mark, after: int) -> bool:
+    """Whether the mark's sentence starts after the sentence where the failure is first told."""
+    start = _find_words(ev.story.story.text, " ".join(mark.sentence.split()[:8]))
+    return start is None or start > after
 
 
 def failure_start(story_text: str, sentences: list[str]) -> int | None:

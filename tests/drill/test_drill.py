@@ -528,6 +528,17 @@ def test_docs_session_is_what_the_drill_says(linter):
 
 # --- Whatever is typed ----------------------------------------------------------------------------
 
+
+@pytest.mark.parametrize("typed", ["SITUATION", "What I learned", "I fixed it.\nRESULT\nIt held."])
+def test_an_answer_line_that_is_only_a_parts_name_stays_prose_in_the_draft(linter, typed):
+    # Written as typed, "SITUATION" on its own line would open a second Situation in the saved draft.
+    session = DrillSession(linter=linter, level="swe1")
+    session.start()
+    session.answer(typed)
+    session.finish()
+    story = parse_story(session.story_text())
+    assert [s.kind.value for s in story.sections] == ["situation", "task", "action", "result", "lesson"]
+
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 

@@ -210,3 +210,17 @@ def test_an_outcome_told_after_the_recovery_goes_to_the_result(linter):
     # Before the recovery, a number is part of what happened: it stays in the Action.
     assert "error rate tripled" in parts["action"]
     assert "I rolled the change back" in parts["action"]
+
+
+def test_a_recovery_told_only_in_the_passive_still_draws_the_question_of_what_you_did(linter):
+    # The rubric credits "the old rounding was restored" as a step, but no one takes it: an
+    # interviewer asks what the candidate did to contain it.
+    session = DrillSession(linter=linter, level="senior").play([
+        "I changed the fare rounding on the ferry booking site on a Friday, and over the weekend the island "
+        "route charged some passengers twice. On Monday the old rounding was restored and a fix was released.",
+        "It was my change: I chose to round each leg instead of the whole fare.",
+        "The harbour clerk flagged the double charges on Monday morning; my test fares had no return legs.",
+    ])
+    assert ("recovery", "recovery") in asked(session)
+    contain = next(t for t in session.turns if t.probe == "recovery")
+    assert "contain" in contain.text

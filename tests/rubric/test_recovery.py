@@ -88,3 +88,23 @@ def test_telling_someone_straight_away_is_timed(linter, when):
     )
     assert dimension(text, linter, "recovery").rating == "expert"
 
+
+
+def _recovery_told(recovery: str) -> str:
+    return failure(
+        "## Situation\nI changed the fare rounding on the ferry booking site on a Friday.\n\n"
+        "## Action\nOver the weekend the island route charged some passengers twice. " + recovery + "\n\n"
+        "## Result\nThe island route ran normally again by Monday.\n"
+    )
+
+
+def test_a_recovery_told_in_the_passive_is_a_step_with_no_one_taking_it(linter):
+    # Something was done, so not "nothing": but who did it, when and who was told stay hidden.
+    judged = dimension(_recovery_told("The old rounding was restored and a fix was released."), linter, "recovery")
+    assert judged.rating == "intermediate", judged.reason
+    assert "hides who took it" in judged.reason
+
+
+def test_a_story_that_tells_no_recovery_at_all_is_novice(linter):
+    judged = dimension(_recovery_told("It was an awkward weekend for the island."), linter, "recovery")
+    assert judged.rating == "novice", judged.reason

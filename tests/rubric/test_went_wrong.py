@@ -280,8 +280,10 @@ def test_a_message_saying_the_speakers_change_slowed_people_down_is_something_go
     scorecard = card(MESSAGE_SAYING_IT_SLOWED_US, linter)
     assert scorecard.rubric == "failure", scorecard.rubric_reason
     assert rating(scorecard, "detection") == "intermediate"
-    # Talking it over and an agentless "were brought back" are no step the speaker took.
-    assert rating(scorecard, "recovery") == "novice"
+    # Talking it over is no step; "some of the old sheets were brought back" tells a step with
+    # no one taking it, which the annotated stories rate intermediate far more often than novice.
+    recovery = next(d for d in scorecard.dimensions if d.name == "recovery")
+    assert recovery.rating == "intermediate" and "hides who took it" in recovery.reason
 
 
 DONE_WRONG = [
