@@ -16,6 +16,7 @@ from star_bank.nlp.lesson_vocabulary import (
     load_vocabulary,
 )
 from star_bank.nlp.lesson_changes import changed_practice_cue, present_habit_cue, resolution_cue
+from star_bank.nlp.clause_shape import clause_of, notes_fragment, past_narration, speaker_in
 from star_bank.nlp.lesson_habits import habit_trigger, is_speaker
 from star_bank.nlp.lexicon import find_phrases
 
@@ -45,11 +46,11 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
            or changed_practice_cue(sentence))
     if cue:
         return cue
-    if not _speaker_in(tokens) and _safeguard_at_work(sentence, vocabulary):
+    if not speaker_in(tokens) and _safeguard_at_work(sentence, vocabulary):
         later = next(find_phrases(tokens, lists.later), None)
         if later is not None:  # "The following year the checklist caught four more deals"
             return sentence.doc[later[0].i : later[1].i + 1].text
-    if _speaker_in(tokens) or _notes_fragment(sentence):
+    if speaker_in(tokens) or notes_fragment(sentence):
         for first, last, _ in find_phrases(tokens, lists.later):
             if not _verb_use(first):
                 return sentence.doc[first.i : last.i + 1].text
@@ -57,7 +58,7 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
         if reflection is not None:
             return sentence.doc[reflection[0].i : reflection[1].i + 1].text
         marker = next(find_phrases(tokens, lists.markers), None)
-        if marker is not None and not _past_narration(sentence):
+        if marker is not None and not past_narration(clause_of(marker[1], sentence)):
             return sentence.doc[marker[0].i : marker[1].i + 1].text
     if kind not in (SectionKind.situation, SectionKind.task):
         principle = _principle_cue(sentence, vocabulary)
@@ -355,7 +356,7 @@ def _recurrence_cue(tokens: list["Token"], vocabulary: LessonVocabulary, lists: 
     )  # "to avoid a repeat", "for preventing it": a purpose, not an event
     if guard is None or next(find_phrases(tokens, lists.recurrence), None) is None:
         return None
-    if not _speaker_in(tokens):
+    if not speaker_in(tokens):
         return None
     return guard.text
 
@@ -368,29 +369,3 @@ def _safeguard_at_work(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> b
                 and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "our", "my") for c in subject.children):
             return True
     return False
-
-
-def _speaker_in(tokens: list["Token"]) -> bool:
-    return any(
-        (t.lower_ in SPEAKER_SUBJECTS and t.dep_ in ("nsubj", "nsubjpass")) or t.lower_ in ("my", "our")
-        for t in tokens
-    )
-
-
-def _notes_fragment(sentence: "SpacySpan") -> bool:
-    """'next time: would load test it first', 'since then: run the check weekly': notes that drop
-    the writer's "I". The main verb has no subject at all and is not a bare command."""
-    root = sentence.root
-    if root.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children):
-        return False
-    return root.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
-
-
-def _past_narration(sentence: "SpacySpan") -> bool:
-    """A sentence whose main verb is simple past: it tells the story, it states no habit."""
-    root = sentence.root
-    if any(c.tag_ == "MD" or (c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP")) for c in root.children):
-        return False
-    if root.tag_ == "VBD":
-        return True
-    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in root.children)

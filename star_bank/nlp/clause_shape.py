@@ -1,0 +1,49 @@
+"""The shape of a clause, for telling a lesson statement from narration (see
+star_bank.nlp.lesson_cues): whether the speaker is in it, whether it is a note that
+drops the subject, and whether the verb a marker belongs to tells a past event."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from star_bank.nlp.lesson_vocabulary import SPEAKER_SUBJECTS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan, Token
+
+
+def speaker_in(tokens: list["Token"]) -> bool:
+    """'I' or 'we' as a subject, or 'my' / 'our' anywhere in the tokens."""
+    return any(
+        (t.lower_ in SPEAKER_SUBJECTS and t.dep_ in ("nsubj", "nsubjpass")) or t.lower_ in ("my", "our")
+        for t in tokens
+    )
+
+
+def notes_fragment(sentence: "SpacySpan") -> bool:
+    """'next time: would load test it first', 'since then: run the check weekly': notes that drop
+    the writer's "I". The main verb has no subject at all and is not a bare command."""
+    root = sentence.root
+    if root.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children):
+        return False
+    return root.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
+
+
+def clause_of(word: "Token", sentence: "SpacySpan") -> "Token":
+    """The verb a marker belongs to ("Next time I'd bring ...; the idea only happened ..."
+    marks 'bring', not the sentence's root), or the root when there is none."""
+    node = word
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "advcl" and any(c.lower_ == "if" for c in node.children):
+        node = node.head  # "if I did it again, I'd ...": the condition's past is no narration
+    return node if node.pos_ in ("VERB", "AUX") else sentence.root
+
+
+def past_narration(root: "Token") -> bool:
+    """A clause whose verb is simple past: it tells the story, it states no habit."""
+    if any(c.tag_ == "MD" or (c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP")) for c in root.children):
+        return False
+    if root.tag_ == "VBD":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in root.children)
