@@ -1,6 +1,6 @@
 """The shape of a clause, for telling a lesson statement from narration (see
 star_bank.nlp.lesson_cues): whether the speaker is in it, whether it is a note that
-drops the subject, and whether the verb a marker belongs to tells a past event."""
+drops the subject, and whether its verb tells a past event."""
 
 from __future__ import annotations
 
@@ -27,17 +27,6 @@ def notes_fragment(sentence: "SpacySpan") -> bool:
     if root.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children):
         return False
     return root.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
-
-
-def clause_of(word: "Token", sentence: "SpacySpan") -> "Token":
-    """The verb a marker belongs to ("Next time I'd bring ...; the idea only happened ..."
-    marks 'bring', not the sentence's root), or the root when there is none."""
-    node = word
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-        node = node.head
-    if node.dep_ == "advcl" and any(c.lower_ == "if" for c in node.children):
-        node = node.head  # "if I did it again, I'd ...": the condition's past is no narration
-    return node if node.pos_ in ("VERB", "AUX") else sentence.root
 
 
 def past_narration(root: "Token") -> bool:

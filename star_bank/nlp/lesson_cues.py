@@ -16,7 +16,7 @@ from star_bank.nlp.lesson_vocabulary import (
     load_vocabulary,
 )
 from star_bank.nlp.lesson_changes import changed_practice_cue, present_habit_cue, resolution_cue
-from star_bank.nlp.clause_shape import clause_of, notes_fragment, past_narration, speaker_in
+from star_bank.nlp.clause_shape import notes_fragment, past_narration, speaker_in
 from star_bank.nlp.lesson_habits import habit_trigger, is_speaker
 from star_bank.nlp.lexicon import find_phrases
 
@@ -58,7 +58,7 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
         if reflection is not None:
             return sentence.doc[reflection[0].i : reflection[1].i + 1].text
         marker = next(find_phrases(tokens, lists.markers), None)
-        if marker is not None and not past_narration(clause_of(marker[1], sentence)):
+        if marker is not None and not past_narration(sentence.root):
             return sentence.doc[marker[0].i : marker[1].i + 1].text
     if kind not in (SectionKind.situation, SectionKind.task):
         principle = _principle_cue(sentence, vocabulary)

@@ -382,9 +382,3 @@ def test_a_thing_doing_a_recurring_act_in_a_lesson_is_a_process_in_force(sentenc
     found = lessons(f"## Situation\nA restore I ran failed.\n\n## Lesson\n{sentence}\n")
     assert found and found[0].observable is observable
 
-
-def test_a_marker_is_read_on_its_own_clause_not_on_a_past_clause_after_a_semicolon():
-    # The root of the whole sentence is "came" (past); "next time" marks "ask", a plan.
-    found = lessons("## Result\nThe rota went live in May.\nNext time I'd ask for the raw export on the first "
-                    "day; the idea only came up because a clerk mentioned it.\n")
-    assert [s.cue for s in found] == ["Next time"] and found[0].hypothetical
