@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import subject_of
-from star_bank.nlp.lesson_habits import for_every, habit_trigger, is_speaker
+from star_bank.nlp.lesson_habits import for_every, habit_trigger, is_speaker, wish_or_vague
 from star_bank.nlp.lesson_vocabulary import compiled, load_vocabulary
 from star_bank.nlp.lessons import LessonStatement
 from star_bank.nlp.lexicon import find_phrases
@@ -213,8 +213,10 @@ def _rule_for_a_situation(lesson: LessonStatement) -> bool:
     world (not the speaker's own next step, 'before I deploy'): the lesson reaches every case
     of that kind."""
     sentence = lesson.sentence
-    if lesson.hypothetical or not any(t.dep_ in ("ROOT", "conj") and t.tag_ == "VBP" and _speakers(t) for t in sentence):
-        return False
+    if lesson.hypothetical or lesson.vague or not any(
+            t.dep_ in ("ROOT", "conj") and t.tag_ == "VBP" and _speakers(t) and t.lemma_.lower() not in _INTENTIONS
+            and not wish_or_vague(t) for t in sentence):
+        return False  # "I need to manage my time better when deadlines loom" is a wish, not a habit
     for clause in sentence:
         if clause.dep_ != "advcl" or not any(c.lower_ in _SITUATION_MARKS for c in clause.children):
             continue

@@ -116,3 +116,13 @@ def test_a_class_that_is_only_the_subject_of_a_rule_is_the_safeguard(linter):
 def test_a_safeguard_carried_into_a_named_later_case_generalises_the_lesson(linter, lesson, rating):
     judged = dimension(lesson_story(lesson), linter, "pattern_awareness")
     assert judged.rating == rating, judged.reason
+
+
+
+def test_a_wish_for_a_kind_of_situation_is_not_a_pattern(linter):
+    # "I need to ... when ..." names the situation but no habit: the safeguard alone is intermediate.
+    text = lesson_story("**Lesson:** I need to plan my orders better when suppliers change their catalogues.\n"
+                        "For any order to a new supplier, I now read the list back to them "
+                        "before I pay.")
+    judged = dimension(text, linter, "pattern_awareness")
+    assert judged.rating == "intermediate", judged.reason
