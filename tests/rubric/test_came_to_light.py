@@ -384,54 +384,32 @@ def test_a_message_to_the_speaker_with_its_clock_time_names_the_signal(linter):
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "rating"),
     [
-        "I got paged a little after two in the morning.",  # the speaker on the receiving end of an alert
-        "We were alerted by the harbour office before the first sailing.",
-        "The harbour clerk flagged a thread on the island forum the next morning.",  # someone else raising it
-        "The ticket office escalated two complaints to me on Monday.",
+        ("I got paged a little after two in the morning.", "intermediate"),  # the speaker alerted
+        ("We were alerted by the harbour office before the first sailing.", "intermediate"),
+        ("The harbour clerk flagged a thread on the island forum the next morning.", "intermediate"),
+        ("The ticket office escalated two complaints to me on Monday.", "intermediate"),
+        ("I flagged the risk in the planning meeting.", "novice"),  # the speaker raising it is no signal coming in
+        ("Nobody flagged anything.", "novice"),
+        ("I was asked to update the fares.", "novice"),  # the speaker on the receiving end of a request
     ],
 )
-def test_being_alerted_or_someone_raising_the_trouble_names_the_signal(linter, sentence):
-    text = failure(
-        "I ran the booking site of the ferry company and changed the fare rounding on Friday. Over the weekend "
-        f"the island route charged twice for some tickets. {sentence} I reverted the change and refunded them."
-    )
-    assert dimension(text, linter, "detection").rating == "intermediate"
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "I flagged the risk in the planning meeting.",  # the speaker raising it is no signal coming in
-        "Nobody flagged anything.",
-        "I was asked to change the fare rounding.",  # the speaker on the receiving end of a request
-    ],
-)
-def test_raising_it_oneself_or_receiving_a_request_is_not_the_signal(linter, sentence):
-    text = failure(
-        "I ran the booking site of the ferry company and changed the fare rounding on Friday. Over the weekend "
-        f"the island route charged twice for some tickets. {sentence} I reverted the change and refunded them."
-    )
-    assert dimension(text, linter, "detection").rating == "novice"
+def test_being_alerted_or_someone_else_raising_the_trouble_names_the_signal(linter, sentence, rating):
+    assert dimension(fare_story(sentence), linter, "detection").rating == rating
 
 
 @pytest.mark.parametrize(
     ("sentence", "rating"),
     [
         # a check came back clean, and the story says why it could not have caught it
-        ("I tested the new rounding on last month's fares and it worked, because none of them had a half-penny.",
-         "expert"),
+        ("I tested the new fares on the booking page and it worked, because I only tried a summer date.", "expert"),
         ("The fare tests passed because they only covered the mainland route.", "expert"),
         # a clean check with no reason given says nothing about why it was missed
-        ("I tested the new rounding on last month's fares and it worked.", "intermediate"),
+        ("I tested the new fares on the booking page and it worked.", "intermediate"),
     ],
 )
 def test_a_check_that_came_back_clean_for_a_reason_says_why_it_was_missed(linter, sentence, rating):
-    text = failure(
-        "I ran the booking site of the ferry company and changed the fare rounding on Friday. "
-        f"{sentence} Over the weekend the island route charged twice for some tickets. The harbour clerk "
-        "flagged the double charges on Monday morning, and I reverted the change and refunded them."
-    )
+    text = fare_story(f"{sentence} The harbour clerk flagged the wrong prices on Monday morning.")
     judged = dimension(text, linter, "detection")
     assert judged.rating == rating, judged.reason
