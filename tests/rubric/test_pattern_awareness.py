@@ -74,55 +74,29 @@ def test_a_safeguard_for_this_one_case_is_no_pattern(linter):
 
 
 
-def test_a_habit_for_a_kind_of_situation_with_a_safeguard_is_expert_pattern_awareness(linter):
-    # The "when" clause describes the world, not the speaker's next step: every case of that kind.
-    text = lesson_story("I added a reminder to the order form that asks for the variety code. The habit I took from "
-                        "it: when a supplier changes their catalogue, I call them before I order anything.")
-    judged = dimension(text, linter, "pattern_awareness")
-    assert judged.rating == "expert", judged.reason
+# What generalises a lesson (with a safeguard for the class: expert) and what only looks like it.
+GENERALISING = [
+    # a habit for a kind of situation, told by a clause about the world, not the speaker's next step
+    ("I added a reminder to the order form that asks for the variety code. The habit I took from it: when a "
+     "supplier changes their catalogue, I call them before I order anything.", "expert"),
+    # a rule framed for a kind of case, standing ahead of the habit as its topic
+    ("What I do now is, any order to a supplier I haven't used before, I read the variety codes back to them on "
+     "the phone before I pay.", "expert"),
+    # the safeguard carried into a later case the sentence names
+    ("In my first job at a nursery, I set up a checklist for every seed order.", "expert"),
+    # "if the count is short" is when the gate fails, not a kind of situation the lesson reaches
+    ("I added a check to the order form and it blocks the order if the count is short.", "intermediate"),
+    # the class binds a rule but frames no act of the speaker's: the safeguard alone
+    ("Any order that can't be returned now gets a second check before I send it.", "intermediate"),
+    # "still use" says the safeguard held, not that it reached another case
+    ("I still use the checklist I set up for every seed order.", "intermediate"),
+    # "I need to ... when ..." names the situation but no habit
+    ("**Lesson:** I need to plan my orders better when suppliers change their catalogues.\nFor any order to a new "
+     "supplier, I now read the list back to them before I pay.", "intermediate"),
+]
 
 
-def test_the_condition_inside_a_gate_is_not_a_pattern(linter):
-    # "if the count is short" is when the check fails, not a kind of situation the lesson reaches.
-    text = lesson_story("I added a check to the order form and it blocks the order if the count is short.")
-    judged = dimension(text, linter, "pattern_awareness")
-    assert judged.rating == "intermediate", judged.reason
-
-
-def test_a_rule_framed_for_a_kind_of_case_ahead_of_the_speakers_act_is_expert(linter):
-    # The frame stands before the habit as its topic, not inside a preposition.
-    text = lesson_story("What I do now is, any order to a supplier I haven't used before, I read the variety codes "
-                        "back to them on the phone before I pay.")
-    judged = dimension(text, linter, "pattern_awareness")
-    assert judged.rating == "expert", judged.reason
-
-
-def test_a_class_that_is_only_the_subject_of_a_rule_is_the_safeguard(linter):
-    # "Any order that can't be returned gets ..." binds the class, but frames no act of the speaker's.
-    text = lesson_story("Any order that can't be returned now gets a second check before I send it.")
-    judged = dimension(text, linter, "pattern_awareness")
-    assert judged.rating == "intermediate", judged.reason
-
-
-@pytest.mark.parametrize(
-    ("lesson", "rating"),
-    [
-        # the safeguard carried into a later case the sentence names: the lesson reached past this one
-        ("In my first job at a nursery, I set up a checklist for every seed order.", "expert"),
-        # still in use says the safeguard held, not that it reached another case
-        ("I still use the checklist I set up for every seed order.", "intermediate"),
-    ],
-)
-def test_a_safeguard_carried_into_a_named_later_case_generalises_the_lesson(linter, lesson, rating):
+@pytest.mark.parametrize(("lesson", "rating"), GENERALISING)
+def test_what_generalises_the_lesson_beyond_this_case(linter, lesson, rating):
     judged = dimension(lesson_story(lesson), linter, "pattern_awareness")
     assert judged.rating == rating, judged.reason
-
-
-
-def test_a_wish_for_a_kind_of_situation_is_not_a_pattern(linter):
-    # "I need to ... when ..." names the situation but no habit: the safeguard alone is intermediate.
-    text = lesson_story("**Lesson:** I need to plan my orders better when suppliers change their catalogues.\n"
-                        "For any order to a new supplier, I now read the list back to them "
-                        "before I pay.")
-    judged = dimension(text, linter, "pattern_awareness")
-    assert judged.rating == "intermediate", judged.reason
