@@ -218,6 +218,8 @@ def _has_recipient(verb: "Token") -> bool:
     """A person the act is addressed to: its object or dative ("told Priya", "emailed him"), or
     the object of its "to" ("emailed it to our CISO"): a name, a person pronoun or a role acronym."""
     heard = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    knowing = _let_know(verb)
+    heard += [c for c in knowing.children if c.dep_ == "nsubj"] if knowing is not None else []  # "let Ines know"
     heard += [g for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
               for g in c.children if g.dep_ == "pobj"]
     for who in heard:
@@ -229,6 +231,13 @@ def _has_recipient(verb: "Token") -> bool:
     return False
 
 
+def _let_know(verb: "Token") -> "Token | None":
+    """The 'know' of "let someone know", which tells them."""
+    if verb.lemma_.lower() != "let":
+        return None
+    return next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() == "know"), None)
+
+
 def _verb_matches(signal: _CompiledSignal, token: "Token", lead: "Token | None" = None) -> bool:
     if token.pos_ != "VERB":
         return False
@@ -238,6 +247,8 @@ def _verb_matches(signal: _CompiledSignal, token: "Token", lead: "Token | None" 
     wanted = signal.particles.get(lemma)
     if wanted and not any(c.dep_ == "prt" and c.lower_ in wanted for c in token.children):
         return False
+    if lemma == "let" and _let_know(token) is None:
+        return False  # "let" tells only as "let someone know"
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL) for c in token.children):
         return False  # "I did not tell anyone", "I should have run it": not something done
     return _subject_allowed(token, signal.spec.subjects, lead)

@@ -108,3 +108,18 @@ def test_a_recovery_told_in_the_passive_is_a_step_with_no_one_taking_it(linter):
 def test_a_story_that_tells_no_recovery_at_all_is_novice(linter):
     judged = dimension(_recovery_told("It was an awkward weekend for the island."), linter, "recovery")
     assert judged.rating == "novice", judged.reason
+
+
+@pytest.mark.parametrize(
+    ("recovery", "rating"),
+    [
+        # "let someone know" tells them, whoever they are
+        ("I reverted the rounding, and that evening I let Marta know which tickets were charged twice.", "expert"),
+        ("I reverted the rounding, and that evening I let the harbour office know.", "expert"),
+        # "let" without "know" tells no one
+        ("I reverted the rounding, and that evening I let the refund script run overnight.", "intermediate"),
+    ],
+)
+def test_letting_someone_know_is_telling_them(linter, recovery, rating):
+    judged = dimension(_recovery_told(recovery), linter, "recovery")
+    assert judged.rating == rating, judged.reason
