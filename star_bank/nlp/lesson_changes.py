@@ -1,7 +1,7 @@
 """Changes the speaker made after the event, told as acts rather than as lessons
 (see star_bank.nlp.lessons).
 
-Three shapes, all read from the parse:
+The shapes, all read from the parse:
 
 - an act that puts a safeguard in place ("I added an alert on queue depth"), dated
   after the event, told in a part of its own after the story, or told with the
@@ -13,7 +13,9 @@ Three shapes, all read from the parse:
   gets a second reviewer", "it was decided that alerts would go to the pager"), or
   whose content is set in the future ("we agreed to ... in future");
 - a habit told in the present with "now", wherever "now" stands ("Now, for
-  anything hard to undo, I write ...");
+  anything hard to undo, I write ..."), or a rule now in force whoever it binds
+  ("config now goes through the canary", "any allergy ticket now gets read back");
+- "I changed what I do", which opens the practice its paragraph tells;
 - a rule for a whole class of cases told in the present, with its trigger ("any deal
   that promises an unlisted feature gets routed to an engineer before the quote goes out").
 """
@@ -24,7 +26,9 @@ from typing import TYPE_CHECKING
 
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import is_first_person_singular, subject_of
-from star_bank.nlp.lesson_habits import for_every, is_speaker, mental_act, standing_rule, wish_or_vague
+from star_bank.nlp.lesson_habits import (
+    for_every, is_speaker, mental_act, names_a_person, standing_rule, wish_or_vague,
+)
 from star_bank.nlp.lesson_vocabulary import LessonVocabulary, PhraseLists
 from star_bank.nlp.lexicon import find_phrases
 
@@ -250,7 +254,8 @@ def _rule_in_force(verb: "Token", lists: PhraseLists) -> bool:
     'the export now gets a second review': a thing (not a person) held to a safeguard, or a
     whole class of cases that something is done to."""
     subject = subject_of(verb)  # the nearest: "One, config now goes ..." lists the change as "one"
-    if subject is None or subject.dep_ not in ("nsubj", "nsubjpass") or subject.pos_ not in ("NOUN", "PROPN") or _person(subject):
+    if subject is None or subject.dep_ not in ("nsubj", "nsubjpass") or subject.pos_ not in ("NOUN", "PROPN") \
+            or names_a_person(subject):
         return False
     if for_every(subject) and subject.dep_ == "nsubjpass":
         return True  # "every parcel now arrives with a code" is an outcome; "gets weighed" a procedure
@@ -262,15 +267,6 @@ def _rule_in_force(verb: "Token", lists: PhraseLists) -> bool:
     else:
         held_to = [t for c in verb.children if c.i != subject.i for t in c.subtree]
     return next(find_phrases(held_to, lists.safeguards), None) is not None
-
-
-def _person(noun: "Token") -> bool:
-    return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in _PEOPLE
-
-
-# Subjects that are people: what they do now is their habit, not a rule the story put in place.
-_PEOPLE = frozenset({"team", "manager", "lead", "engineer", "developer", "everyone", "everybody", "customer", "user",
-                     "client", "colleague", "people", "staff", "boss", "director"})
 
 
 def _present(verb: "Token") -> bool:

@@ -32,6 +32,16 @@ def is_speaker(subject: "Token") -> bool:
     return subject.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ == "our" for c in subject.children)
 
 
+# Nouns for people: what they do is their own habit, not a process or rule the story set up.
+_PEOPLE = frozenset({"team", "manager", "lead", "engineer", "developer", "customer", "user", "client", "colleague",
+                     "people", "staff", "boss", "director", "everyone", "everybody"})
+
+
+def names_a_person(noun: "Token") -> bool:
+    """'my manager', 'the customers', 'Priya': a person or a group of people, not a thing."""
+    return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in _PEOPLE
+
+
 def mental_act(verb: "Token") -> bool:
     """An act of the mind ('think', 'try to keep in mind'), read with the shipped vocabulary."""
     if verb.lemma_.lower() in load_vocabulary().mental_verbs:

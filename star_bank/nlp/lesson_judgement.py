@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from star_bank.nlp.analysis import subject_of
 from star_bank.nlp.lesson_cues import adopted_practice
-from star_bank.nlp.lesson_habits import class_trigger, habit_trigger, mental_act, speaker_acts, standing_rule
+from star_bank.nlp.lesson_habits import (
+    class_trigger, habit_trigger, mental_act, names_a_person, speaker_acts, standing_rule,
+)
 from star_bank.nlp.lesson_vocabulary import (
     SPEAKER_SUBJECTS,
     LessonVocabulary,
@@ -103,13 +105,7 @@ def _process_at_work(word: "Token") -> bool:
     if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBZ", "VBP"):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ != "PERSON" \
-        and subject.lemma_.lower() not in _PEOPLE
-
-
-# Subjects whose recurring acts are their own habits, not a process anyone set up.
-_PEOPLE = frozenset({"team", "manager", "lead", "engineer", "developer", "customer", "user", "client",
-                     "colleague", "people", "staff", "boss", "director", "everyone", "everybody"})
+    return subject is not None and subject.pos_ in ("NOUN", "PROPN") and not names_a_person(subject)
 
 
 def _verb_in_disguise(word: "Token") -> bool:
