@@ -13,10 +13,13 @@ the lesson statements the linter's lesson rules read (star_bank/nlp/lessons.py):
   platitude ("the value of teamwork", "don't be afraid to speak up") or no
   lesson at all;
 - pattern awareness: a safeguard for a whole class of situations ("every
-  schema change", "before any estimate") and a lesson stated as a general rule, a rule framed for a kind of situation
-  ("for anything that is hard to undo, I ..."), the class this case belongs to
-  ("a choice like that"), or a link to earlier failures:
-  both is expert, one is intermediate.
+  schema change", "before any estimate") and a lesson stated as a general rule:
+  a rule framed for a kind of case ("for anything that is hard to undo, I ...",
+  "any change to how we key requests, I ..."), a habit for a kind of situation
+  ("when the load balancer errors and the app logs are clean, I ..."), the class
+  this case belongs to ("a choice like that"), the lesson carried into a later
+  case ("in my first internship I ...") or a link to earlier failures: both is
+  expert, one is intermediate.
 """
 
 from __future__ import annotations
@@ -180,16 +183,19 @@ def _kind_of_situation(lesson: LessonStatement) -> bool:
                     for g in c.children if g.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX")]
         clauses += [r for c in described.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
                     for r in g.children if r.dep_ in ("relcl", "acl") and r.pos_ in ("VERB", "AUX")]
-        # The frame is over an act of the speaker's ("..., I add a counter"); a class that is only
-        # the subject of a rule ("any result that feeds a launch gets a second reviewer") is the safeguard.
-        inside = {t.i for t in described.subtree}
-        if clauses and described.dep_ == "pobj":
-            return True  # "on any project where I'm learning the stack, ...": a frame over the verb
-        if clauses and any(t.pos_ == "VERB" and t.i not in inside and t.tag_ != "VBZ" and t.dep_ != "advcl"
-                           and not _inside_a_check(t) and subject_of(t) is not None and is_speaker(subject_of(t))
-                           for t in lesson.sentence):
+        # "on any project where I'm learning the stack, ...": a prepositional frame over the verb.
+        if clauses and (described.dep_ == "pobj" or _frames_an_act(lesson, described)):
             return True
     return False
+
+
+def _frames_an_act(lesson: LessonStatement, frame) -> bool:
+    """An act of the speaker's stands outside the frame and outside the habit's check ("any
+    change to how we key requests, I add a counter"); a class that is only the subject of a
+    rule ("any result that feeds a launch gets a second reviewer") frames nothing."""
+    inside = {t.i for t in frame.subtree}
+    return any(t.i not in inside and t.dep_ != "advcl" and _speakers(t) and not _inside_a_check(t)
+               for t in lesson.sentence)
 
 
 def _inside_a_check(noun) -> bool:
@@ -201,7 +207,7 @@ def _inside_a_check(noun) -> bool:
             return False
         if node.dep_ == "advcl" or (node.dep_ == "prep" and node.lower_ in ("before", "after", "until")):
             return True
-        if node.dep_ in ("pcomp",) and node.head.lower_ in ("before", "after", "until"):
+        if node.dep_ == "pcomp" and node.head.lower_ in ("before", "after", "until"):
             return True
         node = node.head
     return False
