@@ -15,7 +15,9 @@ the rubric counts them all as naming the signal:
   turned up ("the problem showed up about a year in"): the symptom as it
   was seen; the people it reached said so ("players said their farm was gone"; not
   in the Situation, where a customer's report is the story's premise), or reports
-  came in ("support had been getting a trickle of tickets");
+  came in ("support had been getting a trickle of tickets"), the speaker was alerted
+  ("I got paged at ten past one"), or someone else raised it ("the clerk flagged the
+  forum thread");
 - **answered an instrument**: the speaker acted when an alert or alarm went off
   ("I picked it up when it tripped the burn-rate alert", "when the disk alarm
   went off, we drained the node"): the instrument told, and someone heard it;

@@ -14,7 +14,9 @@ reason it was not seen sooner, in the forms real answers use:
   ("config changes didn't go through the canary");
 - the first reading of the symptom ("the first guess was a bad build", "everyone
   assumed a migration bug");
-- the instrument that should have told staying quiet ("telemetry showed nothing").
+- the instrument that should have told staying quiet ("telemetry showed nothing");
+- a check that came back clean, and why it could not have caught the trouble ("I
+  tested it and it worked, because my saves had no status effects").
 """
 
 from __future__ import annotations
