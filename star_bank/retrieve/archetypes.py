@@ -69,6 +69,8 @@ class Frame(_Strict):
     went_wrong: bool = False
     skip_hypothetical: bool = False
     narrative_only: bool = False
+    # The speaker's own slip, which a story about something else may mention in passing.
+    aside: bool = False
 
 
 class FramingRule(_Strict):

@@ -40,6 +40,8 @@ FILLERS = frozenset(
 SENTENCE_START = "^"  # a pattern word that matches only the start of a sentence
 ANY_GAP = 3  # "~": up to this many other words
 ONE_SENTENCE_SHARE = 0.7  # the share of a rule's bonus a frame told in a single sentence earns
+ONE_SENTENCE_ASIDE_SHARE = 0.5  # the same, for frames marked `aside` (the speaker's own slip)...
+ASIDE_MIN_SENTENCES = 8  # ...in a story this long: in a short one, one sentence is a fair part of it
 BEFORE_WINDOW = 5  # words before a match searched for a cancelling word
 HYPOTHETICAL = (("would",), ("next", "time"))  # a sentence with these tells what did not happen
 # "I told her about my own first PR, which was reverted": a story the speaker tells someone
@@ -76,6 +78,7 @@ class StoryFraming:
 
     hits: list[FrameHit] = field(default_factory=list)
     went_wrong_frames: frozenset[str] = frozenset()
+    narrative_sentences: int = 0  # how many sentences tell the events
 
     @property
     def frames(self) -> set[str]:
@@ -122,7 +125,7 @@ def frame_sentences(sentences: list[tuple[str, bool]], framing: Framing) -> Stor
             if pattern is not None:
                 hits.append(FrameHit(name, pattern.text, sentences[index][0].strip()))
     wrong = frozenset(name for name, frame in framing.frames.items() if frame.went_wrong)
-    return StoryFraming(hits, wrong)
+    return StoryFraming(hits, wrong, sum(1 for _, narrative in sentences if narrative))
 
 
 def framing_weights(found: StoryFraming, framing: Framing) -> tuple[dict[int, float], dict[int, float]]:
@@ -137,7 +140,11 @@ def framing_weights(found: StoryFraming, framing: Framing) -> tuple[dict[int, fl
         # A frame told in one sentence may be a side remark ("I argued against it"); told in two
         # or more, it is what the story is about.
         sentences = {hit.sentence for hit in told if hit.frame in rule.when}
-        share = 1.0 if len(sentences) > 1 else ONE_SENTENCE_SHARE
+        # A slip of the speaker's told in one sentence of a story about something else is often an aside.
+        asides = {name for name, frame in framing.frames.items() if frame.aside}
+        passing = rule.when and set(rule.when) <= asides and found.narrative_sentences >= ASIDE_MIN_SENTENCES
+        single = ONE_SENTENCE_ASIDE_SHARE if passing else ONE_SENTENCE_SHARE
+        share = 1.0 if len(sentences) > 1 else single
         for archetype, weight in rule.add.items():
             add[archetype] = add.get(archetype, 0.0) + weight * share
         for archetype, factor in rule.scale.items():

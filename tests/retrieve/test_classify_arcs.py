@@ -225,3 +225,22 @@ def test_doubting_a_cause_is_not_an_oversight(book):
 
     framing = frame_story(parse_story("## Situation\nI didn't think it was the build, since both apps dropped.\n"), book)
     assert "own_mistake" not in framing.frames
+
+
+
+def test_the_speakers_own_slip_told_in_one_sentence_earns_less_than_other_frames(book):
+    # A story about something else may mention its teller's slip in passing ("I should have ...
+    # once"): told in one sentence of a long story, an `aside` frame earns half its rule's bonus;
+    # other frames, and any frame in a short story, 0.7.
+    from star_bank.retrieve.framing import FrameHit, StoryFraming, framing_weights
+
+    wrong = frozenset(name for name, frame in book.framing.frames.items() if frame.went_wrong)
+    def bonus(*hits: tuple[str, str], told: int = 12) -> dict[int, float]:
+        found = StoryFraming([FrameHit(frame, "", sentence) for frame, sentence in hits], wrong, told)
+        return framing_weights(found, book.framing)[0]
+
+    assert book.framing.frames["own_mistake"].aside and not book.framing.frames["disagreement"].aside
+    assert bonus(("own_mistake", "I skipped the test.")) == {8: 0.5}
+    assert bonus(("own_mistake", "I skipped the test."), told=3) == {8: 0.7}
+    assert bonus(("own_mistake", "I skipped the test."), ("own_mistake", "I never checked it.")) == {8: 1.0}
+    assert bonus(("disagreement", "I argued against it.")) == {4: 0.7}
