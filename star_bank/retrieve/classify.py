@@ -21,7 +21,9 @@ case. A story scores for an archetype through:
 - its framing (star_bank/retrieve/framing.py), which outweighs topic words: a
   mistake the speaker owns ("I didn't test the migration") with something
   broken makes #3 whatever system it hit, without breakage #8; "my manager and
-  I disagreed" makes #4; a story with no failure framing is rarely #3 or #8.
+  I disagreed" makes #4; a story with no failure framing is rarely #3 or #8. A
+  frame told in one sentence counts less, and the speaker's own slip told once in
+  a long story less again: it may be a remark in passing.
   Framing also reads whose act the story centres on: an outage a provider
   caused is the speaker's response (#1), not their incident; acts aimed at
   one colleague who then grows make #5; watching how people really use the
