@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import is_first_person_singular, subject_of
 from star_bank.nlp.lesson_habits import (
-    for_every, is_speaker, mental_act, names_a_person, standing_rule, wish_or_vague,
+    for_every, is_speaker, mental_act, names_a_person, present_finite, standing_rule, wish_or_vague,
 )
 from star_bank.nlp.lesson_vocabulary import LessonVocabulary, PhraseLists
 from star_bank.nlp.lexicon import find_phrases
@@ -152,9 +152,7 @@ def _gate(verb: "Token") -> bool:
 
 
 def _present_finite(verb: "Token") -> bool:
-    return verb.pos_ in ("VERB", "AUX") and (verb.tag_ in ("VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children
-    ))
+    return verb.pos_ in ("VERB", "AUX") and present_finite(verb)
 
 
 def _own_subject_is_speaker(verb: "Token") -> bool:
@@ -217,14 +215,14 @@ def present_habit_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists
             continue  # "these days" is now; "the same day" or "one day" is a date in the story
         verb = token.head
         # "I do handover at the bedside now": the parser may hang 'now' on the act's object.
-        while verb.dep_ in ("dobj", "pobj", "prep") and verb.head.i != verb.i and not _present(verb):
+        while verb.dep_ in ("dobj", "pobj", "prep") and verb.head.i != verb.i and not present_finite(verb):
             verb = verb.head
         # "what I do now: ...": 'do' as the main verb is often tagged an auxiliary.
-        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass") or not _present(verb):
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass") or not present_finite(verb):
             continue
         # "Now anything that touches customers, I ask ...": the parser may hang the speaker's
         # clause beside the one 'now' modifies.
-        for act in [verb, *(c for c in verb.children if c.dep_ == "parataxis" and _present(c))]:
+        for act in [verb, *(c for c in verb.children if c.dep_ == "parataxis" and present_finite(c))]:
             subject = subject_of(act)
             if subject is not None and is_speaker(subject) and not mental_act(act) and not wish_or_vague(act):
                 return token.text
@@ -244,7 +242,7 @@ def changed_practice_cue(sentence: "SpacySpan") -> str | None:
         if practice is None:
             continue
         doer = subject_of(practice) if practice.pos_ in ("VERB", "AUX") else None
-        if doer is not None and is_speaker(doer) and _present(practice):
+        if doer is not None and is_speaker(doer) and present_finite(practice):
             return sentence.doc[verb.i : practice.i + 1].text
     return None
 
@@ -267,8 +265,3 @@ def _rule_in_force(verb: "Token", lists: PhraseLists) -> bool:
     else:
         held_to = [t for c in verb.children if c.i != subject.i for t in c.subtree]
     return next(find_phrases(held_to, lists.safeguards), None) is not None
-
-
-def _present(verb: "Token") -> bool:
-    return verb.tag_ in ("VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)

@@ -245,7 +245,7 @@ def _showed_up(token: "Token", trouble: frozenset[str]) -> bool:
 
 
 # Acts that put trouble in front of someone: done to the speaker, they are how it came to light.
-_ALERTING = frozenset({"page", "alert", "notify", "wake", "ping", "call", "warn", "tell", "message", "flag", "email"})
+_ALERTING = _PASSING_ON | {"page", "alert", "notify", "wake", "flag"}
 # Acts of raising trouble with others ("the QA lead flagged the thread").
 _RAISING = frozenset({"flag", "escalate", "raise"})
 
