@@ -2,7 +2,9 @@
 
 Both are rated for every story where something went wrong, whatever its
 archetype (see rubric/choice.py). Recovery reads what the story tells after
-the first sentence where things go wrong: a promise made before it ("I told
+the first sentence where things go wrong, or from the moment the trouble came
+to light when the story names its cause only later ("I found out at 9:40 when
+she rang me ... Later I found the cause"): a promise made before it ("I told
 the customer two weeks") is not a recovery step, and neither is looking into
 it ("when I looked") or a soft act ("we talked it over").
 """
@@ -60,6 +62,9 @@ def rate_detection(ev: StoryEvidence) -> Judgement:
 def rate_recovery(ev: StoryEvidence) -> Judgement:
     """Recovery: steps after the failure (intermediate); with their timing and who was told (expert)."""
     after = ev.failure_start or 0  # unknown: read the Action and what follows it
+    seen = [m.start for name in ("noticed_moment", "came_to_light") for m in ev.signal(name)]
+    if seen and after:
+        after = min(after, *seen)
     acts = count_acts(ev)
     # "We talked it over" or "when I looked" is no step taken against the damage.
     quiet = _PERCEIVING | frozenset(ev.book.ownership.soft_verbs)

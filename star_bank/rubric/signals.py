@@ -271,11 +271,17 @@ def _subject_allowed(verb: "Token", subjects: list[str], lead: "Token | None" = 
 
 def _opens_note(verb: "Token", lead: "Token | None") -> bool:
     """A past-tense verb that opens its sentence or list item, with no subject anywhere before it."""
-    if lead is None or verb.tag_ != "VBD" or verb.i < lead.i:
+    if lead is None or not _past_act(verb) or verb.i < lead.i:
         return False
     if verb.dep_ == "conj" and verb.head.i >= lead.i:  # "reverted it and wrote to the team": one reading for both
-        return verb.head.tag_ == "VBD" and _opens_note(verb.head, lead)
+        return _past_act(verb.head) and _opens_note(verb.head, lead)
     return all(t.pos_ in ("ADV", "PUNCT", "SPACE", "CCONJ") for t in verb.doc[lead.i : verb.i])
+
+
+def _past_act(verb: "Token") -> bool:
+    """A past tense, or a bare participle the parser took for one ("Called her back and told
+    her": no auxiliary, so nothing makes it a passive or a perfect)."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
 def _listed_after_my_colon(verb: "Token", lead: "Token | None") -> bool:

@@ -123,3 +123,31 @@ def test_a_story_that_tells_no_recovery_at_all_is_novice(linter):
 def test_letting_someone_know_is_telling_them(linter, recovery, rating):
     judged = dimension(_recovery_told(recovery), linter, "recovery")
     assert judged.rating == rating, judged.reason
+
+
+TOLD_BEFORE_THE_CAUSE = failure(
+    "I look after the booking site of a small ferry company. I found out at 7:10 on a Sunday, when the "
+    "harbour office rang me because no one could book the morning boat. Within fifteen minutes I told the harbour master and the "
+    "owner, and I switched the booking form back to the version from Friday. Later that day I found the "
+    "cause: the date filter I had rewritten on Friday was broken and hid every sailing before noon."
+)
+
+
+def test_telling_people_once_the_trouble_came_to_light_counts_before_the_cause_is_told(linter):
+    # The recovery starts when the trouble is seen, even if the sentence naming the fault comes later.
+    judged = dimension(TOLD_BEFORE_THE_CAUSE, linter, "recovery")
+    assert judged.rating == "expert", judged.reason
+
+
+LISTED_NOTES = failure(
+    "I updated the ferry company's booking plugins on a Friday evening and the payment button stopped "
+    "working. The owner rang me at 9:30 on Saturday.\n\nWhat I did:\n\n"
+    "- Rolled the plugins back one by one. That took twenty minutes.\n"
+    "- Called the owner back and told her plainly: this was my update, not her hosting.\n"
+)
+
+
+def test_a_note_opened_by_a_bare_participle_before_a_colon_is_the_speakers_telling(linter):
+    # "Called her back and told her: this was my update": "this" is not who called.
+    judged = dimension(LISTED_NOTES, linter, "recovery")
+    assert judged.rating == "expert", judged.reason
