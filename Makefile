@@ -52,6 +52,7 @@ bench: install
 	$(PY) bench/heldout_accuracy.py --set bench/heldout11
 	$(PY) bench/heldout_accuracy.py --set bench/heldout12
 	$(PY) bench/heldout_accuracy.py --set bench/heldout13
+	$(PY) bench/heldout_accuracy.py --set bench/heldout14
 	$(PY) bench/classify_own.py
 
 # Speed and memory, as ratios measured in one run (see README, Performance).

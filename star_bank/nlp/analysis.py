@@ -135,18 +135,11 @@ def subject_of(verb: "Token") -> "Token | None":
         if subjects:
             # Two subjects is a misparse ("The habit I took: ..., I call them"): the nearest is the verb's.
             return max(subjects, key=lambda s: (s.i < node.i, s.i if s.i < node.i else -s.i))
-        if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i and not _across_colon(node):
+        if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
             node = node.head
         else:
             break
     return None
-
-
-def _across_colon(node: "Token") -> bool:
-    """A colon or semicolon between a clause and its head ends the subject's reach: in "Called her
-    back and told her: this was my fault", "this" is not who called."""
-    low, high = sorted((node.i, node.head.i))
-    return any(t.text in (":", ";") for t in node.doc[low + 1 : high])
 
 
 def is_first_person_singular(token: "Token") -> bool:

@@ -143,11 +143,11 @@ LISTED_NOTES = failure(
     "I updated the ferry company's booking plugins on a Friday evening and the payment button stopped "
     "working. The owner rang me at 9:30 on Saturday.\n\nWhat I did:\n\n"
     "- Rolled the plugins back one by one. That took twenty minutes.\n"
-    "- Called the owner back and told her plainly: this was my update, not her hosting.\n"
+    "- Called the owner back and told her plainly that it was my update, not her hosting.\n"
 )
 
 
-def test_a_note_opened_by_a_bare_participle_before_a_colon_is_the_speakers_telling(linter):
-    # "Called her back and told her: this was my update": "this" is not who called.
+def test_a_note_opened_by_a_bare_participle_is_the_speakers_telling(linter):
+    # The parser may tag a note's opening "Called" as a participle; with no auxiliary it is an act.
     judged = dimension(LISTED_NOTES, linter, "recovery")
     assert judged.rating == "expert", judged.reason
