@@ -16,7 +16,9 @@ reason it was not seen sooner, in the forms real answers use:
   assumed a migration bug");
 - the instrument that should have told staying quiet ("telemetry showed nothing");
 - a check that came back clean, and why it could not have caught the trouble ("I
-  tested it and it worked, because my saves had no status effects").
+  tested it and it worked, because my saves had no status effects");
+- a check that covered only part of what could go wrong ("we only alerted on
+  5xx", "I tested a handful of URLs").
 """
 
 from __future__ import annotations
@@ -41,7 +43,27 @@ def why_it_was_missed(token: "Token", belief: frozenset[str], noticing: frozense
             or _did_not_see(token, noticing) or _first_guess(token) or _nobody_knew(token, noticing)
             or _left_unchecked(token) or _seemed_safe(token) or _bypassed_safeguard(token, instruments)
             or _diagnosis_assumed(token) or _instrument_silent(token, instruments) or _nobody_could(token, noticing)
-            or _false_all_clear(token))
+            or _false_all_clear(token) or _narrow_check(token, instruments))
+
+
+# What narrows a check to part of what it should have covered.
+_ONLY = frozenset({"only", "just", "merely"})
+_FEW = frozenset({"handful", "sample", "few", "couple", "subset"})
+_COVERING = frozenset({"alert", "sample", "monitor", "watch", "cover", "ping", "glance", "spot"})
+
+
+def _narrow_check(token: "Token", instruments: frozenset[str]) -> bool:
+    """'we only alerted on 5xx', 'the protocol sampled the loud alarms only', 'I tested a handful
+    of URLs': a check told as past fact that covered only part of what could go wrong."""
+    if token.lemma_.lower() not in _CHECKING | _COVERING | instruments or not is_fact(token):
+        return False
+    if token.dep_ in ("relcl", "amod", "acl"):
+        return False  # "the one check that only ran nightly" describes a thing; it tells no miss
+    scope = [token, *(c for c in token.children if c.dep_ in ("dobj", "prep", "advmod", "npadvmod"))]
+    narrowed = any(w.lower_ in _ONLY and w.dep_ == "advmod" and w.head in scope for w in token.subtree)
+    # "tested a handful of URLs"; "looked at a couple of options", "within a couple of hours" count nothing checked.
+    few = any(c.dep_ == "dobj" and c.lower_ in _FEW for c in token.children)
+    return narrowed or few
 
 
 # What a check that came back clean did.

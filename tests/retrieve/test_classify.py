@@ -271,6 +271,10 @@ def test_framing_reads_notes_counterfactuals_and_what_was_hit(book):
     assert "hindsight" in frames("Should've checked the partition count first.")
     # What the harm touched, named as the set to put right.
     assert "impact" in frames("I re-ran the affected samples over the next two days.")
+    # The trouble traced back to the speaker's own work names the speaker's mistake.
+    assert "own_mistake" in frames("By the evening I had traced it to my change in the fare table.")
+    assert "own_mistake" in frames("The report called it a defect introduced by my refactor.")
+    assert "own_mistake" not in frames("I traced it to a driver update the vendor had pushed.")
     # A counterfactual tells a check that was made; an argument avoided is no disagreement.
     assert "own_mistake" not in frames("If I hadn't checked the ages, two swimmers would have raced in the wrong heat.")
     assert "disagreement" not in frames("We could show them the numbers in ten minutes instead of arguing for a week.")
