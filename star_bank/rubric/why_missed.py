@@ -50,6 +50,7 @@ def why_it_was_missed(token: "Token", belief: frozenset[str], noticing: frozense
 _ONLY = frozenset({"only", "just", "merely"})
 _FEW = frozenset({"handful", "sample", "few", "couple", "subset"})
 _COVERING = frozenset({"alert", "sample", "monitor", "watch", "cover", "ping", "glance", "spot"})
+_CHECKERS = frozenset({"test", "suite", "protocol", "review", "qa", "verification", "reviewer", "tester"})
 
 
 def _narrow_check(token: "Token", instruments: frozenset[str]) -> bool:
@@ -59,6 +60,9 @@ def _narrow_check(token: "Token", instruments: frozenset[str]) -> bool:
         return False
     if token.dep_ in ("relcl", "amod", "acl"):
         return False  # "the one check that only ran nightly" describes a thing; it tells no miss
+    subject = subject_of(token)
+    if subject is not None and not (subject.lower_ in FIRST_PERSON or subject.lemma_.lower() in instruments | _CHECKERS):
+        return False  # "the deletion job covered only half the tables" is the fault, not a check
     scope = [token, *(c for c in token.children if c.dep_ in ("dobj", "prep", "advmod", "npadvmod"))]
     narrowed = any(w.lower_ in _ONLY and w.dep_ == "advmod" and w.head in scope for w in token.subtree)
     # "tested a handful of URLs"; "looked at a couple of options", "within a couple of hours" count nothing checked.
