@@ -36,7 +36,7 @@ _SHARES = ORDINAL_WORDS - {"first", "second", "last"}
 # Words after which a number names a version or an item, not an amount.
 NAMING_WORDS = frozenset({"version", "v", "release", "phase", "step", "stage", "level", "sprint",
                           "round", "chapter", "section", "page", "line", "room", "floor", "tier",
-                          "grade", "year", "week", "day", "number", "no", "#", "q", "p"})
+                          "grade", "year", "week", "day", "number", "no", "#", "q", "p", "patch", "build"})
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 _VERSION = re.compile(r"^v?\d+(?:\.\d+){2,}$|^v\d+(?:\.\d+)*$", re.I)
@@ -161,7 +161,7 @@ _DECIMAL = re.compile(r"^\d+\.\d+$")
 # Verbs a "by" amount follows ("grew by 2.5", "cut it by 0.5"): there the number measures.
 _CHANGE_VERBS = frozenset({"grow", "rise", "fall", "drop", "cut", "reduce", "increase", "decrease", "improve",
                            "shrink", "climb", "jump", "lower", "raise", "beat", "miss", "exceed", "slip"})
-_WHEN_PREPOSITIONS = frozenset({"by", "since", "until", "till", "before", "after"})
+_WHEN_PREPOSITIONS = frozenset({"by", "since", "until", "till", "before", "after", "in"})
 
 
 def _release_name(token: "Token") -> bool:

@@ -2,7 +2,8 @@
 
 Any quantity counts: digits, number words ("three", "a dozen"), percentages,
 money, durations and multipliers ("halved", "doubled", "once", "twice").
-Ordinals ("first"), names with digits ("E2E", "S3") and versions ("v2.1") do not.
+Ordinals ("first"), names with digits ("E2E", "S3") and versions ("v2.1") do not,
+nor does a number in a plan told in the Result ("next time I'd test it twice").
 A story without labels is judged on the part read as its outcome, or, when no
 part reads as one, on the last paragraph of its narrative (before any lesson).
 Options: `extra_words` (more words that count as a quantity).
@@ -102,21 +103,23 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
 
 def _outcome_tokens(story: AnalysedStory, section) -> list["Token"]:
     """The section's tokens up to a later paragraph that opens with a lesson ("Next time I
-    would ..."): a number there measures the lesson, not the outcome."""
+    would ..."): a number there measures the lesson, not the outcome. A plan told inside the
+    section ("if I did it again I'd check it once a week") measures nothing that happened."""
     # Imported late: nlp.lessons loads the lesson vocabulary, which a cached run never reads.
     from star_bank.nlp.lessons import find_lessons
 
     origin = section.prose.origin
+    statements = [statement for statement in find_lessons(story) if statement.section is section]
+    plans = {t.i for statement in statements if statement.hypothetical for t in statement.sentence}
     tokens = [t for t in section.doc if t.idx < len(origin)]
     if not tokens:
         return list(section.doc)
+    tokens = [t for t in tokens if t.i not in plans]
+    if not tokens:
+        return []
     text = story.story.text
     paragraph_starts = {m.end() for m in _PARAGRAPH_BREAK.finditer(text)}
     first = origin[tokens[0].idx]
-    cuts = [
-        origin[min(statement.start, len(origin) - 1)]
-        for statement in find_lessons(story)
-        if statement.section is section
-    ]
+    cuts = [origin[min(statement.start, len(origin) - 1)] for statement in statements]
     cut = min((offset for offset in cuts if offset > first and offset in paragraph_starts), default=None)
     return tokens if cut is None else [t for t in tokens if origin[t.idx] < cut]

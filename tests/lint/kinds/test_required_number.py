@@ -97,3 +97,21 @@ def test_a_closing_paragraph_of_lessons_in_the_result_measures_no_outcome(linter
     assert flagged(linter, result)
     measured = result.replace("was retired", "was retired after 14 months")
     assert not flagged(linter, measured)
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        # a plan told inside the outcome's own paragraph
+        "The old tool was retired. If I did it again, I would test it with two real schools first.",
+        # a release named by its number after "in" or "patch"
+        "It shipped in 2.4 with the new labels.",
+        "The fix went out in patch 1.4 and the team moved on.",
+    ],
+)
+def test_a_plan_or_a_release_number_measures_no_outcome(linter, result):
+    assert flagged(linter, result)
+
+
+def test_a_plan_beside_a_measured_outcome_leaves_the_outcome_measured(linter):
+    assert not flagged(linter, "The old tool was retired after 14 months. Next time I would plan for two years.")
