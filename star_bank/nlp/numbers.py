@@ -161,7 +161,7 @@ _DECIMAL = re.compile(r"^\d+\.\d+$")
 # Verbs a "by" amount follows ("grew by 2.5", "cut it by 0.5"): there the number measures.
 _CHANGE_VERBS = frozenset({"grow", "rise", "fall", "drop", "cut", "reduce", "increase", "decrease", "improve",
                            "shrink", "climb", "jump", "lower", "raise", "beat", "miss", "exceed", "slip"})
-_WHEN_PREPOSITIONS = frozenset({"by", "since", "until", "till", "before", "after", "in"})
+_WHEN_PREPOSITIONS = frozenset({"by", "since", "until", "till", "before", "after", "in", "through"})
 
 
 def _release_name(token: "Token") -> bool:

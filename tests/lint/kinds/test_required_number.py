@@ -107,6 +107,7 @@ def test_a_closing_paragraph_of_lessons_in_the_result_measures_no_outcome(linter
         # a release named by its number after "in" or "patch"
         "It shipped in 2.4 with the new labels.",
         "The fix went out in patch 1.4 and the team moved on.",
+        "The new format carried through 1.4 without a bug report.",
     ],
 )
 def test_a_plan_or_a_release_number_measures_no_outcome(linter, result):
