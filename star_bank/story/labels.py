@@ -39,8 +39,15 @@ _ICON = r"(?:[\u2190-\u21ff\u2600-\u27bf\U0001F000-\U0001FAFF\uFE0F\u200d]{1,4}[
 _PLAIN_LABEL = re.compile(
     r"^[ \t]{0,3}(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?" + _ICON + r"?(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t]*(?::|(?:->|=>|[→⇒])|[ \t](?:--|[-–—])(?=[ \t]|$)|[–—])[ \t]*"
 )
-_LABEL_LINE = re.compile(r"^[ \t]{0,3}(?:#{1,6}|\d{1,2}[.)])?[ \t]*" + _ICON + r"?(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t:.–—-]*$")
-_LETTER_AT_START = re.compile(r"^[ \t]{0,3}(?:\*\*|__)?(?:[(\[](?P<a>[STARL])[)\]]|(?P<b>[STARL])[ \t]*[:)\-–—])[ \t]*")
+# A label on a line of its own, perhaps in brackets ("[Situation]", "(Result)").
+_LABEL_LINE = re.compile(
+    r"^[ \t]{0,3}(?:#{1,6}|\d{1,2}[.)])?[ \t]*" + _ICON + r"?(?P<open>[\[(])?(?P<label>[A-Za-z][A-Za-z '’/&-]{0,40}?)"
+    r"(?(open)[\])])[ \t:.–—-]*$"
+)
+# Notes in lower case write the letters so too ("s: ...", "a: ..."), with a colon.
+_LETTER_AT_START = re.compile(
+    r"^[ \t]{0,3}(?:\*\*|__)?(?:[(\[](?P<a>[STARL])[)\]]|(?P<b>[STARL])[ \t]*[:)\-–—]|(?P<c>[star])[ \t]*:)[ \t]*"
+)
 _LETTER_INLINE = re.compile(r"(?<=[ \t])[(\[](?P<a>[STARL])[)\]][ \t]+")
 # An all-capitals label run into its first word, as copying often leaves it ("SITUATIONWhen I ...").
 _CAPS_GLUED = re.compile(r"^[ \t]{0,3}(?P<label>[A-Z]{2,}(?: [A-Z]{2,})*)(?=[A-Z][a-z])")
@@ -154,7 +161,7 @@ def uses_letter_labels(text: str) -> bool:
     for line in text.splitlines():
         for match in (_LETTER_AT_START.match(line), *_LETTER_INLINE.finditer(line)):
             if match:
-                letters.add(match.group("a") or match.group("b"))
+                letters.add(_letter(match))
     if _QUESTION_LINE.search(text) and _ANSWER_LINE.search(text):
         letters.discard("A")  # "Q: ... A: ...": the answer, not the Action ("A)" still is)
     return "S" in letters and len(letters) >= 3
@@ -205,9 +212,15 @@ def _label_at_start(line: str, letters: bool, bold_only: bool) -> Label | None:
     if letters:
         match = _LETTER_AT_START.match(line)
         if match:
-            letter = match.group("a") or match.group("b")
+            letter = _letter(match)
             return Label(_vocabulary()[2][letter], letter, 0, match.end())
     return None
+
+
+def _letter(match: re.Match) -> str:
+    """The part's letter a letter label names, in capitals."""
+    groups = match.groupdict()
+    return next(groups[name] for name in ("a", "b", "c") if groups.get(name)).upper()
 
 
 def _looks_like_label(label: str) -> bool:

@@ -38,9 +38,13 @@ def kinds(text: str) -> list[SectionKind]:
         "3. Action: I split the job in two.\n4. Result: It ran in 9 minutes.\n",
         "**Situation** - The nightly export kept timing out.\n\n**Task** - I owned the fix.\n\n"
         "**Action** - I split the job in two.\n\n**Result** - It ran in 9 minutes.\n",
+        "[Situation]\nThe nightly export kept timing out.\n\n[Task]\nI owned the fix.\n\n"
+        "[Action]\nI split the job in two.\n\n[Result]\nIt ran in 9 minutes.\n",
+        "s: the nightly export kept timing out\n\nt: i owned the fix\n\na: i split the job in two\n\n"
+        "r: it ran in 9 minutes\n",
     ],
     ids=["letter-colon", "letter-dash", "letter-parens-inline", "caps-lines", "bold", "html-bold", "plain-lines",
-         "plain-dash", "caps-glued", "bold-letters", "numbered", "bold-dash"],
+         "plain-dash", "caps-glued", "bold-letters", "numbered", "bold-dash", "bracketed-lines", "lower-letters"],
 )
 def test_label_styles_give_the_four_parts(text):
     assert kinds(text) == [S, T, A, R]
@@ -88,6 +92,13 @@ def test_letters_under_a_question_line_are_labels_when_s_t_and_r_open_lines_too(
         "A: I turned the step off within ten minutes.\n\nR: The export caught up by noon.\n"
     )
     assert kinds(text) == [S, T, A, R]
+
+
+def test_lower_case_letters_need_a_colon_and_an_unmatched_bracket_is_no_label():
+    # "a-ha" and "s-shaped" open no part; "[Situation" is prose, not a bracketed label.
+    text = "s- shaped curve at first\n\nt- test\n\na-ha, it was the cache\n\nr- retry\n"
+    assert S not in kinds(text)
+    assert S not in kinds("## Notes\n[Situation\nThe export kept timing out.\n")
 
 
 def test_a_single_stray_letter_is_not_a_label():
