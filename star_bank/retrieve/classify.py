@@ -75,8 +75,9 @@ RUNNER_UP_SHARE = 0.8
 # Below this much evidence the confidence is scaled down: the story says little.
 ENOUGH_EVIDENCE = 6.0
 MAX_EVIDENCE = 5
-# A framing rule's weight is worth this much, plus this share of the best topic score.
-FRAME_BASE = 4.0
+# A framing rule's weight is worth this much, plus this share of the best topic score
+# (fitted over every labelled story the project may read, its own included).
+FRAME_BASE = 3.5
 FRAME_SHARE = 0.8
 # Below this confidence a classified archetype is a guess: `list` says so.
 LOW_CONFIDENCE = 0.45
