@@ -13,7 +13,9 @@ tie-in tell the future, not what happened), from the spaCy parse:
 
 A verb of state (be, have, feel, want) or a hedged, negated or hypothetical one
 is not an act. A hiding passive that hides a decision ("the date was agreed",
-"mistakes were made") keeps the story from expert however many acts are owned.
+"mistakes were made") keeps the story from expert unless the speaker owns three
+decisions or more: then they lead with their own choices, and one decision told
+without its maker hides no one.
 The verbs that are soft ("listen", "communicate", "work with",
 "help") are acts but not decisions: a story made only of them has no decision
 of the speaker's, and cannot be expert. An outside cause told first (the
@@ -49,6 +51,9 @@ EXPERT_DECISION_SHARE = 0.5
 _DECIDING = frozenset({"decide", "agree", "choose", "approve", "push", "postpone", "schedule", "plan",
                        "propose", "commit", "cancel", "promise"})
 _DECISION_NOUNS = frozenset({"decision", "mistake", "call", "choice", "error", "commitment", "promise"})
+# A hiding passive that hides a decision keeps from expert only a story whose speaker owns
+# fewer decisions than this.
+OWNED_DECISIONS = 3
 # Fewer own acts than this share of all acts is novice. On the labelled stories of the
 # development corpus and bench/heldout*, the stories annotators rated novice run up to
 # about a quarter, the intermediate ones mostly from 0.29 up.
@@ -184,7 +189,10 @@ def rate_ownership(ev: StoryEvidence) -> Judgement:
     first = acts.decisions[0] if acts.decisions else acts.own[0]
     praise = f"you tell what you did with 'I' ({ev.cite(first, 70)})"
     crowded = ev.found("we-overuse")
-    hidden_decision = next((m for m in hidden if _hides_a_decision(ev, m)), None)
+    # A speaker who owns several decisions leads with them; one "it was decided" among them
+    # hides no one (over every labelled story, the annotators rate such stories expert).
+    hidden_decision = None if len(acts.decisions) >= OWNED_DECISIONS else next(
+        (m for m in hidden if _hides_a_decision(ev, m)), None)
     # Notes that never say "I" leave the listener to infer the speaker's part: not expert.
     expert = (share >= EXPERT_SHARE and acts.decided() and not blame and not crowded and hidden_decision is None
               and not acts.unsaid)

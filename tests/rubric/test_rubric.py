@@ -356,12 +356,17 @@ def test_a_passive_that_hides_nobody_does_not_cost_ownership(linter):
     assert score(text, linter).dimension("ownership").rating == "expert"
 
 
-def test_a_decision_hidden_in_the_passive_keeps_ownership_from_expert(linter):
+def test_a_decision_hidden_in_the_passive_keeps_ownership_from_expert_when_few_are_owned(linter):
     hidden = SMOOTH_SCALING.replace("Search traffic tripled", "The shard count was agreed in a planning meeting. "
-                                    "Search traffic tripled")
+                                    "Search traffic tripled").replace(
+        " and added a replica per shard.\nI chose to add autoscaling only after the second shard filled up.", ".")
     ownership = score(hidden, linter).dimension("ownership")
     assert ownership.rating == "intermediate"
     assert "hides who made the decision" in ownership.reason
+    # Three decisions of the speaker's own lead the story: one agreed without its maker hides no one.
+    owned = SMOOTH_SCALING.replace("Search traffic tripled", "The shard count was agreed in a planning meeting. "
+                                   "Search traffic tripled")
+    assert score(owned, linter).dimension("ownership").rating == "expert"
     system = SMOOTH_SCALING.replace("Search traffic tripled", "The old index was rebuilt every night. "
                                     "Search traffic tripled")
     assert score(system, linter).dimension("ownership").rating == "expert"
