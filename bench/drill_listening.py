@@ -86,7 +86,11 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     from star_bank.lint.engine import Linter
 
-    folder, rows = gold_rows(args.corpus, args.heldout)
+    corpus = args.corpus or ROOT.parent / "shared" / "corpus"
+    if args.heldout is None and not (corpus / "stories-gold.jsonl").is_file():
+        print(f"drill listening: no development corpus at {corpus}: skipped (give --corpus or --heldout odd)")
+        return 0
+    folder, rows = gold_rows(corpus, args.heldout)
     linter = Linter()
     counts = {d: {"wasted": 0, "expert": 0, "missed": 0, "novice": 0} for d in DIMENSIONS}
     stories = 0
