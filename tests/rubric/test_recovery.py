@@ -127,16 +127,10 @@ def test_letting_someone_know_is_telling_them(linter, recovery, rating):
 
 TOLD_BEFORE_THE_CAUSE = failure(
     "I look after the booking site of a small ferry company. I found out at 7:10 on a Sunday, when the "
-    "harbour office rang me because no one could book the morning boat. Within fifteen minutes I told the harbour master and the "
-    "owner, and I switched the booking form back to the version from Friday. Later that day I found the "
+    "harbour office rang me because no one could book the morning boat. Within fifteen minutes I told "
+    "the harbour master and the owner, and I switched the booking form back to the version from Friday. Later that day I found the "
     "cause: the date filter I had rewritten on Friday was broken and hid every sailing before noon."
 )
-
-
-def test_telling_people_once_the_trouble_came_to_light_counts_before_the_cause_is_told(linter):
-    # The recovery starts when the trouble is seen, even if the sentence naming the fault comes later.
-    judged = dimension(TOLD_BEFORE_THE_CAUSE, linter, "recovery")
-    assert judged.rating == "expert", judged.reason
 
 
 LISTED_NOTES = failure(
@@ -147,7 +141,16 @@ LISTED_NOTES = failure(
 )
 
 
-def test_a_note_opened_by_a_bare_participle_is_the_speakers_telling(linter):
-    # The parser may tag a note's opening "Called" as a participle; with no auxiliary it is an act.
-    judged = dimension(LISTED_NOTES, linter, "recovery")
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The recovery starts when the trouble is seen, even if the sentence naming the fault comes later.
+        TOLD_BEFORE_THE_CAUSE,
+        # The parser may tag a note's opening "Called" as a participle; with no auxiliary it is an act.
+        LISTED_NOTES,
+    ],
+    ids=["told-before-the-cause", "note-opened-by-a-participle"],
+)
+def test_telling_once_the_trouble_came_to_light_in_prose_or_notes_is_expert_recovery(linter, text):
+    judged = dimension(text, linter, "recovery")
     assert judged.rating == "expert", judged.reason
