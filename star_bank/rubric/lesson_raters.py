@@ -19,7 +19,8 @@ the lesson statements the linter's lesson rules read (star_bank/nlp/lessons.py):
   ("when the load balancer errors and the app logs are clean, I ..."), the class
   this case belongs to ("a choice like that"), the lesson carried into a later
   case ("in my first internship I ...") or a link to earlier failures: both is
-  expert, one is intermediate.
+  expert, one is intermediate; below staff, a mechanism put in place that names
+  no class of cases is intermediate too (the next case like this one meets it).
 """
 
 from __future__ import annotations
@@ -125,6 +126,13 @@ def rate_pattern_awareness(ev: StoryEvidence) -> Judgement:
         return judge("intermediate", f"{ev.cite(general_only[0])} generalises the lesson, with no safeguard for the "
                      f"whole class of cases{staff}", general_only[:1],
                      advice=advice_list(ev.advise("partial", general_only[0])))
+    # A mechanism put in place guards the next case like this one, though the story names no
+    # class of cases: the annotators never rate such a story novice on pattern awareness.
+    mechanism = next((lesson for lesson in lessons if lesson.observable and _adopted(ev, lesson)), None)
+    if mechanism is not None and not staff:
+        mark = ev.lesson_mark(mechanism)
+        return judge("intermediate", f"{ev.cite(mark)} puts a mechanism in place, but names no class of cases "
+                     "or pattern behind it", [mark], advice=advice_list(ev.advise("partial", mark)))
     note = "; staff stories are expected to connect several failures" if ev.level == "staff" else ""
     return judge("novice", f"the failure is told as a one-off: no general rule, no safeguard for similar cases{note}",
                  advice=advice_list(ev.advise("missing")))

@@ -67,6 +67,14 @@ def test_a_safeguard_for_a_class_of_cases_is_at_least_intermediate_pattern_aware
     assert judged.rating in ("intermediate", "expert"), judged.reason
 
 
+def test_a_mechanism_put_in_place_is_some_response_to_the_pattern(linter):
+    # No class of cases is named, but the next order meets the spreadsheet: not a one-off.
+    judged = dimension(lesson_story("The next day I set up a shared spreadsheet of the varieties we grow."),
+                       linter, "pattern_awareness")
+    assert judged.rating == "intermediate", judged.reason
+    assert "puts a mechanism in place" in judged.reason
+
+
 def test_a_safeguard_for_this_one_case_is_no_pattern(linter):
     judged = dimension(lesson_story("Since then the seed order for the east bed goes through a second gardener."),
                        linter, "pattern_awareness")
