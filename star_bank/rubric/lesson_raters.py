@@ -127,7 +127,7 @@ def rate_pattern_awareness(ev: StoryEvidence) -> Judgement:
                      f"whole class of cases{staff}", general_only[:1],
                      advice=advice_list(ev.advise("partial", general_only[0])))
     # A mechanism put in place guards the next case like this one, though the story names no
-    # class of cases: the annotators never rate such a story novice on pattern awareness.
+    # class of cases: of 93 labelled stories with one, the annotators rated one novice here.
     mechanism = next((lesson for lesson in lessons if lesson.observable and _adopted(ev, lesson)), None)
     if mechanism is not None and not staff:
         mark = ev.lesson_mark(mechanism)
