@@ -254,6 +254,9 @@ def test_framing_tells_a_mistake_from_a_split_a_wish_and_a_condition(book):
     assert "own_mistake" not in frames("I broke the launch into four small releases.")
     assert "own_mistake" not in frames("I didn't want the memo to sound like an attack on the old design.")
     assert "impact" not in frames("If the export job fails, the analysts simply run it again.")
+    # What the change spared ("rather than timing out", "instead of crashing") did not happen.
+    assert "impact" not in frames("I moved the sends onto a queue so bursts wait rather than timing out.")
+    assert "impact" not in frames("The worker now skips the bad row instead of crashing.")
     assert "own_mistake" not in frames("I thought it was the wrong call for that quarter.")
     # The same verbs told as what happened still count.
     assert "own_mistake" in frames("On my second day I broke the build for the whole office.")
