@@ -48,6 +48,8 @@ HYPOTHETICAL = (("would",), ("next", "time"))  # a sentence with these tells wha
 # inside the story is an anecdote, not what happened in it.
 TELLING = frozenset(stem(w) for w in "tell told share shared mention mentioned recount recounted".split())
 ABOUT = frozenset(stem(w) for w in "about of".split())
+# "a meaningful share of the calls": after these, "share" is a noun, not a telling.
+_DETERMINERS = frozenset(stem(w) for w in "a an the my our their his her its".split())
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])(?=[\"”’)])")
 
 
@@ -157,7 +159,8 @@ def told_as_anecdote(sentence: str) -> bool:
     time my release was reverted"): what happened in that story is not this story's arc."""
     tokens = stems(sentence)
     return any(
-        token in TELLING and ABOUT & set(tokens[i + 1 : i + 4]) for i, token in enumerate(tokens)
+        token in TELLING and ABOUT & set(tokens[i + 1 : i + 4]) and not _DETERMINERS & set(tokens[max(0, i - 2) : i])
+        for i, token in enumerate(tokens)
     )
 
 

@@ -37,6 +37,9 @@ def test_a_story_the_speaker_tells_someone_is_not_the_story_itself(book):
     # The rollback happened in an anecdote told to a new hire; the arc is the coaching.
     assert told_as_anecdote("I told him about the time my own first change was rolled back.")
     assert not told_as_anecdote("I told my manager that my change had been rolled back.")
+    # "share" after an article is a noun: a part of something, not a story told.
+    assert told_as_anecdote("At lunch I shared the story of my first outage with her.")
+    assert not told_as_anecdote("A large share of the calls had card numbers read aloud, and I argued against the plan.")
     match = classify_story(parse_story(COACHING_WITH_AN_ANECDOTE, "notes.md"), book)
     assert match.archetypes[0] == 5, match.why
 
