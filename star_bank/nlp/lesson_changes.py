@@ -121,7 +121,7 @@ def _still_at_work(verb: "Token") -> bool:
     '..., so a bad file is never sent'. The present tense inside a past story says the
     mechanism outlived the event. The parser sometimes hangs the act under its consequence
     ("I added a limit, so a big file is never accepted": 'added' a complement of 'accepted')."""
-    if verb.dep_ == "ccomp" and (_present_finite(verb.head) or _gate(verb.head)):
+    if verb.dep_ == "ccomp" and not _quoted(verb.head) and (_present_finite(verb.head) or _gate(verb.head)):
         return True
     things = [c for c in verb.children if c.dep_ == "dobj"]
     preps = [c for node in [verb, *things] for c in node.children if c.dep_ == "prep"]
@@ -138,9 +138,18 @@ def _still_at_work(verb: "Token") -> bool:
     for node in clauses:
         if node.dep_ == "conj" and _own_subject_is_speaker(node):
             continue  # "I added X and I check it": the second act is judged on its own
-        if _present_finite(node) or _gate(node):
+        if not _quoted(node) and (_present_finite(node) or _gate(node)):
             return True
     return False
+
+
+def _quoted(clause: "Token") -> bool:
+    """'we built a reminders product, "your appointment is tomorrow"': a clause in quotation
+    marks is words quoted, not what the thing does now."""
+    return any(c.dep_ == "punct" and c.text in _QUOTES for c in clause.children)
+
+
+_QUOTES = frozenset({'"', "\u201c", "\u201d"})
 
 
 def _gate(verb: "Token") -> bool:

@@ -64,6 +64,8 @@ def test_a_safeguard_still_at_work_is_a_change_with_no_time_marker(sentence):
         "I added a test to reproduce the bug.",  # past, nothing said to keep working
         "I wrote a script and ran it once on the old rows.",
         "I rewrote the form, so the customers could read it.",  # a consequence, but no gate
+        # words quoted in the present are what the thing said, not what it still does
+        'I built a reminder service for the clinic, texts to patients, "your appointment is tomorrow".',
     ],
 )
 def test_a_one_off_act_with_no_present_clause_is_not_a_change(sentence):
