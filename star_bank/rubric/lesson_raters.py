@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import subject_of
+from star_bank.nlp.lesson_changes import changed_practice_cue
 from star_bank.nlp.lesson_habits import for_every, habit_trigger, is_speaker, wish_or_vague
 from star_bank.nlp.lesson_vocabulary import compiled, load_vocabulary
 from star_bank.nlp.lessons import LessonStatement
@@ -98,8 +99,8 @@ def rate_pattern_awareness(ev: StoryEvidence) -> Judgement:
         return Judgement(None, f"not expected at {level_name(ev.level)} unless the story shows a pattern; "
                          "it does not")
     lessons = told_lessons(ev)
-    safeguards = [ev.lesson_mark(lesson) for lesson in lessons
-                  if lesson.observable and _adopted(ev, lesson) and _class_wide(lesson)]
+    adopted = [lesson for lesson in lessons if lesson.observable and _adopted(ev, lesson)]
+    safeguards = [ev.lesson_mark(lesson) for lesson in adopted if _class_wide(lesson)]
     general = [ev.lesson_mark(lesson) for lesson in lessons if _general_rule(ev, lesson)]
     general += ev.signal("pattern_response")
     general += [ev.lesson_mark(lesson) for lesson in lessons if _applied_later(lesson)]
@@ -128,9 +129,8 @@ def rate_pattern_awareness(ev: StoryEvidence) -> Judgement:
                      advice=advice_list(ev.advise("partial", general_only[0])))
     # A mechanism put in place guards the next case like this one, though the story names no
     # class of cases: of 93 labelled stories with one, the annotators rated one novice here.
-    mechanism = next((lesson for lesson in lessons if lesson.observable and _adopted(ev, lesson)), None)
-    if mechanism is not None and not staff:
-        mark = ev.lesson_mark(mechanism)
+    if adopted and not staff:
+        mark = ev.lesson_mark(adopted[0])
         return judge("intermediate", f"{ev.cite(mark)} puts a mechanism in place, but names no class of cases "
                      "or pattern behind it", [mark], advice=advice_list(ev.advise("partial", mark)))
     note = "; staff stories are expected to connect several failures" if ev.level == "staff" else ""
@@ -357,14 +357,7 @@ def _behaviour(ev: StoryEvidence, lesson: LessonStatement) -> bool:
         and not any(c.dep_ == "neg" for c in t.children)
         and t.head.lemma_.lower() not in _INTENTIONS and _by_speaker(t)
         for t in lesson.sentence
-    ) and not any(_announces(t) for t in lesson.sentence)
-
-
-def _announces(verb) -> bool:
-    """'I changed what I do': a lead-in to the change, which the next sentences tell."""
-    return verb.lemma_.lower() == "change" and any(
-        c.dep_ in ("ccomp", "dobj") and any(w.lower_ in ("what", "how") for w in c.subtree if w.i < c.i)
-        for c in verb.children)
+    ) and changed_practice_cue(lesson.sentence) is None  # "I changed what I do" only leads in to the change
 
 
 def _by_speaker(verb) -> bool:
