@@ -12,12 +12,25 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan, Token
 
 
+# "As far as I know", "I think": the speaker hedging what they say, not acting in it.
+_HEDGING_VERBS = frozenset({"know", "think", "guess", "believe", "suppose", "reckon", "imagine"})
+
+
 def speaker_in(tokens: list["Token"]) -> bool:
-    """'I' or 'we' as a subject, or 'my' / 'our' anywhere in the tokens."""
+    """'I' or 'we' as a subject (not of a hedge such as 'as far as I know'), or 'my' / 'our'
+    anywhere in the tokens."""
     return any(
-        (t.lower_ in SPEAKER_SUBJECTS and t.dep_ in ("nsubj", "nsubjpass")) or t.lower_ in ("my", "our")
+        (t.lower_ in SPEAKER_SUBJECTS and t.dep_ in ("nsubj", "nsubjpass") and not _hedge(t.head))
+        or t.lower_ in ("my", "our")
         for t in tokens
     )
+
+
+def _hedge(verb: "Token") -> bool:
+    """'I think <clause>', 'as far as I know': a verb of belief over another clause, or set
+    aside as a clause of its own ("I now think about the customer" is no hedge)."""
+    return verb.lemma_.lower() in _HEDGING_VERBS and (
+        any(c.dep_ == "ccomp" for c in verb.children) or verb.dep_ in ("advcl", "parataxis"))
 
 
 def notes_fragment(sentence: "SpacySpan") -> bool:

@@ -307,8 +307,9 @@ def _since_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
         c.dep_ == "pobj" and any(d.lower_ in ("the", "that", "this") for d in c.children) for c in token.children
     )
     # "The alert has fired once since then": something set up in the story, still at work.
+    # A state is how things stayed, not the safeguard doing anything: "the test has been green since".
     dated = dated or (then and subject is not None and subject.lemma_.lower() in vocabulary.mechanisms
-                      and any(d.dep_ in ("det", "poss") for d in subject.children))
+                      and any(d.dep_ in ("det", "poss") for d in subject.children) and verb.lemma_ != "be")
     if not present or subject is None or not (is_speaker(subject) or dated):
         return None
     last = max([token, *token.subtree], key=lambda t: t.i)

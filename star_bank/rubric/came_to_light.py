@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import AnalysedStory, is_first_person_singular, subject_of
+from star_bank.nlp.actors import is_person_or_group
 from star_bank.rubric.signals import Mark, clock_time, list_items
 from star_bank.rubric.why_missed import FIRST_PERSON, HYPOTHETICAL, PAST, SEEMING, is_fact, nobody, why_it_was_missed
 
@@ -63,6 +64,7 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
     instruments = frozenset(w.lower() for w in words.instruments)
     odd = frozenset(w.lower() for w in words.odd_looks)
     trouble = frozenset(w.lower() for w in words.trouble_events)
+    finding = frozenset(w.lower() for w in words.finding_verbs) | noticing
     found: dict[str, list[Mark]] = {"came_to_light": [], "instrument_told": [], "misread_signal": []}
     for section in story.sections:
         if section.doc is None or section.kind in _NOT_EVENTS:
@@ -74,7 +76,7 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
                     "came_to_light": lambda t: _noticed(t, noticing) or _brought_to_us(t) or _passed_on_to_me(t)
                     or _found_out_from(t) or _looked_wrong(t, odd) or _showed_a_reading(t) or _reports_came_in(t)
                     or _surfaced(t) or _showed_up(t, trouble) or _answered_an_instrument(t, instruments)
-                    or _alerted(t) or _raised_by_someone(t)
+                    or _alerted(t) or _raised_by_someone(t) or _found_by(t, finding)
                     # "A customer reported a bug" opening the story is its premise, not how it was seen.
                     or (section.kind is not SectionKind.situation and _those_hit_said(t)),
                     "instrument_told": lambda t: _instrument_told(t, instruments) or _moved_on_an_instrument(t, instruments),
@@ -100,6 +102,20 @@ def _noticed(token: "Token", noticing: frozenset[str]) -> bool:
     # realised half of it was not started"): a clause that opens right after still counts.
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return after is not None and after.dep_ in ("nsubj", "nsubjpass", "mark")
+
+
+# Reported or learned: news passed on, whoever passed it.
+_NEWS = frozenset({"report", "learn"})
+
+
+def _found_by(verb: "Token", finding: frozenset[str]) -> bool:
+    """'They were caught by reconciliation the next morning', 'it was flagged by the nightly
+    diff': a check that found the trouble, told in the passive with the check in its 'by'
+    phrase. Found by people ('it was reported by the contact centre'), it is news brought in."""
+    if verb.lemma_.lower() not in finding - _NEWS or not any(c.dep_ == "auxpass" for c in verb.children) or not is_fact(verb):
+        return False
+    finders = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return bool(finders) and not any(is_person_or_group(f) for f in finders)
 
 
 def _could_perceive(verb: "Token") -> bool:

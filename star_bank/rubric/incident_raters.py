@@ -20,10 +20,10 @@ from star_bank.rubric.signals import Mark
 
 
 # What the speaker did in the Situation and Task set the scene; it is not a recovery.
-# A story with no Action section tells its acts under whatever heading it gave them
-# ("My part", "My role"), which reads as the Task: then only the Situation sets the scene.
+# A story with no Action section tells its acts under whatever label it gave them ("My
+# part") or under the one label that opened it ("Context - ..." and then a numbered list):
+# then only the failure's first telling dates the acts.
 _SCENE = frozenset({SectionKind.situation, SectionKind.task})
-_SCENE_WITHOUT_ACTION = frozenset({SectionKind.situation})
 # Looking and finding out tell how the trouble was seen, not what was done about it.
 _PERCEIVING = frozenset({"look", "see", "notice", "hear", "read", "watch", "realize", "realise", "find",
                          "discover", "learn", "spot"})
@@ -72,10 +72,13 @@ def rate_recovery(ev: StoryEvidence) -> Judgement:
     done = [m for m in [*acts.own, *acts.we, *acts.fragments]
             if acts.verbs.get(m.start) not in quiet and m.start not in acts.omissions]
     has_action = any(section.kind == SectionKind.action for section in ev.story.story.sections)
-    scene = _SCENE if has_action else _SCENE_WITHOUT_ACTION
+    scene = _SCENE if has_action else frozenset()
     steps = unique_marks(
         m for m in sorted([*done, *ev.signal("recovery_step")], key=lambda m: m.start)
         if m.start >= after and m.section not in scene
+        # With no Action, the Situation's own telling of the failure ("I deployed a migration
+        # that locked the table") is not a step against it.
+        and (has_action or m.section not in _SCENE or _told_after(ev, m, after))
     )
     told = [m for m in ev.signal("communication") if m.start >= after]
     timed = [m for m in [*ev.signal("timed_communication"), *ev.signal("timed_step")] if m.start >= after]

@@ -172,6 +172,18 @@ def test_a_team_change_since_the_event_names_no_mechanism():
     assert not found(FIXED.format(sentence="The depot has grown a lot since then."))
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The duplicate check has been green since then.",  # a state: how things stayed, not a safeguard at work
+        "The duplicate check has been green since then, as far as I know.",  # a hedge puts no speaker in it
+        "I think the duplicate check has been green since then.",
+    ],
+)
+def test_a_state_since_the_event_is_the_outcome_not_a_change(sentence):
+    assert not found(FIXED.format(sentence=sentence))
+
+
 def test_an_artefact_made_after_the_event_and_still_in_use_is_a_change():
     # 'notebook' is an artefact, not in the safeguard list: what makes it a change is the date and
     # the present tense that describes it at work.

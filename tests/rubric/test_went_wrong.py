@@ -201,6 +201,21 @@ def test_the_speaker_seeing_it_in_a_log_or_dashboard_is_a_signal(linter):
     assert rating(card(SEEN_IN_THE_LOGS, linter), "detection") in ("intermediate", "expert")
 
 
+def found_by(finder: str) -> str:
+    return story_of(
+        "I looked after the ticket sales of a small theatre. A change I made to the seat map caused a bug that sold "
+        f"twelve seats twice for the Friday show. They were spotted by {finder} on Saturday morning, "
+        "and I moved the twelve buyers to the front row and wrote to each of them.",
+        archetype=9,
+    )
+
+
+def test_trouble_found_by_a_check_told_in_the_passive_is_a_signal_but_news_from_people_is_not(linter):
+    # The check is named in the "by" phrase; people who passed it on brought news, they were no signal.
+    assert rating(card(found_by("the nightly reconciliation"), linter), "detection") == "intermediate"
+    assert rating(card(found_by("the box office manager"), linter), "detection") == "novice"
+
+
 FEEDBACK_IN_THE_SITUATION = """\
 ---
 archetypes: [6]
@@ -245,8 +260,18 @@ TROUBLE_NOUNS = story_of(
 )
 
 
-@pytest.mark.parametrize("text", [FEEDBACK_IN_THE_SITUATION, FLAW_FOUND, GAP_FLAGGED, TROUBLE_NOUNS],
-                         ids=["feedback-in-situation", "flaw-found", "gap-flagged", "trouble-nouns"])
+# Trouble that surfaced, told in passing at the end of a success story, still had to be dealt with.
+TROUBLE_SURFACED = story_of(
+    "I moved the parish hall's booking records from a desktop database to a hosted one over a weekend. "
+    "A small mismatch in the date fields emerged on the Monday, and two weddings showed on the wrong day "
+    "until I fixed the import that afternoon. The hall now takes bookings online.",
+    archetype=7,
+)
+
+
+@pytest.mark.parametrize("text", [FEEDBACK_IN_THE_SITUATION, FLAW_FOUND, GAP_FLAGGED, TROUBLE_NOUNS, TROUBLE_SURFACED],
+                         ids=["feedback-in-situation", "flaw-found", "gap-flagged", "trouble-nouns",
+                              "trouble-surfaced"])
 def test_flaws_found_feedback_in_the_scene_and_trouble_told_as_nouns_are_something_going_wrong(linter, text):
     # Feedback on the speaker, or a gap someone flagged, is the story even when it opens the
     # Situation; trouble told as a noun ("we had four incidents") happened as much as a verb.
@@ -334,6 +359,27 @@ def test_a_story_without_an_action_heading_recovers_under_the_heading_read_as_it
     scorecard = card(NO_ACTION_HEADING, linter)
     assert scorecard.rubric == "failure", scorecard.rubric_reason
     assert rating(scorecard, "recovery") == "expert"
+
+
+ONE_LABEL_THEN_A_LIST = """\
+# The overnight stock sync
+
+Context - I ran the stock sync for a chain of garden centres, a job that copied the till counts to the web shop.
+
+What happened:
+
+1. One Saturday the sync copied Friday's counts twice and the shop sold 40 plants it did not have.
+2. I paused the sync and set the affected items to "call to order".
+3. I rang the duty manager of each store and emailed the customers whose orders could not be filled.
+
+Outcome - every affected customer had a refund by Monday.
+"""
+
+
+def test_acts_listed_under_the_one_label_that_opened_the_story_are_the_recovery(linter):
+    # With no Action label, the list after "Context -" is still what the speaker did once it went wrong.
+    scorecard = card(ONE_LABEL_THEN_A_LIST, linter)
+    assert rating(scorecard, "recovery") in ("intermediate", "expert"), scorecard
 
 
 def test_owning_a_mistake_is_not_how_it_came_to_light(linter):
