@@ -53,6 +53,8 @@ bench: install
 	$(PY) bench/heldout_accuracy.py --set bench/heldout12
 	$(PY) bench/heldout_accuracy.py --set bench/heldout13
 	$(PY) bench/heldout_accuracy.py --set bench/heldout14
+	$(PY) bench/heldout_accuracy.py --set bench/heldout15
+	$(PY) bench/heldout_accuracy.py --set bench/heldout16
 	$(PY) bench/classify_own.py
 
 # Speed and memory, as ratios measured in one run (see README, Performance).
