@@ -46,6 +46,7 @@ from star_bank.retrieve.archetypes import ArchetypeBook, load_archetypes
 from star_bank.retrieve.cue_index import ArchetypeIndex, archetype_index
 from star_bank.retrieve.framing import StoryFraming, frame_sentences, framing_weights, story_sentences
 from star_bank.model.story import SectionKind, Story
+from star_bank.retrieve.story_model import archetype_probabilities, story_features
 from star_bank.retrieve.text_match import content_stems, stems
 
 ArchetypeSource = Literal["front-matter", "tags", "question", "title", "classified"]
@@ -83,6 +84,12 @@ FRAME_SHARE = 0.8
 LOW_CONFIDENCE = 0.45
 # A story classified among its tags' archetypes is this sure.
 TAG_CONFIDENCE = 0.9
+# The story model's probability for an archetype (star_bank/retrieve/story_model.py) is worth
+# this much score: chosen by leaving each written set out of its training in turn, where it
+# lifts the sets left out without moving the development corpus.
+STORY_MODEL_WEIGHT = 5.0
+# ... and from this probability on it is named among the evidence.
+STORY_MODEL_NOTE = 0.5
 # A question stated above the story: its archetypes (at most this many) bound the choice.
 QUESTION_ARCHETYPES = 2
 QUESTION_CONFIDENCE = 0.8
@@ -260,12 +267,19 @@ def _classify(
     add, scale = framing_weights(framing, book.framing)
     frame_value = FRAME_BASE + FRAME_SHARE * max(topic.values(), default=0.0)
     framed_note = _framing_note(framing)
+    # The model weighs in only where the text gives some other evidence: a story with none
+    # ("We ate soup.") stays without an archetype.
+    evidence = any(topic.values()) or bool(add)
+    model = archetype_probabilities(story_features(story, framing.frames)) if evidence else {}
     scores = []
     for archetype in book.archetypes:
         if allowed and archetype.id not in allowed:
             continue
         total = topic[archetype.id] * scale.get(archetype.id, 1.0) + add.get(archetype.id, 0.0) * frame_value
+        total += STORY_MODEL_WEIGHT * model.get(archetype.id, 0.0)
         notes = [text for _, text in sorted(cue_notes[archetype.id], key=lambda n: -n[0])][:MAX_EVIDENCE]
+        if model.get(archetype.id, 0.0) >= STORY_MODEL_NOTE:
+            notes.append(f"its words read as this archetype ({model[archetype.id]:.2f})")
         if add.get(archetype.id) and framed_note:
             notes.insert(0, framed_note)
         if shape.get(archetype.id, 0.0) >= 0.1:
