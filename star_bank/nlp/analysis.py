@@ -6,6 +6,8 @@ into `Finding`s with exact file positions.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -127,11 +129,15 @@ class AnalysedStory:
         return self.prose_hit(section, first.idx, last.idx + len(last.text), **values)
 
 
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+
+
 def subject_of(verb: "Token") -> "Token | None":
     """The nominal subject of a verb (climbing conjunctions: 'I traced and fixed it')."""
     node = verb
     for _ in range(4):
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")]
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+                    and not _timestamp(c)]
         if subjects:
             # Two subjects is a misparse ("The habit I took: ..., I call them"): the nearest is the verb's.
             return max(subjects, key=lambda s: (s.i < node.i, s.i if s.i < node.i else -s.i))
@@ -140,6 +146,13 @@ def subject_of(verb: "Token") -> "Token | None":
         else:
             break
     return None
+
+
+def _timestamp(token: "Token") -> bool:
+    """'10:45 cancelled my backend': a clock time the parser took for the subject of a note's
+    verb; a timeline's acts have no subject ('4.12 shipped Thursday' has one: the release)."""
+    return (token.i < token.head.i and not any(True for _ in token.children)
+            and _CLOCK.fullmatch(token.text) is not None)
 
 
 def is_first_person_singular(token: "Token") -> bool:

@@ -142,7 +142,7 @@ def _labels_what_follows(verb: "Token") -> bool:
     if subject is None or not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)):
         return False
     # The colon may hang on the verb itself ("What I changed after:") or follow its words.
-    after = max(t.i for t in verb.subtree if t.dep_ != "punct" or t.i < verb.i) + 1
+    after = max(t.i for t in verb.subtree if not t.is_space and (t.dep_ != "punct" or t.i < verb.i)) + 1
     return after < len(verb.doc) and verb.doc[after].text in (":", "-", "–", "—")
 
 

@@ -59,8 +59,35 @@ def load_pipeline(name: str | None = None) -> "Language":
         nlp = spacy.load(resolved, exclude=list(EXCLUDED_COMPONENTS))
     except (OSError, ImportError) as exc:
         raise PipelineUnavailable(f"cannot load spaCy pipeline {resolved!r}: {exc}") from None
+    if "parser" in nlp.pipe_names:
+        _register_line_breaks(spacy)
+        nlp.add_pipe(LINE_BREAKS, before="parser")
     gc.freeze()
     return nlp
+
+
+LINE_BREAKS = "star_bank_line_breaks"
+
+
+def _register_line_breaks(spacy) -> None:
+    """A component that starts a sentence after every line break of the prose.
+
+    The prose joins a paragraph's wrapped lines with spaces, so a line break is a
+    paragraph, list item or label line ending: a sentence ends there even without a
+    full stop ("- No data loss, no corruption" and the next bullet are two sentences,
+    not one that runs on).
+    """
+    from spacy.language import Language
+
+    if LINE_BREAKS in Language.factories:
+        return
+
+    @Language.component(LINE_BREAKS)
+    def line_breaks(doc):
+        for token in doc[:-1]:
+            if "\n" in token.whitespace_ or token.is_space and "\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+        return doc
 
 
 # spaCy refuses texts over nlp.max_length (1,000,000 characters), and a batch of

@@ -160,7 +160,7 @@ def _act_kind(token: "Token", state_verbs: frozenset[str], omissions: bool) -> s
         return None  # a passive: the passive-voice rule decides whether it hides anyone
     subject = subject_of(token)
     if subject is None:
-        if token.dep_ == "ROOT" and token.tag_ in ("VBD", "VBN") and token.i == token.sent.start:
+        if token.dep_ == "ROOT" and token.tag_ in ("VBD", "VBN") and _opens_its_sentence(token):
             return "fragments"
         return None
     if subject.dep_ in ("nsubjpass", "csubjpass", "expl"):
@@ -170,6 +170,11 @@ def _act_kind(token: "Token", state_verbs: frozenset[str], omissions: bool) -> s
     if subject.lower_ == "we" or any(c.lower_ == "we" for c in subject.conjuncts):
         return "we"
     return None
+
+
+def _opens_its_sentence(verb: "Token") -> bool:
+    """Only punctuation, a list number or a time stands before the verb ("- 10:45 cancelled ...")."""
+    return all(t.is_punct or t.is_space or t.tag_ == "CD" for t in verb.sent[: verb.i - verb.sent.start])
 
 
 def rate_ownership(ev: StoryEvidence) -> Judgement:

@@ -29,3 +29,10 @@ def test_stories_come_back_in_order_each_section_with_its_doc():
     sections = [section for _, story in out for section in story.sections]
     assert sections and all(section.doc is not None for section in sections if section.prose.text)
     assert all(section.doc.text == section.prose.text for section in sections if section.doc is not None)
+
+
+def test_a_line_break_in_the_prose_ends_a_sentence_even_without_a_full_stop():
+    # A paragraph or label line that ends without punctuation does not run into the next one.
+    doc = load_pipeline()("No orders were lost\nWhat I changed afterwards\nI added a check to the import.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "No orders were lost", "What I changed afterwards", "I added a check to the import."]

@@ -562,6 +562,14 @@ def test_notes_that_never_say_i_are_the_speakers_acts_but_not_expert_ownership(l
     assert score(said, linter).dimension("ownership").rating == "expert"
 
 
+def test_a_timeline_whose_notes_open_with_a_clock_time_reads_them_as_the_speakers_acts(linter):
+    # "10:05 restored ..." is a note with no subject: the time is when, not who.
+    timed = (NOTES_WITHOUT_I.replace("- Restored", "- 19:40 restored").replace("- Moved", "- 21:15 moved")
+             .replace("- Found", "- 09:30 found"))
+    ownership = score(timed, linter).dimension("ownership")
+    assert ownership.rating == "intermediate" and "never say 'I'" in ownership.reason, ownership.reason
+
+
 def test_a_plan_for_next_time_in_notes_without_a_subject_is_read_as_a_lesson(linter):
     lesson = score(NOTES_WITHOUT_I, linter).dimension("concrete_lesson")
     assert lesson.rating == "intermediate" and "lock the sheet" in lesson.reason

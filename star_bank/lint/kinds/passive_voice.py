@@ -46,8 +46,8 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
         if section.doc is None:
             continue
         for token in section.doc:
-            if token.tag_ != "VBN":
-                continue
+            if token.tag_ != "VBN" or (token.i > 0 and token.doc[token.i - 1].text == "#"):
+                continue  # "#lessonslearned" is a hashtag, not a verb
             aux = [c for c in token.children if c.dep_ == "auxpass" and c.lemma_.lower() in _PASSIVE_AUX]
             if not aux:
                 if token.lemma_.lower() not in changes | stative and _reduced_passive(token):

@@ -28,6 +28,7 @@ def flagged(linter, sentence):
         "The config needed to be reviewed again.",
         "The second phase, which was planned to roughly double traffic, starts in May.",
         "The fix was expected to land before the holidays.",
+        "We shipped it on the Friday.\n\n#mobile #releases #lessonslearned",
     ],
 )
 def test_not_hidden_acts(linter, sentence):
