@@ -91,7 +91,7 @@ STORY_MODEL_WEIGHT = 5.0
 # ... and from this probability on it is named among the evidence.
 STORY_MODEL_NOTE = 0.5
 # A question stated above the story: its archetypes (at most this many) bound the choice.
-QUESTION_ARCHETYPES = 2
+QUESTION_ARCHETYPES = 3
 QUESTION_CONFIDENCE = 0.8
 
 
