@@ -39,7 +39,9 @@ def notes_fragment(sentence: "SpacySpan") -> bool:
     root = sentence.root
     if root.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children):
         return False
-    return root.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
+    # A bare participle heading a note is its past ("Learned to ..."): nothing makes it a passive.
+    bare = root.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in root.children)
+    return root.tag_ in ("VBD", "VBZ", "VBP") or bare or any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
 
 
 def past_narration(root: "Token") -> bool:

@@ -225,7 +225,9 @@ def _learning_cue(token: "Token", vocabulary: LessonVocabulary, kind: SectionKin
     if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in vocabulary.learning_verbs:
         return None
     subject = subject_of(token)
-    if subject is None or subject.lower_ not in SPEAKER_SUBJECTS or _purpose(token):
+    # "Learned to double-check the limits.": a note that drops the writer's "I".
+    unsaid = subject is None and token.dep_ == "ROOT" and notes_fragment(token.sent)
+    if not unsaid and (subject is None or subject.lower_ not in SPEAKER_SUBJECTS) or _purpose(token):
         return None
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
     for child in token.children:

@@ -79,6 +79,8 @@ def is_quantity(token: "Token", words: frozenset[str] = QUANTITY_WORDS) -> bool:
             return _ranked(token)
         # "double-check", "half-finished": the first half of a compound word measures nothing,
         # nor does one written apart before its verb ("double check everything").
+        if lower == "once" and token.dep_ == "mark":
+            return False  # "once it was clear ...": when, not how many times
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if following is not None and lower in _VERB_PREFIXES and (
                 following.pos_ == "VERB" or following.lower_.endswith("ing")):

@@ -51,6 +51,7 @@ def test_quantities(nlp, sentence):
         "The relationship between the two teams got better.",
         "Our three leads signed off on it.",
         "I learned the value of double checking the print proof.",
+        "Once the cause was clear, the team put the old labels back.",
     ],
 )
 def test_not_quantities(nlp, sentence):

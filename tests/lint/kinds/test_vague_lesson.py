@@ -27,6 +27,7 @@ def vague(linter, text):
         "I gained a deeper understanding of how the billing system works.",
         "I learned the importance of double checking and being more careful before sending things off.",
         "Looking back, it reinforced for me how important it is to build teams that share the work.",
+        "Learned to be more careful with vendor changes.",  # a note that drops the "I"
     ],
 )
 def test_a_vague_lesson_in_the_result_is_flagged(linter, closing):
