@@ -65,6 +65,7 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
     odd = frozenset(w.lower() for w in words.odd_looks)
     trouble = frozenset(w.lower() for w in words.trouble_events)
     finding = frozenset(w.lower() for w in words.finding_verbs) | noticing
+    checks = instruments | frozenset(w.lower() for w in words.sources)
     found: dict[str, list[Mark]] = {"came_to_light": [], "instrument_told": [], "misread_signal": []}
     for section in story.sections:
         if section.doc is None or section.kind in _NOT_EVENTS:
@@ -76,7 +77,7 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
                     "came_to_light": lambda t: _noticed(t, noticing) or _brought_to_us(t) or _passed_on_to_me(t)
                     or _found_out_from(t) or _looked_wrong(t, odd) or _showed_a_reading(t) or _reports_came_in(t)
                     or _surfaced(t) or _showed_up(t, trouble) or _answered_an_instrument(t, instruments)
-                    or _alerted(t) or _raised_by_someone(t) or _found_by(t, finding)
+                    or _alerted(t) or _raised_by_someone(t) or _found_by(t, finding, checks)
                     # "A customer reported a bug" opening the story is its premise, not how it was seen.
                     or (section.kind is not SectionKind.situation and _those_hit_said(t)),
                     "instrument_told": lambda t: _instrument_told(t, instruments) or _moved_on_an_instrument(t, instruments),
@@ -108,14 +109,25 @@ def _noticed(token: "Token", noticing: frozenset[str]) -> bool:
 _NEWS = frozenset({"report", "learn"})
 
 
-def _found_by(verb: "Token", finding: frozenset[str]) -> bool:
+def _found_by(verb: "Token", finding: frozenset[str], checks: frozenset[str]) -> bool:
     """'They were caught by reconciliation the next morning', 'it was flagged by the nightly
-    diff': a check that found the trouble, told in the passive with the check in its 'by'
-    phrase. Found by people ('it was reported by the contact centre'), it is news brought in."""
+    scan': a check that found the trouble, told in the passive with the check in its 'by'
+    phrase. Found by people ('flagged by an auditor', 'reported by the contact centre'), it
+    is news brought in."""
     if verb.lemma_.lower() not in finding - _NEWS or not any(c.dep_ == "auxpass" for c in verb.children) or not is_fact(verb):
         return False
     finders = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return bool(finders) and not any(is_person_or_group(f) for f in finders)
+    return any(_a_check(f, checks) for f in finders)
+
+
+def _a_check(noun: "Token", checks: frozenset[str]) -> bool:
+    """An instrument or source of the lexicon, or a process named as one ('reconciliation',
+    'monitoring', 'the nightly comparison'), not a person or a group."""
+    lemma = noun.lemma_.lower()
+    return not is_person_or_group(noun) and (lemma in checks or lemma.endswith(_PROCESS_ENDINGS))
+
+
+_PROCESS_ENDINGS = ("tion", "sion", "ing", "ment")
 
 
 def _could_perceive(verb: "Token") -> bool:

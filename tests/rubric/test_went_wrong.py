@@ -214,6 +214,7 @@ def test_trouble_found_by_a_check_told_in_the_passive_is_a_signal_but_news_from_
     # The check is named in the "by" phrase; people who passed it on brought news, they were no signal.
     assert rating(card(found_by("the nightly reconciliation"), linter), "detection") == "intermediate"
     assert rating(card(found_by("the box office manager"), linter), "detection") == "novice"
+    assert rating(card(found_by("an outside auditor"), linter), "detection") == "novice"
 
 
 FEEDBACK_IN_THE_SITUATION = """\
