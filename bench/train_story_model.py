@@ -14,11 +14,14 @@ gave). Left out of training, so that they stay honest measures:
 Full-batch AdaGrad with an L2 penalty; features seen in fewer than MIN_COUNT
 stories are dropped, and weights are rounded, so the shipped file stays small.
 
+Training is deterministic (full batch, weights start at zero): the same sets give the
+same file.
+
 Usage: python bench/train_story_model.py [--check]
-  --check  leave each held-out set out in turn, train on the others, and print
-           the model's own top-1 accuracy on the set left out (and, trained on
-           every set, on the development corpus and the project's own stories);
-           nothing is written
+  --check  leave each held-out set out in turn, train on the others, and print the
+           top-1 accuracy on the set left out of the model alone and of
+           `classify_story` with that model (and, trained on every set, on the
+           development corpus and the project's own stories); nothing is written
 """
 
 from __future__ import annotations
