@@ -110,3 +110,16 @@ def test_a_lesson_sentence_filling_a_one_line_result_does_not_hide_the_missing_m
     )
     rules = {f.rule for f in linter.lint_text(text)}
     assert {"result-without-metric", "no-observable-change"} <= rules
+
+
+def test_the_speakers_own_role_is_no_outside_party_to_blame(linter):
+    # "manager" names the speaker's job and "shifts" the rota: nobody is blamed before the choice.
+    text = (
+        "---\narchetypes: [3]\n---\n## Situation\nI was the depot manager, with nine drivers across two shifts.\n\n"
+        "## Action\nI changed the route file on a Friday without a test run, and Monday's routes sent every van "
+        "to the old depot. I rolled the file back by 7:10 and called each driver.\n"
+    )
+    assert "blame-first" not in _rules(linter.lint_text(text, "depot.md"))
+    blamed = text.replace("I was the depot manager, with nine drivers across two shifts.",
+                          "The product team changed the spec late, again.")
+    assert "blame-first" in _rules(linter.lint_text(blamed, "depot.md"))

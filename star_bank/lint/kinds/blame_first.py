@@ -42,11 +42,24 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
         for sentence in section.doc.sents:
             if _speaker_acts(sentence, states):
                 return
-            # A passive ("the deadline was missed") blames no one: passive-voice covers it.
-            tokens = [t for t in sentence if not _is_passive_verb(t)]
+            # A passive ("the deadline was missed") blames no one: passive-voice covers it; nor
+            # does the speaker's own role ("I was kitchen manager, eleven cooks across two shifts").
+            own_role = _own_role(sentence)
+            tokens = [t for t in sentence if not _is_passive_verb(t) and t.i not in own_role]
             if any_phrase(tokens, parties) and any_phrase(tokens, blame, max_gap=1):
                 yield story.prose_hit(section, sentence.start_char, sentence.end_char)
                 return
+
+
+def _own_role(sentence) -> set[int]:
+    """Token indices of what the speaker says they were: the complement of 'I was ...'."""
+    role: set[int] = set()
+    for token in sentence:
+        if token.dep_ == "attr" and token.head.lemma_ == "be":
+            subject = subject_of(token.head)
+            if subject is not None and is_first_person_singular(subject):
+                role.update(t.i for t in token.subtree)
+    return role
 
 
 def _is_passive_verb(token) -> bool:
