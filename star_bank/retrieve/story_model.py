@@ -31,15 +31,22 @@ STOP_WORDS = frozenset(
 )
 
 
+_ACTORS = frozenset({"i", "we"})
+
+
 class StoryModelError(ValueError):
     """The model's weights cannot be read (one line, naming the file)."""
 
 
 def story_features(story: Story, frames: Iterable[str]) -> set[str]:
-    """The features the model reads in a story: stems ('u:'), stem pairs ('b:') and frames ('f:')."""
-    stems = [s for s in (stem(w) for w in words(f"{story.title}\n{story.body}")) if s and s not in STOP_WORDS]
+    """The features the model reads in a story: stems ('u:'), stem pairs ('b:'), the word after
+    'I' or 'we' ('i:') and frames ('f:')."""
+    tokens = words(f"{story.title}\n{story.body}")
+    stems = [s for s in (stem(w) for w in tokens) if s and s not in STOP_WORDS]
     found = {f"u:{s}" for s in stems}
     found |= {f"b:{a}_{b}" for a, b in zip(stems, stems[1:])}
+    # What the speaker or the team does: the word after "I" or "we" ("I rolled", "we argued").
+    found |= {f"i:{stem(b)}" for a, b in zip(tokens, tokens[1:]) if a in _ACTORS}
     found |= {f"f:{frame}" for frame in frames}
     return found
 
