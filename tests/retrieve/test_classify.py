@@ -238,6 +238,7 @@ def test_framing_patterns_read_negation_and_hypotheticals(book):
     assert "own_mistake" not in frames("I never missed a deadline on that team.")
     assert "rollback" in frames("Rolled back to the previous version within ten minutes.")
     assert "rollback" not in frames("I wrote down a rollback plan before the release.")
+    assert "rollback" in frames("I rolled the upgrade back within the hour.")  # the particle apart
     assert "disagreement" not in frames("Next time I would push back on the date.")
     assert "disagreement" in frames("The team planned to build its own queue.", "I wanted to use the managed one.")
     lesson_only = frame_sentences([("Whenever a score and a metric disagree, I read the raw data.", False)], book.framing)
