@@ -28,6 +28,12 @@ def test_features_are_stems_pairs_and_frames_without_stop_words():
     assert not any(f in features for f in ("u:the", "u:i"))
 
 
+def test_code_blocks_and_comments_are_not_read():
+    plain = parse_story(MENTORING, "m.md")
+    extra = parse_story(MENTORING + "\n```\nrollback outage incident\n```\n<!-- expect: we-overuse -->\n", "m.md")
+    assert story_model.story_features(extra, []) == story_model.story_features(plain, [])
+
+
 def test_probabilities_cover_the_ten_archetypes_and_sum_to_one():
     story = parse_story(MENTORING, "m.md")
     probabilities = story_model.archetype_probabilities(story_model.story_features(story, []))
