@@ -117,6 +117,8 @@ class Story(BaseModel):
     _opening_prose: Any = PrivateAttr(default=None)
     # Offset in `text` where the Markdown body starts, after any front matter (set by the parser).
     _body_start: int = PrivateAttr(default=0)
+    # The body with comments and code blanked out (set by the parser), or None.
+    _readable_body: str | None = PrivateAttr(default=None)
 
     @property
     def body_prose(self) -> Any:
@@ -132,6 +134,12 @@ class Story(BaseModel):
     def body(self) -> str:
         """The file's text after its front matter."""
         return self.text[self._body_start :]
+
+    @property
+    def readable_body(self) -> str:
+        """The body as a reader sees it: headings and labels kept, comments and code blocks
+        left out (the body itself for a story that did not come from the parser)."""
+        return self._readable_body if self._readable_body is not None else self.body
 
     def section(self, kind: SectionKind | str) -> Section | None:
         """The first section of that kind, or None."""

@@ -151,8 +151,7 @@ def subject_of(verb: "Token") -> "Token | None":
 def _timestamp(token: "Token") -> bool:
     """'10:45 cancelled my backend': a clock time the parser took for the subject of a note's
     verb; a timeline's acts have no subject ('4.12 shipped Thursday' has one: the release)."""
-    return (token.i < token.head.i and not any(True for _ in token.children)
-            and _CLOCK.fullmatch(token.text) is not None)
+    return token.i < token.head.i and token.n_lefts + token.n_rights == 0 and _CLOCK.fullmatch(token.text) is not None
 
 
 def is_first_person_singular(token: "Token") -> bool:

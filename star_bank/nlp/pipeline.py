@@ -85,7 +85,7 @@ def _register_line_breaks(spacy) -> None:
     @Language.component(LINE_BREAKS)
     def line_breaks(doc):
         for token in doc[:-1]:
-            if "\n" in token.whitespace_ or token.is_space and "\n" in token.text:
+            if token.is_space and "\n" in token.text:  # spaCy keeps a line break as a token of its own
                 doc[token.i + 1].is_sent_start = True
         return doc
 

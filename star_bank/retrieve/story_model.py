@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import json
 import math
-import re
 from collections.abc import Iterable
 
 from star_bank.data.paths import data_path
@@ -30,8 +29,6 @@ STOP_WORDS = frozenset(
     "the a an and or of to in on for with at by from is was were be been it this that i we my our me us you "
     "he she they them his her their as so but not".split()
 )
-
-
 _ACTORS = frozenset({"i", "we"})
 
 
@@ -42,7 +39,8 @@ class StoryModelError(ValueError):
 def story_features(story: Story, frames: Iterable[str]) -> set[str]:
     """The features the model reads in a story: stems ('u:'), stem pairs ('b:'), the word after
     'I' or 'we' ('i:') and frames ('f:')."""
-    tokens = words(_prose(story))
+    # Headings and labels are read too; comments and code blocks say nothing about the story.
+    tokens = words(f"{story.title}\n{story.readable_body}")
     stems = [s for s in (stem(w) for w in tokens) if s and s not in STOP_WORDS]
     found = {f"u:{s}" for s in stems}
     found |= {f"b:{a}_{b}" for a, b in zip(stems, stems[1:])}
@@ -50,17 +48,6 @@ def story_features(story: Story, frames: Iterable[str]) -> set[str]:
     found |= {f"i:{stem(b)}" for a, b in zip(tokens, tokens[1:]) if a in _ACTORS}
     found |= {f"f:{frame}" for frame in frames}
     return found
-
-
-def _prose(story: Story) -> str:
-    """The story's title and body, headings included, without what is not prose: code
-    blocks and comments say nothing about the story."""
-    return f"{story.title}\n{_NOT_PROSE.sub(' ', story.body)}"
-
-
-# A fenced code block (to its closing fence, or to the end as an unclosed one swallows it)
-# and an HTML comment.
-_NOT_PROSE = re.compile(r"(?ms)^[ \t]{0,3}(```|~~~).*?(?:^[ \t]{0,3}\1[^\n]*$|\Z)|<!--.*?(?:-->|\Z)")
 
 
 def archetype_probabilities(features: set[str]) -> dict[int, float]:

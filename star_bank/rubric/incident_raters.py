@@ -72,13 +72,15 @@ def rate_recovery(ev: StoryEvidence) -> Judgement:
     done = [m for m in [*acts.own, *acts.we, *acts.fragments]
             if acts.verbs.get(m.start) not in quiet and m.start not in acts.omissions]
     has_action = any(section.kind == SectionKind.action for section in ev.story.story.sections)
-    scene = _SCENE if has_action else frozenset()
+
+    def sets_the_scene(m: Mark) -> bool:
+        # With no Action, only the scene's own telling of the failure ("I deployed a migration
+        # that locked the table") is not a step against it.
+        return m.section in _SCENE and (has_action or not _told_after(ev, m, after))
+
     steps = unique_marks(
         m for m in sorted([*done, *ev.signal("recovery_step")], key=lambda m: m.start)
-        if m.start >= after and m.section not in scene
-        # With no Action, the Situation's own telling of the failure ("I deployed a migration
-        # that locked the table") is not a step against it.
-        and (has_action or m.section not in _SCENE or _told_after(ev, m, after))
+        if m.start >= after and not sets_the_scene(m)
     )
     told = [m for m in ev.signal("communication") if m.start >= after]
     timed = [m for m in [*ev.signal("timed_communication"), *ev.signal("timed_step")] if m.start >= after]
@@ -86,7 +88,7 @@ def rate_recovery(ev: StoryEvidence) -> Judgement:
     if not steps and not told:
         # "The data was restored and a hotfix was released": the recovery is told, but not who did it.
         # Not the sentence that tells the failure itself ("the deadline was missed").
-        hidden = [m for m in passive if m.section not in scene and _told_after(ev, m, after)]
+        hidden = [m for m in passive if not sets_the_scene(m) and _told_after(ev, m, after)]
         if hidden:
             return judge("intermediate", f"{ev.cite(hidden[0])} tells a recovery step but hides who took it, "
                          "and says nothing of its timing or who was told", hidden[:2],

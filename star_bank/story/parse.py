@@ -142,7 +142,22 @@ def parse_story(text: str, path: str = "<story>") -> Story:
     story._body_prose = body_prose
     story._opening_prose = opening
     story._body_start = index.starts[body_line] if body_line < index.line_count else len(text)
+    story._readable_body = _unhidden(text, hidden, story._body_start)
     return story
+
+
+_HIDDEN_RUN = re.compile(rb"\x01+")
+
+
+def _unhidden(text: str, hidden: bytearray, start: int) -> str:
+    """text[start:] with every hidden run (comments, code, HTML blocks) replaced by a space."""
+    parts, at = [], start
+    for run in _HIDDEN_RUN.finditer(hidden, start):
+        parts.append(text[at : run.start()])
+        parts.append(" ")
+        at = run.end()
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 @functools.cache

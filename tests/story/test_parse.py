@@ -485,3 +485,10 @@ def test_words_before_the_first_label_are_the_opening():
     assert [s.kind for s in story.sections] == [SectionKind.situation, SectionKind.action]
     assert parse_story("## Situation\nThe file came up short.\n\n## Action\nI fixed it.\n").opening_prose is None
     assert parse_story("Just prose, no labels at all, told in one go.\n").opening_prose is None
+
+
+def test_the_readable_body_keeps_headings_and_leaves_out_comments_and_code():
+    story = parse_story("---\ntags: [x]\n---\n## Situation\nA slow page.<!-- note to self -->\n\n```\nSELECT 1;\n```\n")
+    assert "## Situation" in story.readable_body and "A slow page." in story.readable_body
+    assert "note to self" not in story.readable_body and "SELECT" not in story.readable_body
+    assert "tags" not in story.readable_body
