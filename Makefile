@@ -55,6 +55,7 @@ bench: install
 	$(PY) bench/heldout_accuracy.py --set bench/heldout14
 	$(PY) bench/heldout_accuracy.py --set bench/heldout15
 	$(PY) bench/heldout_accuracy.py --set bench/heldout16
+	$(PY) bench/heldout_accuracy.py --set bench/heldout17
 	$(PY) bench/classify_own.py
 
 # Speed and memory, as ratios measured in one run (see README, Performance).

@@ -6,18 +6,15 @@ the rubric counts them all as naming the signal:
 
 - **came to light**: anyone realised, noticed or discovered something, told as
   past fact ("my lead looked at the list and realised half of it was not
-  started", "I went back through my notes and noticed ..."); an instrument
-  someone brought the trouble to the speaker ("a customer complained to us",
-  "a student came to me because the data made no sense", "the on-call engineer
-  messaged me saying the exports were empty", "support messaged me at 7:10"), the
-  news arrived from somewhere ("she found out from the release notes"), or a thing looked wrong to someone
-  ("the curve looked almost too clean", "the totals seemed off"), or the trouble
-  turned up ("the problem showed up about a year in"): the symptom as it
-  was seen; the people it reached said so ("players said their farm was gone"; not
-  in the Situation, where a customer's report is the story's premise), or reports
-  came in ("support had been getting a trickle of tickets"), the speaker was alerted
-  ("I got paged at ten past one"), or someone else raised it ("the clerk flagged the
-  forum thread");
+  started", "I went back through my notes and noticed ..."); the news was
+  brought to the speaker (rubric/news_arrived.py: "a customer complained to
+  us", "support pinged our channel", "the first failed deploys were reported
+  in the channel"); it arrived from somewhere ("she found out from the release
+  notes"); a thing looked wrong to someone ("the curve looked almost too clean",
+  "the totals seemed off"), or the trouble turned up ("the problem showed up
+  about a year in"): the symptom as it was seen; the people it reached said so
+  ("players said their farm was gone"; not in the Situation, where a customer's
+  report is the story's premise);
 - **answered an instrument**: the speaker acted when an alert or alarm went off
   ("I picked it up when it tripped the burn-rate alert", "when the disk alarm
   went off, we drained the node"): the instrument told, and someone heard it;
@@ -40,8 +37,9 @@ from typing import TYPE_CHECKING
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import AnalysedStory, is_first_person_singular, subject_of
 from star_bank.nlp.actors import is_person_or_group
-from star_bank.rubric.signals import Mark, clock_time, list_items
-from star_bank.rubric.why_missed import FIRST_PERSON, HYPOTHETICAL, PAST, SEEMING, is_fact, nobody, why_it_was_missed
+from star_bank.rubric.news_arrived import news_arrived, those_hit_said
+from star_bank.rubric.signals import Mark, list_items
+from star_bank.rubric.why_missed import FIRST_PERSON, HYPOTHETICAL, SEEMING, is_fact, nobody, why_it_was_missed
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -49,14 +47,6 @@ if TYPE_CHECKING:
     from star_bank.rubric.went_wrong import WentWrongWords
 
 _NOT_EVENTS = frozenset({SectionKind.lesson, SectionKind.tie_in})
-# Verbs of holding a belief (a decision made for a reason is no misreading).
-_BRINGING = frozenset({"come", "complain", "report", "escalate", "flag", "write", "email", "call"})
-# Verbs that pass news on: with the speaker as their object and what was said
-# ("pinged me saying", "told me their runs were failing"), the trouble reached the speaker.
-_PASSING_ON = frozenset({"tell", "ping", "message", "text", "send", "email", "warn", "write", "call", "mention"})
-_SAYING = frozenset({"say", "ask", "tell", "complain", "report", "mention", "warn", "explain"})
-
-
 def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[str, list[Mark]]:
     """The narrative's `came_to_light`, `instrument_told` and `misread_signal` marks, in story order."""
     noticing = frozenset(w.lower() for w in words.noticing_verbs)
@@ -74,12 +64,12 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
             for tokens in list_items(list(sentence), section, story.story.text):
                 text = section.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
                 tests = {
-                    "came_to_light": lambda t: _noticed(t, noticing) or _brought_to_us(t) or _passed_on_to_me(t)
-                    or _found_out_from(t) or _looked_wrong(t, odd) or _showed_a_reading(t) or _reports_came_in(t)
+                    "came_to_light": lambda t: _noticed(t, noticing) or news_arrived(t, trouble)
+                    or _found_out_from(t) or _looked_wrong(t, odd) or _showed_a_reading(t)
                     or _surfaced(t) or _showed_up(t, trouble) or _answered_an_instrument(t, instruments)
-                    or _alerted(t) or _raised_by_someone(t) or _found_by(t, finding, checks)
+                    or _found_by(t, finding, checks)
                     # "A customer reported a bug" opening the story is its premise, not how it was seen.
-                    or (section.kind is not SectionKind.situation and _those_hit_said(t)),
+                    or (section.kind is not SectionKind.situation and those_hit_said(t)),
                     "instrument_told": lambda t: _instrument_told(t, instruments) or _moved_on_an_instrument(t, instruments),
                     "misread_signal": lambda t: why_it_was_missed(t, belief, noticing, instruments),
                 }
@@ -178,77 +168,6 @@ def _showed_a_reading(token: "Token") -> bool:
                for c in token.children)
 
 
-# How a thing looked when it was misjudged as safe ("a YAML file felt harmless").
-def _brought_to_us(token: "Token") -> bool:
-    """'a customer complained to us', 'the student came to me because ...'."""
-    if token.lemma_.lower() not in _BRINGING or not is_fact(token):
-        return False
-    subject = subject_of(token)
-    if subject is None or subject.lower_ in FIRST_PERSON or is_first_person_singular(subject):
-        return False
-    if subject.lower_ in ("it", "this", "that", "which"):
-        return False
-    to_us = any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in FIRST_PERSON for g in c.children)
-                for c in token.children) or (token.lemma_.lower() in ("email", "call", "write") and any(
-                    c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in token.children))  # "a customer emailed us"
-    return to_us or token.lemma_.lower() == "complain"
-
-
-# The people a failure reaches first: what they say about it is the trouble coming to light.
-_AFFECTED = frozenset({"user", "customer", "player", "client", "member", "patient", "student", "guest", "parent",
-                       "caller", "buyer", "seller", "driver", "reader", "subscriber", "tenant", "resident", "passenger",
-                       "visitor", "attendee", "viewer", "shopper", "fan"})
-_TELLING = frozenset({"say", "report", "complain", "post", "write", "tweet", "mention", "ask"})
-# What brings trouble in: a queue of these arriving is the signal.
-_REPORTS = frozenset({"ticket", "complaint", "report", "email", "message", "call", "review", "escalation"})
-
-
-def _those_hit_said(token: "Token") -> bool:
-    """'a handful of players said their farm was gone', 'customers reported blank invoices':
-    the people the failure reached said so."""
-    if token.lemma_.lower() not in _TELLING or not is_fact(token):
-        return False
-    subject = subject_of(token)
-    return subject is not None and subject.lemma_.lower() in _AFFECTED and any(
-        c.dep_ in ("ccomp", "dobj") for c in token.children)
-
-
-def _reports_came_in(token: "Token") -> bool:
-    """'support had been getting a trickle of tickets', 'we received three complaints': the
-    trouble arriving as reports."""
-    if token.lemma_.lower() not in ("get", "receive") or token.pos_ != "VERB":
-        return False
-    past = token.tag_ in PAST or any(c.dep_ == "aux" and c.lower_ in ("had", "was", "were", "been") for c in token.children)
-    if not past or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in HYPOTHETICAL) for c in token.children):
-        return False
-    objects = [c for c in token.children if c.dep_ == "dobj"]
-    objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-                for g in p.children if g.dep_ == "pobj"]
-    return any(o.lemma_.lower() in _REPORTS for o in objects)
-
-
-def _passed_on_to_me(token: "Token") -> bool:
-    """'our support lead pinged me saying checkout was timing out', 'two people told me their
-    runs were failing', 'a developer sent me a message saying ...': someone else passes news to
-    the speaker (the speaker is the object) and what they said is told."""
-    if token.lemma_.lower() not in _PASSING_ON or not is_fact(token):
-        return False
-    subject = subject_of(token)
-    if subject is None or subject.lower_ in FIRST_PERSON or is_first_person_singular(subject):
-        return False
-    if subject.lower_ in ("it", "this", "that", "which", "what"):
-        return False
-    # "pinged me saying ...": the parser sometimes hangs "me" on the saying verb instead.
-    near = [*token.children, *(g for c in token.children if c.lemma_.lower() in _SAYING for g in c.children)]
-    if not any(c.lower_ in ("me", "us") and c.i < token.i + 3 for c in near):
-        return False
-    said = [t for t in token.subtree if t.i != token.i]
-    # "our support lead messaged me at 7:10": a message with its clock time is the moment it arrived.
-    clocked = any(clock_time(t) for t in said)
-    return clocked or any(t.dep_ == "ccomp" and t.head.i == token.i for t in said) or any(
-        t.tag_ == "VBG" and t.lemma_.lower() in _SAYING for t in said)
-
-
 def _surfaced(token: "Token") -> bool:
     """'it only came out when his daughter showed us the packet', 'the bug surfaced after a
     customer exported twice': the trouble emerging, with the occasion it emerged on."""
@@ -270,34 +189,6 @@ def _showed_up(token: "Token", trouble: frozenset[str]) -> bool:
         return False
     subject = subject_of(token)
     return subject is not None and subject.lemma_.lower() in trouble
-
-
-# Acts that put trouble in front of someone: done to the speaker, they are how it came to light.
-_ALERTING = _PASSING_ON | {"page", "alert", "notify", "wake", "flag"}
-# Acts of raising trouble with others ("the QA lead flagged the thread").
-_RAISING = frozenset({"flag", "escalate", "raise"})
-
-
-def _alerted(token: "Token") -> bool:
-    """'I got paged at ten past one', 'we were alerted by the on-call', 'I was woken by a call':
-    the speaker on the receiving end of an alert, told as fact."""
-    if token.lemma_.lower() not in _ALERTING or token.pos_ != "VERB" or not is_fact(token):
-        return False
-    return any(c.dep_ == "nsubjpass" and (c.lower_ in FIRST_PERSON or is_first_person_singular(c))
-               for c in token.children)
-
-
-def _raised_by_someone(token: "Token") -> bool:
-    """'our community manager flagged a forum thread the next morning', 'support escalated the
-    ticket': someone other than the speaker raising the trouble, with what they raised."""
-    if token.lemma_.lower() not in _RAISING or token.pos_ != "VERB" or not is_fact(token):
-        return False
-    subject = subject_of(token)
-    if subject is None or subject.dep_ != "nsubj" or subject.lower_ in FIRST_PERSON or is_first_person_singular(subject):
-        return False
-    if subject.lower_ in ("it", "this", "that", "which", "what", "nobody", "no"):
-        return False
-    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in token.children)
 
 
 def _found_out_from(token: "Token") -> bool:

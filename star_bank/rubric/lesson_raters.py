@@ -33,6 +33,7 @@ from star_bank.nlp.lesson_vocabulary import compiled, load_vocabulary
 from star_bank.nlp.lessons import LessonStatement
 from star_bank.nlp.lexicon import find_phrases
 from star_bank.rubric.evidence import Judgement, StoryEvidence, advice_list, judge
+from star_bank.rubric.generic_claims import generic_claims
 from star_bank.rubric.levels import at_least, level_name
 from star_bank.rubric.signals import Mark
 
@@ -103,6 +104,10 @@ def rate_pattern_awareness(ev: StoryEvidence) -> Judgement:
     safeguards = [ev.lesson_mark(lesson) for lesson in adopted if _class_wide(lesson)]
     general = [ev.lesson_mark(lesson) for lesson in lessons if _general_rule(ev, lesson)]
     general += ev.signal("pattern_response")
+    # A claim about how things usually go, apart from the rules the speaker put in place.
+    rules = {ev.lesson_mark(lesson).start for lesson in adopted}
+    general += [m for m in generic_claims(ev.story) if m.start > (ev.failure_start or -1)
+                and not any(m.start <= r < m.end for r in rules)]
     general += [ev.lesson_mark(lesson) for lesson in lessons if _applied_later(lesson)]
     general += [ev.lesson_mark(lesson) for lesson in lessons if lesson.observable and _kind_of_situation(lesson)]
     general += [ev.lesson_mark(lesson) for lesson in lessons if _cases_like_this(lesson)]

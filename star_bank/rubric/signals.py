@@ -50,6 +50,8 @@ _QUANTIFIERS = {"a", "an", "few", "several", "couple", "half"}
 # Words that place a unit of time on the story's clock: "the next evening", "that night".
 _DEICTIC = {"next", "following", "same", "that", "this", "previous"}
 _HYPOTHETICAL = {"should", "would", "could", "might", "may", "'d"}
+# Words that tie a unit of time to an event of the story: "the day of the launch".
+_ANCHORS = {"of", "after", "before"}
 
 
 class SignalSpec(BaseModel):
@@ -142,6 +144,8 @@ class SignalDetector:
                 after = tokens[i + 1 : i + 2]
                 if any(t.like_num for t in after) and token.lower_ in ("week", "day", "month", "sprint"):
                     return True  # "at week 2", "on day 3"
+                if before[-1:] and before[-1].lower_ == "the" and any(t.lower_ in _ANCHORS for t in after):
+                    return True  # "the afternoon of the repro", "the morning after the release"
         return next(find_phrases(tokens, self.timing_phrases), None) is not None
 
 

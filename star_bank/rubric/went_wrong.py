@@ -121,7 +121,8 @@ def _event_marks(story: AnalysedStory, words: WentWrongWords) -> list[Mark]:
                 kinds = (
                     ("flaw", lambda t: _flaw_pointed_out(t, tokens, lexicon) or _flaw_found(t, lexicon)),
                     ("mistake", lambda t: _own_act_done_wrong(t, lexicon) or _duty_left_undone(t, lexicon)),
-                    ("harm", lambda t: _harm(t, tokens, lexicon) or _trouble_happened(t, lexicon)),
+                    ("harm", lambda t: _harm(t, tokens, lexicon) or _trouble_happened(t, lexicon)
+                     or _kept_from_it(t, lexicon)),
                 )
                 for kind, test in kinds:
                     hit = next((t for t in tokens if test(t)), None)
@@ -196,6 +197,30 @@ def _harm(token: "Token", tokens: list["Token"], lexicon: _Lexicon) -> bool:
     if any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.idiom_objects for c in token.children):
         return False  # "broke the deadlock"
     return _happened(token, lexicon)
+
+
+# The people a failure reaches first: users of what the speaker runs.
+AFFECTED = frozenset({"user", "customer", "player", "client", "member", "patient", "student", "guest", "parent",
+                      "caller", "buyer", "seller", "driver", "reader", "subscriber", "tenant", "resident", "passenger",
+                      "visitor", "attendee", "viewer", "shopper", "fan"})
+_UNABLE = frozenset({"could", "can", "ca"})
+
+
+def _kept_from_it(token: "Token", lexicon: _Lexicon) -> bool:
+    """'customers couldn't check out', 'a user can't get past the address step': the people a
+    service is for, unable to use it, told as what happened (not 'so that users can't ...')."""
+    if token.pos_ != "VERB" or token.dep_ in _MODIFIERS or token.dep_ in ("advcl", "xcomp", "relcl", "acl"):
+        return False
+    children = list(token.children)
+    if not (any(c.dep_ == "aux" and c.lower_ in _UNABLE for c in children) and any(c.dep_ == "neg" for c in children)):
+        return False
+    subject = subject_of(token)
+    if subject is None or subject.lemma_.lower() not in AFFECTED:
+        return False
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+           for c in children):
+        return False
+    return not any(a.lemma_.lower() in lexicon.guards for a in token.ancestors)
 
 
 def _has_aux(verb: "Token") -> bool:

@@ -154,13 +154,16 @@ _CHECKING = frozenset({"check", "test", "verify", "validate", "look", "measure",
 
 
 def _left_unchecked(token: "Token") -> bool:
-    """'what I hadn't checked was that ...', 'I didn't test it against real traffic': the check
-    the speaker skipped, which is why the sign went unseen."""
+    """'what I hadn't checked was that ...', 'I didn't test it against real traffic', 'nobody
+    looked at it': the check the speaker (or anyone) skipped, which is why the sign went unseen."""
     if _skipped_check_act(token):
         return True
     if token.lemma_.lower() not in _CHECKING or token.pos_ != "VERB" or token.dep_ == "relcl":
         return False  # "the pipeline, which I hadn't looked at": a description, not the miss
     children = list(token.children)
+    if nobody(subject_of(token)) and token.tag_ in PAST and not any(
+            c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in children):
+        return True  # "nobody looked at it", "no one had reviewed a change there in months"
     if not any(c.dep_ == "neg" for c in children) or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL
                                                          for c in children):
         return False

@@ -420,3 +420,31 @@ def test_a_check_that_came_back_clean_for_a_reason_says_why_it_was_missed(linter
     text = fare_story(f"{sentence} The harbour clerk flagged the wrong prices on Monday morning.")
     judged = dimension(text, linter, "detection")
     assert judged.rating == rating, judged.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rating"),
+    [
+        # the trouble reported, told in the passive, is the moment it reached the team
+        ("The first wrong prices were reported at the ticket desk on Monday.", "intermediate"),
+        ("The wrong fare was flagged in the Monday stand-up.", "intermediate"),
+        # a timeline note made of the report that came in
+        ("09:40 - First complaint: a passenger was charged the winter price twice.", "intermediate"),
+        # paging or pinging the speaker's channel or team is an alert in itself
+        ("The ticket office pinged our channel on Monday morning.", "intermediate"),
+        # results reported are no trouble; the speaker raising it brings no news in
+        ("The new fares were reported to the board on Monday.", "novice"),
+        ("I pinged our channel about the new fares.", "novice"),
+    ],
+)
+def test_trouble_reported_in_the_passive_a_note_of_the_first_report_or_a_page_names_the_signal(linter, sentence, rating):
+    judged = dimension(fare_story(sentence), linter, "detection")
+    assert judged.rating == rating, judged.reason
+
+
+@pytest.mark.parametrize("miss", ["Nobody looked at the fare table after the upload.",
+                                  "No one had checked a fare change there in two years."])
+def test_a_check_nobody_made_says_why_the_sign_was_missed(linter, miss):
+    text = fare_story(f"The ticket office pinged our channel on Monday morning. {miss}")
+    judged = dimension(text, linter, "detection")
+    assert judged.rating == "expert", judged.reason

@@ -108,3 +108,20 @@ GENERALISING = [
 def test_what_generalises_the_lesson_beyond_this_case(linter, lesson, rating):
     judged = dimension(lesson_story(lesson), linter, "pattern_awareness")
     assert judged.rating == rating, judged.reason
+
+
+@pytest.mark.parametrize(
+    ("close", "rating"),
+    [
+        # a plain claim about a whole class of cases, beside the safeguard, is the pattern drawn
+        ("Every seed order now gets a second check against the supplier's list before I pay. A wrong variety "
+         "is almost always a code someone typed from memory.", "expert"),
+        ("Every seed order now gets a second check against the supplier's list before I pay. Every problem I have "
+         "ever had with a supplier was a catalogue change in disguise.", "expert"),
+        # the rule itself, stated for every case, is the safeguard and not also the pattern
+        ("Every seed order now gets a second check against the supplier's list before I pay.", "intermediate"),
+    ],
+)
+def test_a_claim_about_a_whole_class_of_cases_generalises_the_lesson(linter, close, rating):
+    judged = dimension(lesson_story(close), linter, "pattern_awareness")
+    assert judged.rating == rating, judged.reason

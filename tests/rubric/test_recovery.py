@@ -154,3 +154,10 @@ LISTED_NOTES = failure(
 def test_telling_once_the_trouble_came_to_light_in_prose_or_notes_is_expert_recovery(linter, text):
     judged = dimension(text, linter, "recovery")
     assert judged.rating == "expert", judged.reason
+
+
+def test_a_telling_dated_by_an_event_of_the_story_is_timed(linter):
+    # "The afternoon of the refunds" places the telling on the story's clock as surely as "that afternoon".
+    text = _recovery_told("I refunded every double charge and told the duty manager the afternoon of the first "
+                          "complaint.")
+    assert dimension(text, linter, "recovery").rating == "expert"

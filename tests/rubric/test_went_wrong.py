@@ -436,3 +436,17 @@ def test_a_safeguard_that_fails_the_build_under_a_condition_is_no_breakage():
     attach_docs([story])
     told = [m.sentence for m in went_wrong_marks(story, load_rubrics().went_wrong)]
     assert told == ["The timetable site crashed for every teacher on Monday morning."]
+
+
+@pytest.mark.parametrize("unable", ["Customers couldn't get past the delivery step.",
+                                    "09:10 - a shop manager says customers can't pay by card."])
+def test_the_people_a_service_is_for_unable_to_use_it_is_something_going_wrong(linter, unable):
+    text = story_of(f"I shipped the new checkout for the bakery app on Friday. {unable} I put the old one back.")
+    scorecard = card(text, linter)
+    assert scorecard.rubric == "failure", scorecard.rubric_reason
+
+
+def test_a_guard_that_keeps_customers_from_a_mistake_is_not_harm(linter):
+    text = story_of("I shipped the new checkout for the bakery app on Friday. I added a check so that customers "
+                    "can't order a cake for a closed day, and orders for Sunday went up by a third.")
+    assert card(text, linter).rubric != "failure"

@@ -1,0 +1,188 @@
+"""How news of trouble reached the speaker: someone told, paged or complained, or reports came in.
+
+One way trouble comes to light (rubric/came_to_light.py): the speaker did not
+see it first, it was brought to them. Someone passed it on ("our support lead
+pinged me saying checkout was timing out"), paged or alerted them or their team
+("support pinged our channel", "I got paged at ten past one"), complained or
+escalated ("a customer complained to us", "the QA lead flagged the thread"),
+reports arrived ("support had been getting a trickle of tickets", "21:44 - first
+support ticket: ..."), or the trouble was reported, told in the passive ("the
+first failed deploys were reported in the platform channel").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from star_bank.nlp.analysis import is_first_person_singular, subject_of
+from star_bank.rubric.signals import clock_time
+from star_bank.rubric.went_wrong import AFFECTED
+from star_bank.rubric.why_missed import FIRST_PERSON, HYPOTHETICAL, PAST, is_fact
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def news_arrived(token: "Token", trouble: frozenset[str]) -> bool:
+    """Whether `token` heads a telling of trouble brought to the speaker or their team
+    (not what the people it reached said: see `those_hit_said`)."""
+    return (_brought_to_us(token) or _passed_on_to_me(token) or _reports_came_in(token) or _alerted(token)
+            or _raised_by_someone(token) or _trouble_reported(token, trouble) or _report_noted(token, trouble)
+            or _alerted_us(token))
+
+
+# Verbs of bringing trouble to someone ('a customer complained to us').
+_BRINGING = frozenset({"come", "complain", "report", "escalate", "flag", "write", "email", "call"})
+# Verbs that pass news on: with the speaker as their object and what was said
+# ("pinged me saying", "told me their runs were failing"), the trouble reached the speaker.
+_PASSING_ON = frozenset({"tell", "ping", "message", "text", "send", "email", "warn", "write", "call", "mention"})
+_SAYING = frozenset({"say", "ask", "tell", "complain", "report", "mention", "warn", "explain"})
+
+
+# What trouble looks like when it is named by its symptom: "failed deploys", "broken links".
+_FAILED = frozenset({"fail", "break", "crash", "miss", "corrupt", "lose", "stick", "wrong", "duplicate", "bad"})
+
+
+def _trouble_reported(verb: "Token", trouble: frozenset[str]) -> bool:
+    """'the first failed deploys were reported in the platform channel', 'the bug was flagged at
+    standup': trouble reported, told in the passive: the moment it reached the team."""
+    if verb.lemma_.lower() not in _RAISING | {"report", "notice", "spot"} or not is_fact(verb):
+        return False
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    subject = subject_of(verb)
+    return subject is not None and subject.dep_ == "nsubjpass" and _names_trouble(subject, trouble)
+
+
+def _names_trouble(noun: "Token", trouble: frozenset[str]) -> bool:
+    return noun.lemma_.lower() in trouble or any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in _FAILED for c in noun.children)
+
+
+def _report_noted(token: "Token", trouble: frozenset[str]) -> bool:
+    """'21:44 - First support ticket: a customer can't get past the address step', 'Two more
+    tickets, both from Canada.': a note that opens with the report that arrived, verbless."""
+    if token.dep_ not in ("ROOT", "dep") or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.lemma_.lower() not in _REPORTS | trouble:
+        return False
+    if token.lemma_.lower() in trouble and not any(c.dep_ in ("amod", "nummod") for c in token.children):
+        return False  # "Bug:" or "The problem:" heads a note; it does not say the trouble arrived
+    sentence = token.sent
+    # Only a time stamp or a dash before it, and nothing but punctuation right after it.
+    before = [t for t in sentence if t.i < token.left_edge.i]
+    after = token.doc[token.right_edge.i + 1] if token.right_edge.i + 1 < sentence.end else None
+    return (all(t.like_num or t.is_punct or clock_time(t) for t in before)
+            and (after is None or after.text in (":", ",", ".", ";", "-")))
+
+
+def _brought_to_us(token: "Token") -> bool:
+    """'a customer complained to us', 'the student came to me because ...'."""
+    if token.lemma_.lower() not in _BRINGING or not is_fact(token):
+        return False
+    subject = subject_of(token)
+    if subject is None or subject.lower_ in FIRST_PERSON or is_first_person_singular(subject):
+        return False
+    if subject.lower_ in ("it", "this", "that", "which"):
+        return False
+    to_us = any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in FIRST_PERSON for g in c.children)
+                for c in token.children) or (token.lemma_.lower() in ("email", "call", "write") and any(
+                    c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in token.children))  # "a customer emailed us"
+    return to_us or token.lemma_.lower() == "complain"
+
+
+_TELLING = frozenset({"say", "report", "complain", "post", "write", "tweet", "mention", "ask"})
+# What brings trouble in: a queue of these arriving is the signal.
+_REPORTS = frozenset({"ticket", "complaint", "report", "email", "message", "call", "review", "escalation"})
+
+
+def those_hit_said(token: "Token") -> bool:
+    """'a handful of players said their farm was gone', 'customers reported blank invoices':
+    the people the failure reached said so."""
+    if token.lemma_.lower() not in _TELLING or not is_fact(token):
+        return False
+    subject = subject_of(token)
+    return subject is not None and subject.lemma_.lower() in AFFECTED and any(
+        c.dep_ in ("ccomp", "dobj") for c in token.children)
+
+
+def _reports_came_in(token: "Token") -> bool:
+    """'support had been getting a trickle of tickets', 'we received three complaints': the
+    trouble arriving as reports."""
+    if token.lemma_.lower() not in ("get", "receive") or token.pos_ != "VERB":
+        return False
+    past = token.tag_ in PAST or any(c.dep_ == "aux" and c.lower_ in ("had", "was", "were", "been") for c in token.children)
+    if not past or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in HYPOTHETICAL) for c in token.children):
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in _REPORTS for o in objects)
+
+
+def _passed_on_to_me(token: "Token") -> bool:
+    """'our support lead pinged me saying checkout was timing out', 'two people told me their
+    runs were failing', 'a developer sent me a message saying ...': someone else passes news to
+    the speaker (the speaker is the object) and what they said is told."""
+    if token.lemma_.lower() not in _PASSING_ON or not is_fact(token):
+        return False
+    subject = subject_of(token)
+    if subject is None or subject.lower_ in FIRST_PERSON or is_first_person_singular(subject):
+        return False
+    if subject.lower_ in ("it", "this", "that", "which", "what"):
+        return False
+    # "pinged me saying ...": the parser sometimes hangs "me" on the saying verb instead.
+    near = [*token.children, *(g for c in token.children if c.lemma_.lower() in _SAYING for g in c.children)]
+    if not any(c.lower_ in ("me", "us") and c.i < token.i + 3 for c in near):
+        return False
+    said = [t for t in token.subtree if t.i != token.i]
+    # "our support lead messaged me at 7:10": a message with its clock time is the moment it arrived.
+    clocked = any(clock_time(t) for t in said)
+    return clocked or any(t.dep_ == "ccomp" and t.head.i == token.i for t in said) or any(
+        t.tag_ == "VBG" and t.lemma_.lower() in _SAYING for t in said)
+
+
+# Acts that put trouble in front of someone: done to the speaker, they are how it came to light.
+_ALERTING = _PASSING_ON | {"page", "alert", "notify", "wake", "flag"}
+# Acts of raising trouble with others ("the QA lead flagged the thread").
+_RAISING = frozenset({"flag", "escalate", "raise"})
+
+
+def _alerted(token: "Token") -> bool:
+    """'I got paged at ten past one', 'we were alerted by the on-call', 'I was woken by a call':
+    the speaker on the receiving end of an alert, told as fact."""
+    if token.lemma_.lower() not in _ALERTING or token.pos_ != "VERB" or not is_fact(token):
+        return False
+    return any(c.dep_ == "nsubjpass" and (c.lower_ in FIRST_PERSON or is_first_person_singular(c))
+               for c in token.children)
+
+
+# Acts that are an alert in themselves: no message need be quoted.
+_PAGING = frozenset({"ping", "page", "alert", "notify", "wake"})
+
+
+def _alerted_us(token: "Token") -> bool:
+    """'support pinged our channel', 'the on-call paged me', 'a customer alerted my team': someone
+    else put the trouble in front of the speaker or their team."""
+    if token.lemma_.lower() not in _PAGING or token.pos_ != "VERB" or not is_fact(token):
+        return False
+    subject = subject_of(token)
+    if subject is None or subject.dep_ != "nsubj" or subject.lower_ in FIRST_PERSON or is_first_person_singular(subject):
+        return False
+    if subject.lower_ in ("it", "this", "that", "which", "what", "nobody"):
+        return False
+    return any(c.dep_ == "dobj" and (c.lower_ in ("me", "us") or any(
+        p.dep_ == "poss" and p.lower_ in ("my", "our") for p in c.children)) for c in token.children)
+
+
+def _raised_by_someone(token: "Token") -> bool:
+    """'our community manager flagged a forum thread the next morning', 'support escalated the
+    ticket': someone other than the speaker raising the trouble, with what they raised."""
+    if token.lemma_.lower() not in _RAISING or token.pos_ != "VERB" or not is_fact(token):
+        return False
+    subject = subject_of(token)
+    if subject is None or subject.dep_ != "nsubj" or subject.lower_ in FIRST_PERSON or is_first_person_singular(subject):
+        return False
+    if subject.lower_ in ("it", "this", "that", "which", "what", "nobody", "no"):
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in token.children)
