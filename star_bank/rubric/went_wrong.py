@@ -27,7 +27,10 @@ parser. The parse catches the ones no fixed word sequence covers:
 - **trouble that happened**: a trouble noun told as an event, the object of a
   verb of having or causing ("we had two outages", "I caused an incident") or
   the subject of a verb of occurring ("the failures started"), not counted
-  away ("no incidents", "zero complaints").
+  away ("no incidents", "zero complaints");
+- **kept from it**: the people a service is for could not use it ("customers
+  couldn't get past the address step"), told as what happened, not as what a
+  guard prevents ("so that customers can't order for a closed day").
 
 Trouble in the scene-setting alone is the reason for the work, not the story;
 a flaw pointed out or found is the story even when told in the Situation
