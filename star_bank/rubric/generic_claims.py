@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import AnalysedStory, subject_of
 from star_bank.rubric.signals import Mark
+from star_bank.rubric.why_missed import HYPOTHETICAL
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -29,7 +30,8 @@ _FREQUENCY = frozenset({"usually", "always", "often", "rarely", "seldom", "never
                         "normally", "mostly", "invariably"})
 _CLASS = frozenset({"every", "any", "most", "all", "each"})
 _EVERY_THING = frozenset({"anything", "everything", "whatever", "anyone", "everyone", "whoever"})
-_PLANS = frozenset({"will", "would", "should", "could", "might", "may", "'ll", "'d", "can", "must"})
+# A modal makes it a plan or a rule to follow, not how things go.
+_PLANS = HYPOTHETICAL | {"'ll", "must"}
 
 
 def generic_claims(story: AnalysedStory) -> list[Mark]:

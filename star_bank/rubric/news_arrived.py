@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from star_bank.nlp.analysis import is_first_person_singular, subject_of
 from star_bank.rubric.signals import clock_time
 from star_bank.rubric.went_wrong import AFFECTED
-from star_bank.rubric.why_missed import FIRST_PERSON, HYPOTHETICAL, PAST, is_fact
+from star_bank.rubric.why_missed import FIRST_PERSON, HYPOTHETICAL, PAST, is_fact, nobody
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -37,10 +37,28 @@ _BRINGING = frozenset({"come", "complain", "report", "escalate", "flag", "write"
 # ("pinged me saying", "told me their runs were failing"), the trouble reached the speaker.
 _PASSING_ON = frozenset({"tell", "ping", "message", "text", "send", "email", "warn", "write", "call", "mention"})
 _SAYING = frozenset({"say", "ask", "tell", "complain", "report", "mention", "warn", "explain"})
+# What the people a failure reached do when they say so ("players said their farm was gone").
+_TELLING = frozenset({"say", "report", "complain", "post", "write", "tweet", "mention", "ask"})
+# What brings trouble in: a queue of these arriving is the signal.
+_REPORTS = frozenset({"ticket", "complaint", "report", "email", "message", "call", "review", "escalation"})
+# Acts that put trouble in front of someone: done to the speaker, they are how it came to light.
+_ALERTING = _PASSING_ON | {"page", "alert", "notify", "wake", "flag"}
+# Acts of raising trouble with others ("the QA lead flagged the thread").
+_RAISING = frozenset({"flag", "escalate", "raise"})
+# Acts that are an alert in themselves: no message need be quoted.
+_PAGING = frozenset({"ping", "page", "alert", "notify", "wake"})
+# Subjects that name no one who could bring news ("it", "what"; "nobody" is `nobody`'s).
+_NO_SENDER = frozenset({"it", "this", "that", "which", "what"})
 
 
 # What trouble looks like when it is named by its symptom: "failed deploys", "broken links".
 _FAILED = frozenset({"fail", "break", "crash", "miss", "corrupt", "lose", "stick", "wrong", "duplicate", "bad"})
+
+
+def _someone_else(subject: "Token | None") -> bool:
+    """A person or group other than the speaker: not 'I' or 'we', not a thing, not 'nobody'."""
+    return not (subject is None or subject.lower_ in FIRST_PERSON or is_first_person_singular(subject)
+                or subject.lower_ in _NO_SENDER or nobody(subject))
 
 
 def _trouble_reported(verb: "Token", trouble: frozenset[str]) -> bool:
@@ -80,10 +98,7 @@ def _brought_to_us(token: "Token") -> bool:
     """'a customer complained to us', 'the student came to me because ...'."""
     if token.lemma_.lower() not in _BRINGING or not is_fact(token):
         return False
-    subject = subject_of(token)
-    if subject is None or subject.lower_ in FIRST_PERSON or is_first_person_singular(subject):
-        return False
-    if subject.lower_ in ("it", "this", "that", "which"):
+    if not _someone_else(subject_of(token)):
         return False
     to_us = any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in FIRST_PERSON for g in c.children)
                 for c in token.children) or (token.lemma_.lower() in ("email", "call", "write") and any(
@@ -91,9 +106,6 @@ def _brought_to_us(token: "Token") -> bool:
     return to_us or token.lemma_.lower() == "complain"
 
 
-_TELLING = frozenset({"say", "report", "complain", "post", "write", "tweet", "mention", "ask"})
-# What brings trouble in: a queue of these arriving is the signal.
-_REPORTS = frozenset({"ticket", "complaint", "report", "email", "message", "call", "review", "escalation"})
 
 
 def those_hit_said(token: "Token") -> bool:
@@ -126,10 +138,7 @@ def _passed_on_to_me(token: "Token") -> bool:
     the speaker (the speaker is the object) and what they said is told."""
     if token.lemma_.lower() not in _PASSING_ON or not is_fact(token):
         return False
-    subject = subject_of(token)
-    if subject is None or subject.lower_ in FIRST_PERSON or is_first_person_singular(subject):
-        return False
-    if subject.lower_ in ("it", "this", "that", "which", "what"):
+    if not _someone_else(subject_of(token)):
         return False
     # "pinged me saying ...": the parser sometimes hangs "me" on the saying verb instead.
     near = [*token.children, *(g for c in token.children if c.lemma_.lower() in _SAYING for g in c.children)]
@@ -142,10 +151,6 @@ def _passed_on_to_me(token: "Token") -> bool:
         t.tag_ == "VBG" and t.lemma_.lower() in _SAYING for t in said)
 
 
-# Acts that put trouble in front of someone: done to the speaker, they are how it came to light.
-_ALERTING = _PASSING_ON | {"page", "alert", "notify", "wake", "flag"}
-# Acts of raising trouble with others ("the QA lead flagged the thread").
-_RAISING = frozenset({"flag", "escalate", "raise"})
 
 
 def _alerted(token: "Token") -> bool:
@@ -157,8 +162,6 @@ def _alerted(token: "Token") -> bool:
                for c in token.children)
 
 
-# Acts that are an alert in themselves: no message need be quoted.
-_PAGING = frozenset({"ping", "page", "alert", "notify", "wake"})
 
 
 def _alerted_us(token: "Token") -> bool:
@@ -167,9 +170,7 @@ def _alerted_us(token: "Token") -> bool:
     if token.lemma_.lower() not in _PAGING or token.pos_ != "VERB" or not is_fact(token):
         return False
     subject = subject_of(token)
-    if subject is None or subject.dep_ != "nsubj" or subject.lower_ in FIRST_PERSON or is_first_person_singular(subject):
-        return False
-    if subject.lower_ in ("it", "this", "that", "which", "what", "nobody"):
+    if not _someone_else(subject) or subject.dep_ != "nsubj":
         return False
     return any(c.dep_ == "dobj" and (c.lower_ in ("me", "us") or any(
         p.dep_ == "poss" and p.lower_ in ("my", "our") for p in c.children)) for c in token.children)
@@ -181,8 +182,6 @@ def _raised_by_someone(token: "Token") -> bool:
     if token.lemma_.lower() not in _RAISING or token.pos_ != "VERB" or not is_fact(token):
         return False
     subject = subject_of(token)
-    if subject is None or subject.dep_ != "nsubj" or subject.lower_ in FIRST_PERSON or is_first_person_singular(subject):
-        return False
-    if subject.lower_ in ("it", "this", "that", "which", "what", "nobody", "no"):
+    if not _someone_else(subject) or subject.dep_ != "nsubj":
         return False
     return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in token.children)

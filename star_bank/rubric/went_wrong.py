@@ -161,18 +161,19 @@ class _Lexicon:
         self.duties = lower(words.duties)
 
 
-def _happened(verb: "Token", lexicon: _Lexicon, negated: bool = False) -> bool:
+def _happened(verb: "Token", lexicon: _Lexicon, negated: bool = False, unable: bool = False) -> bool:
     """Told as a fact: not negated (unless `negated`, for what did not happen), not hypothetical,
     not under 'to avoid' or 'if', not a rule with its own condition ('a check that fails the
-    build if the timeout is under a minute')."""
-    if not negated and _negated(verb):
+    build if the timeout is under a minute'). With `unable`, the verb's own "couldn't" is the
+    fact told ('customers couldn't pay')."""
+    if not (negated or unable) and _negated(verb):
         return False
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
            for c in verb.children):
         return False
     for clause in (verb, *verb.ancestors):
-        if any((c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL) or (c.dep_ == "mark" and c.lower_ in _CONDITIONS)
-               for c in clause.children):
+        if any((c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL and not (unable and clause is verb))
+               or (c.dep_ == "mark" and c.lower_ in _CONDITIONS) for c in clause.children):
             return False
     return not any(a.lemma_.lower() in lexicon.guards for a in verb.ancestors)
 
@@ -218,12 +219,7 @@ def _kept_from_it(token: "Token", lexicon: _Lexicon) -> bool:
     if not (any(c.dep_ == "aux" and c.lower_ in _UNABLE for c in children) and any(c.dep_ == "neg" for c in children)):
         return False
     subject = subject_of(token)
-    if subject is None or subject.lemma_.lower() not in AFFECTED:
-        return False
-    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
-           for c in children):
-        return False
-    return not any(a.lemma_.lower() in lexicon.guards for a in token.ancestors)
+    return subject is not None and subject.lemma_.lower() in AFFECTED and _happened(token, lexicon, unable=True)
 
 
 def _has_aux(verb: "Token") -> bool:

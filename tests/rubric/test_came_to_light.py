@@ -435,6 +435,9 @@ def test_a_check_that_came_back_clean_for_a_reason_says_why_it_was_missed(linter
         # results reported are no trouble; the speaker raising it brings no news in
         ("The new fares were reported to the board on Monday.", "novice"),
         ("I pinged our channel about the new fares.", "novice"),
+        # no one bringing news brings none
+        ("No one complained to us about the new fares.", "novice"),
+        ("Nobody pinged our channel that week.", "novice"),
     ],
 )
 def test_trouble_reported_in_the_passive_a_note_of_the_first_report_or_a_page_names_the_signal(linter, sentence, rating):
