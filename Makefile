@@ -56,6 +56,7 @@ bench: install
 	$(PY) bench/heldout_accuracy.py --set bench/heldout15
 	$(PY) bench/heldout_accuracy.py --set bench/heldout16
 	$(PY) bench/heldout_accuracy.py --set bench/heldout17
+	$(PY) bench/heldout_accuracy.py --set bench/heldout18
 	$(PY) bench/classify_own.py
 
 # Speed and memory, as ratios measured in one run (see README, Performance).

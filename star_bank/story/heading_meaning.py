@@ -21,6 +21,7 @@ from star_bank.model.story import SectionKind
 # A label longer than this is a title or a sentence, not a part's name.
 MAX_WORDS = 7
 _WH = {"what", "how", "where", "when"}
+_WH_HAS = re.compile(r"\b(what|how|where|when)'s\b")
 _SUBJECTS = {"i", "we", "it", "things", "this", "that", "they", "everything", "all", "the", "team", "my", "our"}
 # Words a head may carry after it in a label ("What I did wrong", "What stuck with me").
 _LIGHT_TAIL = {
@@ -58,7 +59,8 @@ def heading_meaning(text: str, words_by_kind: dict[SectionKind, dict[str, list[s
 
     `text` is the label lower-cased with decorations removed.
     """
-    words = re.findall(r"[a-z]+(?:'[a-z]+)?", text.replace("’", "'"))
+    text = _WH_HAS.sub(r"\1 has", text.replace("’", "'"))  # "What's changed" is "What has changed"
+    words = re.findall(r"[a-z]+(?:'[a-z]+)?", text)
     if not words or len(words) > MAX_WORDS:
         return None
     verbs, nouns = _classes(_freeze(words_by_kind))

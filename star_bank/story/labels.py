@@ -23,6 +23,8 @@ from star_bank.model.story import SectionKind
 from star_bank.story.heading_meaning import heading_meaning
 
 COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+# A numbered item word before a label ("Slide 3:", "Part 2 -"): the label follows it.
+_COUNTER = re.compile(r"^[a-z]+ \d{1,2}\s*(?::|[-–—.)]\s)\s*")
 _SEPARATORS = re.compile(r"\s[-–—]\s|[–—:|/(),&+]|\band\b")
 _BOLD_LABEL = re.compile(
     r"^[ \t]{0,3}(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?"  # a list marker may come first
@@ -55,6 +57,10 @@ _LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+")
 _TAGS = re.compile(r"<[^<>\n]*>")
 _ANSWER_LINE = re.compile(r"^[ \t]{0,3}(?:\*\*|__)?A[ \t]*:", re.M)
 _QUESTION_LINE = re.compile(r"^[ \t]{0,3}(?:Q|Question|Interviewer)[ \t]*:", re.M)
+
+
+# A bold line longer than this is an emphasised sentence, not a heading.
+_OWN_HEADING_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -114,6 +120,7 @@ def classify_label(label: str, by_meaning: bool = True) -> SectionKind | None:
     text = COMMENT.sub(" ", label).lower().replace("’", "'")
     text = re.sub(r"[*_`#]", " ", text)
     text = re.sub(r"^[^a-z]*(?:\d+[.)]\s*)?", "", text).strip(" .:-–—\t")
+    text = _COUNTER.sub("", text)  # "Slide 3: What went wrong", "Part 2 - Context"
     text = re.sub(r"\s+", " ", text)
     if text in whole:
         return whole[text]
@@ -126,7 +133,9 @@ def classify_label(label: str, by_meaning: bool = True) -> SectionKind | None:
         return leading[words[0]]
     kind = _heading_cue_kind(text, parts)
     if kind is None and by_meaning:
-        kind = heading_meaning(text, section_labels().heading_words)
+        # "What's changed (in place since May)": the label before its aside names the part.
+        for candidate in dict.fromkeys((text, *parts[:1])):
+            kind = kind or heading_meaning(candidate, section_labels().heading_words)
     return kind
 
 
@@ -192,6 +201,10 @@ def _label_at_start(line: str, letters: bool, bold_only: bool) -> Label | None:
                     kind = _vocabulary()[2][label.rstrip(":-").strip()]  # "**S:** ..."
                 if kind is not None:
                     return Label(kind, label, 0, match.end())
+                if rest_empty and _looks_like_label(label) and len(label.split()) <= _OWN_HEADING_WORDS:
+                    # "**Timeline**" on a line of its own is a heading naming no STAR part: it
+                    # opens a part of its own (kept only beside STAR labels: star_bank.story.parse).
+                    return Label(SectionKind.other, label, 0, match.end())
     if bold_only:
         return None
     match = _LABEL_LINE.match(line)

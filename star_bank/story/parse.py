@@ -192,7 +192,8 @@ def _add_line_labels(
             at = line_start + indent + label.start
             if not hidden[at]:
                 # A bullet label in the writer's own words counts only beside other labels.
-                weak = label.prefix and (line_no != lines.start or label.guessed)
+                # So does a bold heading of the writer's own ("**Timeline**").
+                weak = (label.prefix and (line_no != lines.start or label.guessed)) or label.kind is SectionKind.other
                 starts.append(_Start(at, line_start + indent + label.end, label.kind, label.text, None, weak))
 
 
@@ -243,7 +244,8 @@ def _drop_nested_others(starts: list[_Start]) -> list[_Start]:
     for start in starts:
         if start.kind is SectionKind.other and kept:
             owner = kept[-1]
-            if owner.level is None or (start.level is not None and start.level > owner.level):
+            sibling = owner.level is None and start.level is None  # bold line after a bold label
+            if not sibling and (owner.level is None or (start.level is not None and start.level > owner.level)):
                 continue
         kept.append(start)
     return kept

@@ -141,6 +141,8 @@ def test_star_headings_open_sections_in_order():
         ("Result:", "result"),
         ("🚀 Result", "result"),
         ("Results and impact", "result"),
+        ("Since then", "lesson"),
+        ("Since:", "lesson"),
     ],
 )
 def test_decorated_and_synonym_headings_are_classified(label, kind):
@@ -214,6 +216,12 @@ def test_plain_label_at_paragraph_start_opens_a_section():
     assert kinds(story) == ["situation", "result"]
 
 
+def test_since_label_opens_the_lesson():
+    story = parse_story("S: The alert fired.\n\nA: I disabled the key.\n\nR: Contained.\n\n"
+                        "Since: every muted rule now needs an expiry date.\n")
+    assert kinds(story) == ["situation", "action", "result", "lesson"]
+
+
 @pytest.mark.parametrize(
     "line",
     ["**Note:** this is unrelated.", "**Situation** was tense for everyone.", "One number mattered: latency."],
@@ -228,6 +236,36 @@ def test_unrecognised_heading_is_an_other_section():
     story = parse_story("# Title\n\n## Situation\nA.\n\n## Timeline\nB.\n\n## Result\nC.\n")
     assert kinds(story) == ["situation", "other", "result"]
     assert story.sections[1].label == "Timeline"
+
+
+def test_bold_heading_of_ones_own_opens_a_part_beside_star_labels():
+    # An email write-up: bold STAR labels, and bold headings that name no STAR part.
+    text = ("**Background**\nThe export held a lock.\n\n**Timeline (UTC)**\n- 10:41 I ran the change.\n\n"
+            "**Impact:** 20 minutes of errors.\n\n**What I got wrong**\nI skipped the lock check.\n")
+    story = parse_story(text)
+    assert kinds(story) == ["situation", "other", "result", "other"]
+    assert [s.label for s in story.sections] == ["Background", "Timeline (UTC)", "Impact", "What I got wrong"]
+    assert story.sections[1].text == "- 10:41 I ran the change."
+
+
+def test_bold_heading_of_ones_own_alone_is_prose():
+    # Without STAR labels beside it, a bold line is emphasis; the story is read as unlabelled prose.
+    story = parse_story("**Timeline**\nI ran the change at 10:41. It locked the table for 20 minutes.\n")
+    assert "other" not in kinds(story)
+
+
+@pytest.mark.parametrize(
+    "label, kind",
+    [
+        ("What's changed (in place since May)", "lesson"),
+        ("What's changed", "lesson"),
+        ("Slide 3: What went wrong", "situation"),
+        ("Part 2 - Context", "situation"),
+        ("Slide 4: Detection", None),
+    ],
+)
+def test_label_read_past_its_aside_and_its_counter(label, kind):
+    assert classify_label(label) == (SectionKind(kind) if kind else None)
 
 
 def test_deeper_unrecognised_heading_stays_inside_its_section():
