@@ -30,7 +30,9 @@ parser. The parse catches the ones no fixed word sequence covers:
   away ("no incidents", "zero complaints");
 - **kept from it**: the people a service is for could not use it ("customers
   couldn't get past the address step"), told as what happened, not as what a
-  guard prevents ("so that customers can't order for a closed day").
+  guard prevents ("so that customers can't order for a closed day");
+- **not in time**: something owed by a time was not done by then ("the
+  dashboards weren't refreshed on time", "the build wasn't ready in time").
 
 Trouble in the scene-setting alone is the reason for the work, not the story;
 a flaw pointed out or found is the story even when told in the Situation
@@ -125,7 +127,7 @@ def _event_marks(story: AnalysedStory, words: WentWrongWords) -> list[Mark]:
                     ("flaw", lambda t: _flaw_pointed_out(t, tokens, lexicon) or _flaw_found(t, lexicon)),
                     ("mistake", lambda t: _own_act_done_wrong(t, lexicon) or _duty_left_undone(t, lexicon)),
                     ("harm", lambda t: _harm(t, tokens, lexicon) or _trouble_happened(t, lexicon)
-                     or _kept_from_it(t, lexicon)),
+                     or _kept_from_it(t, lexicon) or _not_in_time(t, lexicon)),
                 )
                 for kind, test in kinds:
                     hit = next((t for t in tokens if test(t)), None)
@@ -220,6 +222,24 @@ def _kept_from_it(token: "Token", lexicon: _Lexicon) -> bool:
         return False
     subject = subject_of(token)
     return subject is not None and subject.lemma_.lower() in AFFECTED and _happened(token, lexicon, unable=True)
+
+
+_PAST_AUX = frozenset({"did", "had", "was", "were"})
+
+
+def _not_in_time(token: "Token", lexicon: _Lexicon) -> bool:
+    """'the dashboards weren't refreshed on time', 'I didn't deliver it on time', 'the build
+    wasn't ready in time': something owed by a time, told as not done by then."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in _MODIFIERS or not _negated(token):
+        return False
+    if not (token.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PAST_AUX
+                                                  for c in token.children)):
+        return False  # "if it isn't done on time": a rule, not what happened
+    scope = [token, *(c for c in token.children if c.dep_ == "acomp")]  # "wasn't ready in time"
+    by_then = any(p.dep_ == "prep" and p.lower_ in ("on", "in") and any(g.dep_ == "pobj" and g.lower_ == "time"
+                                                                        for g in p.children)
+                  for head in scope for p in head.children)
+    return by_then and _happened(token, lexicon, negated=True)
 
 
 def _has_aux(verb: "Token") -> bool:

@@ -450,3 +450,19 @@ def test_a_guard_that_keeps_customers_from_a_mistake_is_not_harm(linter):
     text = story_of("I shipped the new checkout for the bakery app on Friday. I added a check so that customers "
                     "can't order a cake for a closed day, and orders for Sunday went up by a third.")
     assert card(text, linter).rubric != "failure"
+
+
+@pytest.mark.parametrize("late", ["The payroll export wasn't sent on time for two Fridays in a row.",
+                                  "The new ward rota wasn't ready in time for the March rotation.",
+                                  "I didn't hand the grant report in on time."])
+def test_something_owed_by_a_time_and_not_done_then_is_something_going_wrong(linter, late):
+    text = story_of(f"I took over the office systems in spring. {late} I moved the job to the new server.")
+    scorecard = card(text, linter)
+    assert scorecard.rubric == "failure", scorecard.rubric_reason
+
+
+@pytest.mark.parametrize("rule", ["If the export isn't sent on time, payroll stops.",
+                                  "I made sure the export was never late again."])
+def test_a_deadline_as_a_rule_or_a_care_taken_is_not_something_going_wrong(linter, rule):
+    text = story_of(f"I took over the office systems in spring and moved the payroll export to a new server. {rule}")
+    assert card(text, linter).rubric != "failure"
