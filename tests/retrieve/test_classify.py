@@ -344,6 +344,17 @@ def test_harm_told_as_a_measure_that_rose_or_a_duplicate_is_impact(book):
     assert "impact" not in frames("Support tickets fell by half after the redesign.")
 
 
+def test_a_service_running_badly_or_answering_with_server_errors_is_impact(book):
+    from star_bank.retrieve.framing import frame_sentences
+
+    def frames(sentence: str) -> set[str]:
+        return frame_sentences([(sentence, True)], book.framing).frames
+
+    assert "impact" in frames("Search was degraded for most of the afternoon.")
+    assert "impact" in frames("The booking API started returning 503s to every caller.")
+    assert "impact" not in frames("I added a fallback so that search never degrades for members.")
+
+
 DUPLICATE_CHARGE = """\
 I moved the gym's membership billing to a new payment provider. I forgot to switch off the old
 monthly job, so about 9,000 members were charged twice that month, and the front desk took dozens of
