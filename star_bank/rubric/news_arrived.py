@@ -134,8 +134,8 @@ def _reports_came_in(token: "Token") -> bool:
 
 def _passed_on_to_me(token: "Token") -> bool:
     """'our support lead pinged me saying checkout was timing out', 'two people told me their
-    runs were failing', 'a developer sent me a message saying ...': someone else passes news to
-    the speaker (the speaker is the object) and what they said is told."""
+    runs were failing', 'a developer sent me a message saying ...' (or 'a message that said ...'):
+    someone else passes news to the speaker (the speaker is the object) and what they said is told."""
     if token.lemma_.lower() not in _PASSING_ON or not is_fact(token):
         return False
     if not _someone_else(subject_of(token)):
@@ -147,9 +147,11 @@ def _passed_on_to_me(token: "Token") -> bool:
     said = [t for t in token.subtree if t.i != token.i]
     # "our support lead messaged me at 7:10": a message with its clock time is the moment it arrived.
     clocked = any(clock_time(t) for t in said)
-    return clocked or any(t.dep_ == "ccomp" and t.head.i == token.i for t in said) or any(
+    # "sent me a message that said ...": what the message said is told in a clause on it.
+    quoted = any(t.dep_ == "relcl" and t.lemma_.lower() in _SAYING and t.head.dep_ == "dobj" and t.head.head.i == token.i
+                 for t in said)
+    return clocked or quoted or any(t.dep_ == "ccomp" and t.head.i == token.i for t in said) or any(
         t.tag_ == "VBG" and t.lemma_.lower() in _SAYING for t in said)
-
 
 
 

@@ -108,15 +108,22 @@ def _diagnosis_assumed(token: "Token") -> bool:
     return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in token.children)
 
 
+# What is done to an instrument when it speaks: "the alert was never triggered" is a quiet one.
+_SOUNDED = frozenset({"trigger", "fire", "raise", "send", "sound", "page"})
+
+
 def _instrument_silent(token: "Token", instruments: frozenset[str]) -> bool:
     """'crash telemetry showed nothing, because nothing was crashing', 'the alert never fired':
     the instrument that should have told stayed quiet."""
     subject = subject_of(token)
     if subject is None or subject.lemma_.lower() not in instruments | {"telemetry", "monitoring", "metric"}:
         return False
+    if subject.dep_ == "nsubjpass" and token.lemma_.lower() not in _SOUNDED:
+        return False  # "the dashboards weren't refreshed on time" is the trouble, not a quiet instrument
     if token.tag_ not in PAST or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in token.children):
         return False
     return any(c.dep_ == "neg" or (c.dep_ == "dobj" and c.lower_ in ("nothing", "none")) for c in token.children)
+
 
 def is_fact(verb: "Token") -> bool:
     """Past, not negated, not hypothetical, not under a condition."""

@@ -451,3 +451,19 @@ def test_a_check_nobody_made_says_why_the_sign_was_missed(linter, miss):
     text = fare_story(f"The ticket office pinged our channel on Monday morning. {miss}")
     judged = dimension(text, linter, "detection")
     assert judged.rating == "expert", judged.reason
+
+
+def test_a_message_sent_to_the_speaker_with_what_it_said_names_the_signal(linter):
+    text = fare_story('A deckhand sent me a message that just said, "third wrong ticket this week."')
+    judged = dimension(text, linter, "detection")
+    assert judged.rating == "intermediate", judged.reason
+
+
+@pytest.mark.parametrize(("why", "rating"), [
+    ("The fare alert was never triggered, because its threshold sat above any fare we sold.", "expert"),
+    ("The fare dashboards weren't refreshed on time for two mornings.", "intermediate"),  # the trouble, not a quiet instrument
+])
+def test_an_instrument_left_quiet_in_the_passive_says_why_only_when_it_was_meant_to_sound(linter, why, rating):
+    text = fare_story(f"The ticket office pinged our channel on Monday morning. {why}")
+    judged = dimension(text, linter, "detection")
+    assert judged.rating == rating, judged.reason
