@@ -68,8 +68,8 @@ def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
         if rule is not None:
             return rule  # "any deal that ... gets routed to an engineer before ...": a rule now in force
     for token in tokens:
-        if token.pos_ != "VERB":
-            continue
+        if token.pos_ != "VERB" or any(c.dep_ == "neg" for c in token.children):
+            continue  # "I hadn't set any limit" puts nothing in place
         lemma = token.lemma_.lower()
         if lemma in vocabulary.decision_verbs:
             cue = _decision(token, lists, placed)

@@ -397,3 +397,9 @@ def test_saying_the_way_of_working_changed_opens_the_practice_that_follows():
 def test_a_change_to_what_someone_else_does_is_not_the_speakers_practice():
     sentence = "The audit changed what the night team checks."
     assert not [s for s in found(PLAIN.format(sentence=sentence)) if s.text.startswith("The audit")]
+
+
+@pytest.mark.parametrize("sentence", ["I hadn't set any limit on the discount codes.",
+                                      "We never added a review step for the pricing job."])
+def test_a_safeguard_not_put_in_place_is_no_change(sentence):
+    assert [lesson.text for lesson in found(INCIDENT.format(sentence=sentence)) if sentence[:12] in lesson.text] == []

@@ -52,6 +52,13 @@ def test_liking_something_is_no_class_of_cases(linter):
     assert dimension(text, linter, "pattern_awareness").rating == "novice"
 
 
+def test_a_theme_that_is_a_thing_made_is_no_recurring_theme(linter):
+    text = failure("I moved the garden's plot bookings onto a small website, and my nephew did the theme. The "
+                   "first weekend I hadn't set any limit, so we booked thirty plots for twenty beds, and I "
+                   "phoned every member that evening.")
+    assert dimension(text, linter, "pattern_awareness").rating == "novice"
+
+
 @pytest.mark.parametrize("lesson", [
     # a generic plural: a class of orders, as the subject of a rule in force
     "Since then, seed orders for more than one bed go through a second gardener before I send them.",
