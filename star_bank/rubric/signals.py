@@ -204,7 +204,10 @@ def _match(signal: _CompiledSignal, tokens: list["Token"], facts: _SentenceFacts
         hit = (tokens[0], tokens[-1]) if tokens else None
     if hit is None:
         return None
-    if signal.with_phrases and next(find_phrases(tokens, signal.with_phrases), None) is None:
+    # The people told are named by nouns: "grouped the stops" names no group.
+    with_hits = (found for found in find_phrases(tokens, signal.with_phrases)
+                 if not (spec.with_recipient and found[0].pos_ == "VERB"))
+    if signal.with_phrases and next(with_hits, None) is None:
         addressed = spec.with_recipient and signal.verbs and next(
             (t for t in tokens if _verb_matches(signal, t, tokens[0]) and _has_recipient(t)), None)
         if not addressed:

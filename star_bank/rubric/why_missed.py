@@ -135,7 +135,8 @@ def is_fact(verb: "Token") -> bool:
 
 _REASONS = frozenset({"because", "since", "as"})
 _HOLDING = frozenset({"think", "assume", "believe", "suppose", "figure", "expect"})
-_GUESSES = frozenset({"guess", "assumption", "theory", "hunch", "suspicion", "thought", "diagnosis", "read"})
+_GUESSES = frozenset({"guess", "assumption", "theory", "hunch", "suspicion", "thought", "diagnosis", "read",
+                      "opinion", "belief", "consensus", "feeling", "impression"})
 
 
 _NOBODY = frozenset({"nobody", "noone", "none"})
@@ -228,7 +229,8 @@ def nobody(subject: "Token | None") -> bool:
 
 def _first_guess(token: "Token") -> bool:
     """'the first guess in the channel was a bad build', 'my assumption was that the cache was
-    stale': a reading of the symptom, told as what it was taken for."""
+    stale', 'the common opinion was that the agency did bad work': a reading of the symptom,
+    told as what it was taken for."""
     if token.lemma_.lower() != "be" or token.tag_ != "VBD":
         return False
     subject = subject_of(token)

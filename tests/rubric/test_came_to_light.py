@@ -355,6 +355,7 @@ def test_reports_from_those_the_failure_reached_name_the_signal(linter, told):
     "The booking monitor showed nothing, because no booking failed.",
     "At first everyone assumed a caching bug.",
     "Nobody in the office could reproduce it.",
+    "The common opinion in the office was that the printing firm had mixed up the pages.",
 ])
 def test_a_silent_instrument_a_wrong_diagnosis_or_a_sign_no_one_could_pin_down_say_why_it_was_missed(linter, why):
     text = timetable_story(f"For a month the harbour office had been getting a trickle of complaints about the times. {why}")

@@ -161,3 +161,16 @@ def test_a_telling_dated_by_an_event_of_the_story_is_timed(linter):
     text = _recovery_told("I refunded every double charge and told the duty manager the afternoon of the first "
                           "complaint.")
     assert dimension(text, linter, "recovery").rating == "expert"
+
+
+@pytest.mark.parametrize(
+    ("recovery", "rating"),
+    [
+        # "grouped" is no group of people told
+        ("That evening I wrote a script that grouped the refunds by sailing and ran it.", "intermediate"),
+        ("That evening I wrote to the group of skippers and refunded every ticket.", "expert"),
+    ],
+)
+def test_the_people_told_are_named_by_nouns_not_by_a_verb_that_shares_their_word(linter, recovery, rating):
+    judged = dimension(_recovery_told(recovery), linter, "recovery")
+    assert judged.rating == rating, judged.reason
