@@ -267,6 +267,8 @@ def _subject_allowed(verb: "Token", subjects: list[str], lead: "Token | None" = 
     subject = subject_of(verb)
     if subject is not None and lead is not None and subject.i < lead.i:
         subject = None  # parsed across a list item's start: the word belongs to the item before
+    if subject is not None and subject.i > verb.i and _opens_note(verb, lead):
+        subject = None  # "Called her back and told her: this was mine": the clause after a colon has its own
     if subject is None and "i" in subjects and (_opens_note(verb, lead) or _listed_after_my_colon(verb, lead)):
         return True  # "rolled it back myself": a note that starts with its verb means "I"
     if subject is None or subject.dep_ in ("nsubjpass", "csubjpass"):

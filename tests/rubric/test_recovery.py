@@ -174,3 +174,15 @@ def test_a_telling_dated_by_an_event_of_the_story_is_timed(linter):
 def test_the_people_told_are_named_by_nouns_not_by_a_verb_that_shares_their_word(linter, recovery, rating):
     judged = dimension(_recovery_told(recovery), linter, "recovery")
     assert judged.rating == rating, judged.reason
+
+
+def test_a_note_that_tells_someone_before_a_colon_clause_is_the_speakers_telling(linter):
+    text = failure(
+        "## Situation\nI changed the fare rounding on the ferry booking site on a Friday.\n\n"
+        "## Action\nOver the weekend the island route charged some passengers twice.\n"
+        "- Reverted the rounding within the hour.\n"
+        "- Called the harbour office and told them plainly: the double charges were my change.\n\n"
+        "## Result\nThe island route ran normally again by Monday.\n"
+    )
+    judged = dimension(text, linter, "recovery")
+    assert judged.rating == "expert", judged.reason
