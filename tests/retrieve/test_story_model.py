@@ -73,3 +73,19 @@ def test_the_shipped_model_was_trained_only_on_the_projects_written_sets():
     shipped = json.loads(data_path(story_model.MODEL_FILE).read_text(encoding="utf-8"))
     assert shipped["trained_on"] and all(name.startswith("heldout") for name in shipped["trained_on"])
     assert shipped["classes"] == list(range(1, 11))
+
+
+ON_CALL = "# The night shift\n\nI was on call that week. The alert fired at two, and I read the logs until the timeout made sense.\n"
+
+
+def _model_sure_of_3(probability: float):
+    """A model whose only opinion is its bias: #3 at `probability`, the rest shared evenly."""
+    bias = [math.log((1 - probability) / 9)] * 10
+    bias[2] = math.log(probability)
+    return lambda: (tuple(range(1, 11)), bias, {})
+
+
+@pytest.mark.parametrize(("probability", "first"), [(0.45, 1), (0.55, 3)])
+def test_a_model_sure_of_an_archetype_outweighs_topic_words_and_an_unsure_one_does_not(monkeypatch, probability, first):
+    monkeypatch.setattr(story_model, "_model", _model_sure_of_3(probability))
+    assert classify_story(parse_story(ON_CALL, "n.md")).archetypes[0] == first
