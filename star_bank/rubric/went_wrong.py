@@ -193,7 +193,7 @@ def _harm(token: "Token", tokens: list["Token"], lexicon: _Lexicon) -> bool:
         return any(t.lemma_.lower() in measures for t in near) and _happened(token, lexicon)
     if lemma not in lexicon.breakdown or (token.tag_ == "VBG" and not _has_aux(token)):
         return False  # a gerund ("blocking ideas") names an act, it does not tell one
-    if subject is not None and subject.lemma_.lower() in lexicon.trouble:
+    if subject is not None and subject.lemma_.lower() in lexicon.trouble and lemma in _GOING_AWAY:
         return False  # "the errors disappeared", "the queue vanished": trouble going away is good news
     if subject is not None and subject.dep_ == "nsubj":
         if _person(subject, lexicon) and not (lemma in lexicon.own_breakdown and subject.lower_ in _FIRST_PERSON):
@@ -203,6 +203,10 @@ def _harm(token: "Token", tokens: list["Token"], lexicon: _Lexicon) -> bool:
     if any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.idiom_objects for c in token.children):
         return False  # "broke the deadlock"
     return _happened(token, lexicon)
+
+
+# What trouble does when it goes away ("the backlog vanished"); "the queue stalled" is still trouble.
+_GOING_AWAY = frozenset({"vanish", "disappear", "drop", "die", "wipe", "delete"})
 
 
 # The people a failure reaches first: users of what the speaker runs.

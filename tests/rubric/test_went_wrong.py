@@ -466,3 +466,12 @@ def test_something_owed_by_a_time_and_not_done_then_is_something_going_wrong(lin
 def test_a_deadline_as_a_rule_or_a_care_taken_is_not_something_going_wrong(linter, rule):
     text = story_of(f"I took over the office systems in spring and moved the payroll export to a new server. {rule}")
     assert card(text, linter).rubric != "failure"
+
+
+@pytest.mark.parametrize(("sentence", "failure"), [
+    ("One night the order queue stalled.", True),
+    ("Once the new printer arrived the order queue vanished within a day.", False),  # trouble going away
+])
+def test_a_measure_of_trouble_that_breaks_down_is_trouble_and_one_that_goes_away_is_not(linter, sentence, failure):
+    text = story_of(f"I ran the order desk of a small print shop. {sentence} I sent the orders by courier.")
+    assert (card(text, linter).rubric == "failure") is failure
