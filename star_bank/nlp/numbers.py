@@ -23,6 +23,8 @@ QUANTITY_WORDS = frozenset({
     "millions", "billions", "zero", "percent", "tenfold", "twofold", "threefold", "fivefold",
     "quarter", "third",
 })
+# Words that make "quarter" a period of the calendar ("that quarter") rather than a share.
+_PERIOD_POINTERS = frozenset({"that", "this", "next", "last", "previous", "following", "each", "every", "same"})
 # Quantity words that also prefix a verb: "double check", "triple booked".
 _VERB_PREFIXES = frozenset({"double", "triple", "half"})
 # Signs that make the number next to them a quantity.
@@ -77,6 +79,8 @@ def is_quantity(token: "Token", words: frozenset[str] = QUANTITY_WORDS) -> bool:
         # "third" and "quarter" are amounts only as nouns ("a third of the tickets").
         if lower in ("third", "quarter") and token.pos_ != "NOUN" and not _fraction(token):
             return _ranked(token)
+        if lower == "quarter" and token.i > 0 and token.doc[token.i - 1].lower_ in _PERIOD_POINTERS:
+            return False  # "that quarter", "next quarter": a period of the calendar, not a share
         # "double-check", "half-finished": the first half of a compound word measures nothing,
         # nor does one written apart before its verb ("double check everything").
         if lower == "once" and token.dep_ == "mark":
@@ -167,12 +171,14 @@ _WHEN_PREPOSITIONS = frozenset({"by", "since", "until", "till", "before", "after
 
 
 def _release_name(token: "Token") -> bool:
-    """'4.18 and 4.19 went out', 'by 5.0 I was off the rota': a bare decimal that acts as a
+    """'4.18 and 4.19 went out', 'by 5.0 I was off the rota', 'from 6.12 onward': a bare decimal that acts as a
     thing or a point in time names a release. An amount has a unit or a noun beside it, or
     follows a verb of change ("fell from 4.2 to 1.1", "grew by 2.5")."""
     if not _DECIMAL.match(token.text) or any(c.dep_ in ("compound", "amod", "det") for c in token.children):
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.lower_ in ("onward", "onwards"):
+        return True  # "from 6.12 onward": a point in a series of releases
     if following is not None and (following.pos_ in ("NOUN", "PROPN") or following.text in QUANTITY_SIGNS):
         return False
     role = token

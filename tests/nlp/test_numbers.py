@@ -29,6 +29,7 @@ def nlp():
         "Latency fell by 1.5 seconds.",
         "Two teams adopted the template in a month.",
         "Crash reports dropped by 0.5 a day.",
+        "Refund requests fell by a quarter.",
     ],
 )
 def test_quantities(nlp, sentence):
@@ -48,6 +49,8 @@ def test_quantities(nlp, sentence):
         "The launch went well and the customer was happy.",
         "3.2 and 3.3 went out while I was away.",
         "By 6.0 I was off the release rota.",
+        "From 4.12 onward the releases rotate through the team.",
+        "That freed me to lead the migration plan that quarter.",
         "The relationship between the two teams got better.",
         "Our three leads signed off on it.",
         "I learned the value of double checking the print proof.",
