@@ -48,6 +48,9 @@ class StoryEvidence:
     sentences: SentenceIndex
     dimension: str = ""
     failure_start: int | None = None  # file offset where the story first tells something going wrong
+    # Where, inside that sentence, the trouble itself is told ("I merged it and it *broke* the
+    # export"), when the parse found it there: the acts before it are the failure's own telling.
+    failure_point: int | None = None
 
     def found(self, rule: str) -> list[Mark]:
         """The findings of one lint rule (by slug), as marks quoting their sentences."""

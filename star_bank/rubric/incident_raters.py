@@ -1,12 +1,13 @@
 """Detection and recovery: what the speaker noticed, and what they did once it was clear.
 
 Both are rated for every story where something went wrong, whatever its
-archetype (see rubric/choice.py). Recovery reads what the story tells after
-the first sentence where things go wrong, or from the moment the trouble came
-to light when the story names its cause only later ("I found out at 9:40 when
-she rang me ... Later I found the cause"): a promise made before it ("I told
-the customer two weeks") is not a recovery step, and neither is looking into
-it ("when I looked") or a soft act ("we talked it over").
+archetype (see rubric/choice.py). Recovery reads what the story tells from the
+first sentence where things go wrong (in it, only what follows the trouble
+itself: "I merged it and it broke the export" tells no step), or from the moment
+the trouble came to light when the story names its cause only later ("I found
+out at 9:40 when she rang me ... Later I found the cause"): a promise made
+before it ("I told the customer two weeks") is not a recovery step, and neither
+is looking into it ("when I looked") or a soft act ("we talked it over").
 """
 
 from __future__ import annotations
@@ -78,9 +79,12 @@ def rate_recovery(ev: StoryEvidence) -> Judgement:
         # that locked the table") is not a step against it.
         return m.section in _SCENE and (has_action or not _told_after(ev, m, after))
 
+    # "I merged the change and it broke the export": the acts told before the trouble, in the
+    # sentence that first tells it, are how it went wrong, not steps against it.
+    first = ev.failure_point if ev.failure_point is not None and after == ev.failure_start else after
     steps = unique_marks(
         m for m in sorted([*done, *ev.signal("recovery_step")], key=lambda m: m.start)
-        if m.start >= after and not sets_the_scene(m)
+        if m.start >= first and not sets_the_scene(m)
     )
     told = [m for m in ev.signal("communication") if m.start >= after]
     timed = [m for m in [*ev.signal("timed_communication"), *ev.signal("timed_step")] if m.start >= after]
@@ -124,6 +128,15 @@ def failure_start(story_text: str, sentences: list[str]) -> int | None:
     """
     found = [at for sentence in sentences if (at := _find_words(story_text, " ".join(sentence.split()[:8]))) is not None]
     return min(found, default=None)
+
+
+def failure_point(story_text: str, start: int | None, events: list[Mark]) -> int | None:
+    """Where the trouble itself is told in the sentence that starts at `start`: the earliest
+    event the parse found in that sentence, or None when the sentence has none."""
+    if start is None:
+        return None
+    inside = [m.start for m in events if start <= m.start and _find_words(story_text, " ".join(m.sentence.split()[:8])) == start]
+    return min(inside, default=None)
 
 
 def _find_words(text: str, probe: str) -> int | None:

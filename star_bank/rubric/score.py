@@ -42,7 +42,7 @@ from star_bank.rubric.choice import choose_rubric
 from star_bank.rubric.evidence import Judgement, StoryEvidence, unique_marks
 from star_bank.rubric.feedback import improvements, resources, strengths
 from star_bank.rubric.came_to_light import came_to_light_marks
-from star_bank.rubric.incident_raters import failure_start
+from star_bank.rubric.incident_raters import failure_point, failure_start
 from star_bank.rubric.levels import resolve_level
 from star_bank.rubric.raters import rater_for
 from star_bank.rubric.signals import Mark, SentenceIndex
@@ -80,9 +80,10 @@ def score_analysed(
     # What the speaker would do differently is a reflection, not the moment it went wrong.
     wrong = [hit.sentence for hit in framing.hits if hit.frame in framing.went_wrong_frames
              and hit.frame != "hindsight" and hit.sentence != story.story.title] + [event.sentence for event in events]
+    start = failure_start(story.story.text, wrong)
     evidence = StoryEvidence(
         story, findings, marks, resolved, choice.name, book, SentenceIndex(story.story),
-        failure_start=failure_start(story.story.text, wrong),
+        failure_start=start, failure_point=failure_point(story.story.text, start, events),
     )
     judgements: list[tuple[str, Judgement]] = []
     for name in book.rubrics[choice.name].dimensions:  # type: ignore[index]

@@ -186,3 +186,14 @@ def test_a_note_that_tells_someone_before_a_colon_clause_is_the_speakers_telling
     )
     judged = dimension(text, linter, "recovery")
     assert judged.rating == "expert", judged.reason
+
+
+@pytest.mark.parametrize(("told", "rating"), [
+    # the acts before the trouble, in the sentence that tells it, are how it went wrong
+    ("On Friday I changed the fare rounding and it broke the island route's checkout.", "novice"),
+    ("On Friday the island route's checkout broke and I put the old rounding back at once.", "intermediate"),
+])
+def test_the_act_that_caused_the_trouble_is_no_step_against_it(linter, told, rating):
+    text = failure(f"## Situation\nI look after the ferry booking site.\n\n## Action\n{told}\n")
+    judged = dimension(text, linter, "recovery")
+    assert judged.rating == rating, judged.reason
