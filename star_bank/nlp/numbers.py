@@ -171,9 +171,9 @@ _WHEN_PREPOSITIONS = frozenset({"by", "since", "until", "till", "before", "after
 
 
 def _release_name(token: "Token") -> bool:
-    """'4.18 and 4.19 went out', 'by 5.0 I was off the rota', 'from 6.12 onward': a bare decimal that acts as a
-    thing or a point in time names a release. An amount has a unit or a noun beside it, or
-    follows a verb of change ("fell from 4.2 to 1.1", "grew by 2.5")."""
+    """'4.18 and 4.19 went out', 'by 5.0 I was off the rota', 'from 6.12 onward': a bare
+    decimal that acts as a thing or a point in time names a release. An amount has a unit
+    or a noun beside it, or follows a verb of change ("fell from 4.2 to 1.1", "grew by 2.5")."""
     if not _DECIMAL.match(token.text) or any(c.dep_ in ("compound", "amod", "det") for c in token.children):
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None

@@ -135,7 +135,8 @@ def failure_point(story_text: str, start: int | None, events: list[Mark]) -> int
     event the parse found in that sentence, or None when the sentence has none."""
     if start is None:
         return None
-    inside = [m.start for m in events if start <= m.start and _find_words(story_text, " ".join(m.sentence.split()[:8])) == start]
+    inside = [m.start for m in events
+              if start <= m.start and _find_words(story_text, " ".join(m.sentence.split()[:8])) == start]
     return min(inside, default=None)
 
 

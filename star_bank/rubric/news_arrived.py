@@ -148,11 +148,10 @@ def _passed_on_to_me(token: "Token") -> bool:
     # "our support lead messaged me at 7:10": a message with its clock time is the moment it arrived.
     clocked = any(clock_time(t) for t in said)
     # "sent me a message that said ...": what the message said is told in a clause on it.
-    quoted = any(t.dep_ == "relcl" and t.lemma_.lower() in _SAYING and t.head.dep_ == "dobj" and t.head.head.i == token.i
-                 for t in said)
+    quoted = any(t.dep_ == "relcl" and t.lemma_.lower() in _SAYING and t.head.dep_ == "dobj"
+                 and t.head.head.i == token.i for t in said)
     return clocked or quoted or any(t.dep_ == "ccomp" and t.head.i == token.i for t in said) or any(
         t.tag_ == "VBG" and t.lemma_.lower() in _SAYING for t in said)
-
 
 
 def _alerted(token: "Token") -> bool:
