@@ -7,8 +7,8 @@ parser. The parse catches the ones no fixed word sequence covers:
   spiked", "complaints doubled"), a measure of health that fell ("sign-ups
   dropped"), or a thing that broke, crashed or was lost ("each restart dropped
   in-flight requests", "the service kept getting killed"), told as something
-  that happened, not negated, not hypothetical, not a purpose ("to avoid
-  breaking it");
+  that happened, not negated, not denied ("nothing broke"), not hypothetical,
+  not a purpose ("to avoid breaking it");
 - **flaw pointed out**: someone else tells, asks or warns the speaker ("my lead
   told me", "she pointed out that my...") and the same sentence carries a
   verdict against what the speaker did ("not acceptable", "wrong", "too long");
@@ -193,6 +193,9 @@ def _harm(token: "Token", tokens: list["Token"], lexicon: _Lexicon) -> bool:
         return any(t.lemma_.lower() in measures for t in near) and _happened(token, lexicon)
     if lemma not in lexicon.breakdown or (token.tag_ == "VBG" and not _has_aux(token)):
         return False  # a gerund ("blocking ideas") names an act, it does not tell one
+    if subject is not None and (subject.lower_ in _NOTHING or any(c.dep_ == "det" and c.lower_ == "no"
+                                                                  for c in subject.children)):
+        return False  # "nothing broke", "no data was lost": a denial, not harm
     if subject is not None and subject.lemma_.lower() in lexicon.trouble and lemma in _GOING_AWAY:
         return False  # "the errors disappeared", "the queue vanished": trouble going away is good news
     if subject is not None and subject.dep_ == "nsubj":
@@ -205,6 +208,7 @@ def _harm(token: "Token", tokens: list["Token"], lexicon: _Lexicon) -> bool:
     return _happened(token, lexicon)
 
 
+_NOTHING = frozenset({"nothing", "none", "nobody", "noone"})
 # What trouble does when it goes away ("the backlog vanished"); "the queue stalled" is still trouble.
 _GOING_AWAY = frozenset({"vanish", "disappear", "drop", "die", "wipe", "delete"})
 

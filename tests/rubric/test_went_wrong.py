@@ -475,3 +475,9 @@ def test_a_deadline_as_a_rule_or_a_care_taken_is_not_something_going_wrong(linte
 def test_a_measure_of_trouble_that_breaks_down_is_trouble_and_one_that_goes_away_is_not(linter, sentence, failure):
     text = story_of(f"I ran the order desk of a small print shop. {sentence} I sent the orders by courier.")
     assert (card(text, linter).rubric == "failure") is failure
+
+
+@pytest.mark.parametrize("denial", ["Nothing broke.", "No order failed during the move."])
+def test_a_denial_that_anything_broke_is_not_something_going_wrong(linter, denial):
+    text = story_of(f"I moved the shop's stock sync to the new server over the weekend. {denial}")
+    assert card(text, linter).rubric != "failure"
