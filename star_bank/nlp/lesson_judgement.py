@@ -76,6 +76,8 @@ def mechanism_of(sentence: "SpacySpan", lists: PhraseLists, topic: set["Token"] 
     """
     tokens = list(sentence)
     for first, last, _ in find_phrases(tokens, lists.cadences):
+        if _replaced(first):
+            continue
         if speaker_acts(first) or _process_at_work(first):
             return sentence.doc[first.i : last.i + 1].text
     trigger = habit_trigger(sentence, imperatives=True) or standing_rule(sentence) or class_trigger(sentence)
@@ -92,6 +94,18 @@ def mechanism_of(sentence: "SpacySpan", lists: PhraseLists, topic: set["Token"] 
         if last.pos_ in ("NOUN", "PROPN") or last.dep_ == "compound" or first.i != last.i:
             return sentence.doc[first.i : last.i + 1].text
     return None
+
+
+def _replaced(word: "Token") -> bool:
+    """'invoices go out on the 2nd instead of whenever I got round to them': the cadence
+    after "instead of" or "rather than" is the old way, which the change replaced."""
+    doc = word.doc
+    i = word.i - 1
+    while i > word.sent.start and doc[i].pos_ in ("ADV", "DET", "ADP", "SCONJ", "PART") and not doc[i].is_punct:
+        if doc[i].lower_ in ("of", "than") and i > 0 and doc[i - 1].lower_ in ("instead", "rather"):
+            return True
+        i -= 1
+    return False
 
 
 def _process_at_work(word: "Token") -> bool:

@@ -291,8 +291,9 @@ def _adopted(ev: StoryEvidence, lesson: LessonStatement) -> bool:
 
 def _own_clause(verb) -> bool:
     """'I now open a draft PR on day one; our template has a size field': the parser may hang the
-    speaker's clause under the other one, but with its own "I" it is still the speaker's act."""
-    return verb.dep_ == "ccomp" and any(c.dep_ == "nsubj" and is_speaker(c) for c in verb.children)
+    speaker's clause under the other one (or make it the subject of a later "is"), but with its
+    own "I" it is still the speaker's act."""
+    return verb.dep_ in ("ccomp", "csubj", "parataxis") and any(c.dep_ == "nsubj" and is_speaker(c) for c in verb.children)
 
 
 def _rule_for_a_class(root) -> bool:

@@ -403,3 +403,17 @@ def test_a_change_to_what_someone_else_does_is_not_the_speakers_practice():
                                       "We never added a review step for the pricing job."])
 def test_a_safeguard_not_put_in_place_is_no_change(sentence):
     assert [lesson.text for lesson in found(INCIDENT.format(sentence=sentence)) if sentence[:12] in lesson.text] == []
+
+
+def test_a_cadence_after_instead_of_is_the_old_way_not_the_new_mechanism():
+    from star_bank.nlp.lesson_judgement import mechanism_of
+    from star_bank.nlp.lesson_vocabulary import load_vocabulary
+    from star_bank.nlp.lessons import compiled
+    from star_bank.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    lists = compiled(load_vocabulary())
+    old_way = nlp("Because the rota now goes out on Friday instead of whenever I found the time, swaps have dropped.")
+    assert mechanism_of(old_way[:], lists) is None
+    new_way = nlp("I now send the rota out weekly instead of whenever I found the time.")
+    assert mechanism_of(new_way[:], lists) == "weekly"

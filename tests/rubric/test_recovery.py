@@ -197,3 +197,10 @@ def test_the_act_that_caused_the_trouble_is_no_step_against_it(linter, told, rat
     text = failure(f"## Situation\nI look after the ferry booking site.\n\n## Action\n{told}\n")
     judged = dimension(text, linter, "recovery")
     assert judged.rating == rating, judged.reason
+
+
+def test_halting_a_rollout_and_tagging_people_in_the_post_is_a_recovery_that_tells_them(linter):
+    # "halt" is a recovery step; tagging people in a post tells them.
+    text = _recovery_told("At 16:10 I halted the rollout, tagging the duty manager and the harbour office in a post.")
+    judged = dimension(text, linter, "recovery")
+    assert judged.rating == "expert", judged.reason

@@ -481,3 +481,16 @@ def test_a_measure_of_trouble_that_breaks_down_is_trouble_and_one_that_goes_away
 def test_a_denial_that_anything_broke_is_not_something_going_wrong(linter, denial):
     text = story_of(f"I moved the shop's stock sync to the new server over the weekend. {denial}")
     assert card(text, linter).rubric != "failure"
+
+
+TAKEN_ON_ME = story_of(
+    "I looked after the pumps at the bakery's flour silo. After a filter change I left the low-level alarm "
+    "switched off. That night the feed pump tripped and the silo ran empty before the early shift. "
+    "So that one was on me. I switched the alarm back on at six and restarted the pump.",
+    archetype=2,
+)
+
+
+def test_a_mistake_taken_on_oneself_and_a_pump_that_tripped_are_something_going_wrong(linter):
+    scorecard = card(TAKEN_ON_ME, linter)
+    assert scorecard.rubric == "failure", scorecard.rubric_reason
