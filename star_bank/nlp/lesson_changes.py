@@ -135,12 +135,27 @@ def _still_at_work(verb: "Token") -> bool:
                 and not any(s.dep_ in ("nsubj", "nsubjpass") for s in act.children)
                 for c in act.children if c.dep_ in ("advcl", "ccomp")]
     clauses += [c for thing in things for c in thing.children if c.dep_ in ("relcl", "acl")]
+    contents = _contents_list(things)
     for node in clauses:
+        if contents is not None and node.left_edge.i > contents:
+            continue  # "a note: repro steps, what a duplicate order costs": what the note holds
         if node.dep_ == "conj" and _own_subject_is_speaker(node):
             continue  # "I added X and I check it": the second act is judged on its own
         if not _quoted(node) and (_present_finite(node) or _gate(node)):
             return True
     return False
+
+
+def _contents_list(things: list["Token"]) -> int | None:
+    """Where a colon opens the list of what a thing holds ("a one-page note: repro steps, ..."):
+    the clauses after it describe the contents, not what the thing does."""
+    for thing in things:
+        for item in thing.children:
+            if item.dep_ == "appos" and item.i > thing.i:
+                colon = next((t.i for t in thing.doc[thing.i + 1 : item.i] if t.text == ":"), None)
+                if colon is not None:
+                    return colon
+    return None
 
 
 def _quoted(clause: "Token") -> bool:

@@ -23,6 +23,7 @@ from star_bank.story.positions import LineIndex
 from star_bank.story.prose import Prose, count_words, extract_prose
 # Re-exported from here as before; they live apart so that a cached run need not import this module.
 from star_bank.story.reading import MAX_STORY_BYTES, decode_story, read_story_bytes
+from star_bank.story.transcript import hide_other_voices
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -61,6 +62,8 @@ def parse_story(text: str, path: str = "<story>") -> Story:
         hidden[0:end] = b"\x01" * end
     for match in COMMENT.finditer(text):
         hidden[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    # An interview, panel or chat: only the storyteller's turns are the story.
+    hide_other_voices(text, hidden, index.starts[body_line] if body_line < index.line_count else len(text))
 
     # markdown-it counts lines as we do; blank the front matter so it is not read as Markdown.
     lines = re.split(r"\r\n|\r|\n", text)

@@ -417,3 +417,10 @@ def test_a_cadence_after_instead_of_is_the_old_way_not_the_new_mechanism():
     assert mechanism_of(old_way[:], lists) is None
     new_way = nlp("I now send the rota out weekly instead of whenever I found the time.")
     assert mechanism_of(new_way[:], lists) == "weekly"
+
+
+def test_what_a_note_holds_after_its_colon_does_not_make_writing_it_a_change():
+    # "what a double booking costs a guest" is the note's content, not a safeguard at work.
+    sentence = ("I wrote a one-page note: the repro steps, what a double booking actually costs a guest, "
+                "and the two options side by side.")
+    assert not [s for s in found(PLAIN.format(sentence=sentence)) if s.text.startswith(sentence[:15])]
