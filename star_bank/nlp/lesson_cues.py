@@ -331,9 +331,14 @@ def _noun_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
         return None
     if token.dep_ == "compound" and token.head.dep_ == "attr" and token.head.head.lemma_ == "be":
         return token.doc[token.i : token.head.i + 1].text  # "it was a real learning experience"
+    if any(c.dep_ == "compound" for c in token.children):
+        return None  # "machine learning"
     if token.dep_ in ("nsubj", "ROOT") or (token.dep_ == "attr" and token.head.lemma_ == "be"):
-        if any(c.dep_ == "compound" for c in token.children):
-            return None  # "machine learning"
+        return token.text
+    # "I think the big lesson for me, and I say this often, is ...": an aside can make the parser
+    # hang the noun anywhere, but a lesson "for me" is still the speaker's.
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ in ("me", "us") for g in c.children)
+           for c in token.children):
         return token.text
     return None
 

@@ -7,7 +7,8 @@ a big table is never as quick as it looks", "every 'intermittent' bug I've ever
 chased was one of two things". The parse shows the shape: a present-tense clause
 (or a perfect one reaching over "ever") whose subject is a class ("every bug",
 "most outages", "anything that ...") or that a frequency adverb ("usually",
-"always", "rarely") makes general.
+"always", "rarely") makes general, or advice to anyone in a kind of situation ("if your
+team only moves when you're in the room, you've built a queue").
 
 Only what the story tells after the scene counts (not the Situation or Task,
 where "we usually deploy on Fridays" is the setting), and not a plan or a question.
@@ -51,6 +52,9 @@ def generic_claims(story: AnalysedStory) -> list[Mark]:
 
 def _generic(verb: "Token") -> bool:
     children = list(verb.children)
+    quotes = sum(1 for t in verb.sent if t.i < verb.i and t.text in ('"', "“", "”"))
+    if quotes % 2:
+        return False  # 'not in a "you get paged if it breaks" way': words quoted, not a claim
     if any(c.dep_ == "aux" and c.lower_ in _PLANS for c in children):
         return False
     if any(c.dep_ == "advmod" and c.lower_ in ("now", "since") for c in children):
@@ -61,9 +65,24 @@ def _generic(verb: "Token") -> bool:
     if not (present or ever):
         return False
     subject = subject_of(verb)
+    if subject is not None and subject.lower_ == "you" and _on_condition(verb):
+        return True  # "if your team can only move when you're in the room, you've built a queue"
     if subject is not None and subject.lower_ in ("i", "we", "you") and not ever:
         return False  # "I usually ask ..." is a habit of the speaker's: lesson_habits reads those
     by_class = subject is not None and (subject.lower_ in _EVERY_THING or any(
         c.dep_ == "det" and c.lower_ in _CLASS for c in subject.children))
     by_frequency = any(c.dep_ == "advmod" and c.lower_ in _FREQUENCY for c in children)
     return by_class or by_frequency
+
+
+def _on_condition(verb: "Token") -> bool:
+    """A claim about anyone ("you") in a kind of situation a clause describes: advice drawn
+    from the case for every case like it."""
+    if verb.sent[0].lower_ in _CONDITIONS:
+        return True  # the parser does not always hang the opening "If ..." clause on the claim
+    clauses = [verb, *(c for c in verb.children if c.dep_ in ("ccomp", "conj"))]  # "..., you haven't X, you've Y"
+    return any(c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _CONDITIONS
+                                         for m in c.children) for clause in clauses for c in clause.children)
+
+
+_CONDITIONS = frozenset({"if", "when", "whenever", "once"})

@@ -34,6 +34,8 @@ def one(sentence: str, heading: str = "Result"):
         "I now run the load test before each release.",
         "To avoid a repeat, I added a size check to the upload handler.",
         "The biggest takeaway was that estimates need a buffer for unknowns.",
+        # an aside between the lesson and its verb: the lesson is still "for me"
+        "I think the main lesson for me, and I tell every new lead this, is to write the rollback plan first.",
     ],
 )
 def test_lesson_statements_are_found_outside_a_lesson_section(sentence):

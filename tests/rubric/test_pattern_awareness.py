@@ -132,3 +132,12 @@ def test_what_generalises_the_lesson_beyond_this_case(linter, lesson, rating):
 def test_a_claim_about_a_whole_class_of_cases_generalises_the_lesson(linter, close, rating):
     judged = dimension(lesson_story(close), linter, "pattern_awareness")
     assert judged.rating == rating, judged.reason
+
+
+def test_advice_to_anyone_in_a_kind_of_situation_generalises_the_lesson(linter):
+    text = lesson_story("If your order list only lives in your head, you haven't made a plan, you've made a guess.")
+    judged = dimension(text, linter, "pattern_awareness")
+    assert judged.rating == "intermediate", judged.reason
+    # Words quoted from someone are not the speaker's claim.
+    quoted = lesson_story('The committee laughed about it, in a "you get what you order if you trust memory" way.')
+    assert dimension(quoted, linter, "pattern_awareness").rating == "novice"
