@@ -283,7 +283,10 @@ def _teaching_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
             if child.dep_ in ("ccomp", "xcomp") and _general(child):
                 return cue_text(token, speaker)
         return None
-    # Weaker verbs teach only with a learning complement or 'a better <person>'.
+    # Weaker verbs teach only with a learning complement, 'a better <person>' or a trait that grew
+    # ("it made me more careful").
+    if lemma == "make" and any(grown_trait(c) for c in token.children):
+        return cue_text(token, speaker)
     for node in token.subtree:
         if node.i != token.i and node.lemma_.lower() in vocabulary.learning_verbs:
             return cue_text(token, node)
@@ -377,3 +380,10 @@ def _safeguard_at_work(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> b
                 and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "our", "my") for c in subject.children):
             return True
     return False
+
+
+def grown_trait(word: "Token") -> bool:
+    """'(made) me more careful', '(made) us less sure': the speaker's trait said to have grown."""
+    return word.pos_ == "ADJ" and word.dep_ in ("ccomp", "acomp", "oprd", "xcomp") and (
+        word.tag_ == "JJR" or any(c.lower_ in ("more", "less") and c.dep_ == "advmod" for c in word.children)
+    ) and any(c.dep_ == "nsubj" and c.lower_ in ("me", "us") for c in word.children)

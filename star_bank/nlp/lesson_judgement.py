@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from star_bank.nlp.analysis import subject_of
-from star_bank.nlp.lesson_cues import adopted_practice
+from star_bank.nlp.lesson_cues import adopted_practice, grown_trait
 from star_bank.nlp.lesson_habits import (
     class_trigger, habit_trigger, mental_act, names_a_person, speaker_acts, standing_rule,
 )
@@ -246,6 +246,8 @@ def _comparative_trait(token: "Token", vocabulary: LessonVocabulary) -> tuple[st
     Any adjective counts in a resolution about the speaker ("I need to be ...",
     "don't be ..."), so a new trait needs no list entry."""
     more = any(c.lower_ in ("more", "less") and c.dep_ == "advmod" for c in token.children)
+    if token.head.lemma_ == "make" and grown_trait(token):
+        return token.doc[token.head.i : token.i + 1].text, token  # "it made me more careful"
     if token.pos_ == "ADJ" and token.head.lemma_ in ("be", "become", "get", "stay"):
         if _speaker_subject(token.head):
             text = token.doc[token.head.i : token.i + 1].text if token.head.i < token.i else token.text

@@ -96,6 +96,8 @@ def test_observable_mechanisms(sentence, mechanism):
         ("My main takeaway is that feedback is a gift.", "gift"),
         ("I learned a lot about working across time zones.", "lot"),
         ("Going forward I need to be more proactive about monitoring.", "proactive"),
+        # a trait said to have grown, with no lesson word at all
+        ("It definitely made me more careful about finishing my jobs properly.", "careful"),
     ],
 )
 def test_vague_lessons_name_an_abstract_value(sentence, abstraction):
