@@ -79,8 +79,9 @@ def is_quantity(token: "Token", words: frozenset[str] = QUANTITY_WORDS) -> bool:
         # "third" and "quarter" are amounts only as nouns ("a third of the tickets").
         if lower in ("third", "quarter") and token.pos_ != "NOUN" and not _fraction(token):
             return _ranked(token)
-        if lower == "quarter" and token.i > 0 and token.doc[token.i - 1].lower_ in _PERIOD_POINTERS:
-            return False  # "that quarter", "next quarter": a period of the calendar, not a share
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if lower == "quarter" and before is not None and (before.lower_ in _PERIOD_POINTERS or _calendar_ordinal(before)):
+            return False  # "that quarter", "the second quarter": a period of the calendar, not a share
         # "double-check", "half-finished": the first half of a compound word measures nothing,
         # nor does one written apart before its verb ("double check everything").
         if lower == "once" and token.dep_ == "mark":
@@ -138,6 +139,12 @@ def _one_unit_of_time(token: "Token") -> bool:
     return token.dep_ in ("dobj", "npadvmod") and token.head.lemma_.lower() in _SPENDING_VERBS
 
 
+def _calendar_ordinal(word: "Token") -> bool:
+    """'the second (quarter)': a quarter of the year; 'his second quarter' counts his time in the job."""
+    ordinal = word.lower_ in ORDINAL_WORDS or bool(_ORDINAL.match(word.text))
+    return ordinal and word.i > 0 and word.doc[word.i - 1].lower_ == "the"
+
+
 def _fraction(token: "Token") -> bool:
     """'cut by a third', 'a quarter of them': a share, not 'a third attempt'."""
     doc = token.doc
@@ -160,7 +167,16 @@ def _digits_measure(token: "Token") -> bool:
         return False  # "Python 3", "iOS 17"
     if _YEAR.match(text) and (token.ent_type_ == "DATE" or (previous is not None and previous.lower_ in _YEAR_BEFORE)):
         return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if text.isdigit() and 1 <= int(text) <= 31 and following is not None and following.lower_.rstrip(".") in _MONTHS:
+        return False  # "closed out on 2 October": a day of the month, not an amount
     return not _release_name(token)
+
+
+_MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+})
 
 
 _DECIMAL = re.compile(r"^\d+\.\d+$")

@@ -30,6 +30,8 @@ def nlp():
         "Two teams adopted the template in a month.",
         "Crash reports dropped by 0.5 a day.",
         "Refund requests fell by a quarter.",
+        # time in a job, counted from its start
+        "By the end of her second quarter she was reviewing every release.",
     ],
 )
 def test_quantities(nlp, sentence):
@@ -115,3 +117,11 @@ def test_an_ordinal_word_after_a_count_is_a_share(nlp):
     assert has_quantity(nlp("It used two tenths of the budget."))
     assert not has_quantity(nlp("It was our fifth attempt at the migration."))
     assert not has_quantity(nlp("The fifth of May was launch day."))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The pilot ended at the end of the second quarter.",  # a quarter of the calendar year
+    "Finance closed the reconciliation on 2 October.",  # a day of the month
+])
+def test_dates_are_not_quantities(nlp, sentence):
+    assert not has_quantity(nlp(sentence))
