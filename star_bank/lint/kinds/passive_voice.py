@@ -53,7 +53,7 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
                 if token.lemma_.lower() not in changes | stative and _reduced_passive(token):
                     yield story.token_hit(section, token, verb=token.text)
                 continue
-            if any(c.dep_ == "agent" and not _is_measure(c) for c in token.children):
+            if any(c.dep_ == "agent" and not _is_measure(c) and not _is_criterion(token) for c in token.children):
                 continue  # "caused by my change": the actor is named
             if (token.lemma_.lower() in stative or token.lower_ in stative) and not any(
                 c.dep_ == "prt" for c in token.children
@@ -189,6 +189,20 @@ def _is_measure(by: "object") -> bool:
                 return True
             return any(c.dep_ == "nummod" or c.like_num for c in obj.children)
     return False
+
+
+# Verbs that arrange things: their "by" names the key they are arranged by, not who did it.
+_ARRANGING = frozenset({"split", "group", "sort", "order", "partition", "shard", "filter", "rank", "segment",
+                        "divide", "key", "index", "bucket", "break"})
+
+
+def _is_criterion(verb) -> bool:
+    """'Prometheus was split by domain', 'the table is partitioned by date': the 'by' phrase is
+    the key of the arrangement (a bare noun), and the actor stays hidden."""
+    if verb.lemma_.lower() not in _ARRANGING:
+        return False
+    return any(obj.dep_ == "pobj" and obj.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in obj.children)
+               for by in verb.children if by.dep_ == "agent" for obj in by.children)
 
 
 def _is_context(verb, options: Options) -> bool:

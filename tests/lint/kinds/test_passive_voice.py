@@ -43,6 +43,8 @@ def test_not_hidden_acts(linter, sentence):
         "My Thursday evenings were blocked off for the course.",
         "It was decided to ship the migration on Friday.",
         "The launch was planned for the week of the sale.",
+        # "by date" is the key of the arrangement, not who made it
+        "The orders table was partitioned by date.",
     ],
 )
 def test_hidden_acts(linter, sentence):
