@@ -494,3 +494,15 @@ TAKEN_ON_ME = story_of(
 def test_a_mistake_taken_on_oneself_and_a_pump_that_tripped_are_something_going_wrong(linter):
     scorecard = card(TAKEN_ON_ME, linter)
     assert scorecard.rubric == "failure", scorecard.rubric_reason
+
+
+RECALL_FELL = story_of(
+    "I retrain the bakery's demand model every month. After the April retrain, recall on the weekend "
+    "orders dropped from 0.81 to 0.64, and the shops ran out of rye bread twice.",
+    archetype=7,
+)
+
+
+def test_a_model_quality_measure_that_fell_is_harm(linter):
+    scorecard = card(RECALL_FELL, linter)
+    assert scorecard.rubric == "failure", scorecard.rubric_reason
