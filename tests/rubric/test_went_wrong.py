@@ -73,7 +73,22 @@ FLAW_POINTED_OUT = story_of(
 )
 
 
-@pytest.mark.parametrize("text", [TROUBLE_ROSE, FLAW_POINTED_OUT], ids=["trouble-rose", "flaw-pointed-out"])
+# A mistake taken on oneself and a pump that tripped; a measure of a model's quality that fell.
+TAKEN_ON_ME = story_of(
+    "I looked after the pumps at the bakery's flour silo. After a filter change I left the low-level alarm "
+    "switched off. That night the feed pump tripped and the silo ran empty before the early shift. "
+    "So that one was on me. I switched the alarm back on at six and restarted the pump.",
+    archetype=2,
+)
+RECALL_FELL = story_of(
+    "I retrain the bakery's demand model every month. After the April retrain, recall on the weekend "
+    "orders dropped from 0.81 to 0.64, and the shops ran out of rye bread twice.",
+    archetype=7,
+)
+
+
+@pytest.mark.parametrize("text", [TROUBLE_ROSE, FLAW_POINTED_OUT, TAKEN_ON_ME, RECALL_FELL],
+                         ids=["trouble-rose", "flaw-pointed-out", "on-me-and-tripped", "recall-fell"])
 def test_harm_or_a_flaw_pointed_out_gets_the_failure_rubric_without_any_stock_phrase(linter, text):
     scorecard = card(text, linter)
     assert scorecard.rubric == "failure", scorecard.rubric_reason
@@ -481,28 +496,3 @@ def test_a_measure_of_trouble_that_breaks_down_is_trouble_and_one_that_goes_away
 def test_a_denial_that_anything_broke_is_not_something_going_wrong(linter, denial):
     text = story_of(f"I moved the shop's stock sync to the new server over the weekend. {denial}")
     assert card(text, linter).rubric != "failure"
-
-
-TAKEN_ON_ME = story_of(
-    "I looked after the pumps at the bakery's flour silo. After a filter change I left the low-level alarm "
-    "switched off. That night the feed pump tripped and the silo ran empty before the early shift. "
-    "So that one was on me. I switched the alarm back on at six and restarted the pump.",
-    archetype=2,
-)
-
-
-def test_a_mistake_taken_on_oneself_and_a_pump_that_tripped_are_something_going_wrong(linter):
-    scorecard = card(TAKEN_ON_ME, linter)
-    assert scorecard.rubric == "failure", scorecard.rubric_reason
-
-
-RECALL_FELL = story_of(
-    "I retrain the bakery's demand model every month. After the April retrain, recall on the weekend "
-    "orders dropped from 0.81 to 0.64, and the shops ran out of rye bread twice.",
-    archetype=7,
-)
-
-
-def test_a_model_quality_measure_that_fell_is_harm(linter):
-    scorecard = card(RECALL_FELL, linter)
-    assert scorecard.rubric == "failure", scorecard.rubric_reason
