@@ -210,6 +210,14 @@ def _label_at_start(line: str, letters: bool, bold_only: bool) -> Label | None:
     match = _LABEL_LINE.match(line)
     if match and alias_kind(match.group("label")) is not None and _looks_like_label(match.group("label")):
         return Label(alias_kind(match.group("label")), match.group("label").strip(), 0, len(line))
+    words = match.group("label").lower().split() if match else []
+    if match and len(words) <= _OWN_HEADING_WORDS and words[0] in _HEADING_OPENERS and not line.rstrip().endswith("."):
+        # "what changed for me", "How it went" on a line of its own: a part named in the writer's
+        # words (not a sentence: "First step."). Like a label of one's own in a list, it counts
+        # only beside other labels (star_bank.story.parse).
+        kind = classify_label(match.group("label"))
+        if kind is not None:
+            return Label(kind, match.group("label").strip(), 0, len(line), prefix=True, guessed=True)
     for pattern in (_PLAIN_LABEL, _CAPS_GLUED):
         match = pattern.match(line)
         if match:
@@ -228,6 +236,10 @@ def _label_at_start(line: str, letters: bool, bold_only: bool) -> Label | None:
             letter = _letter(match)
             return Label(_vocabulary()[2][letter], letter, 0, match.end())
     return None
+
+
+# How a heading in the writer's own words opens: "What I learned", "How it went", "The outcome".
+_HEADING_OPENERS = frozenset({"what", "how", "where", "why", "when", "which", "the", "my", "our", "key"})
 
 
 def _letter(match: re.Match) -> str:

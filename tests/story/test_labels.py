@@ -260,3 +260,13 @@ def test_an_arrow_after_a_label_separates_it_from_its_text():
     )
     assert kinds(text) == [S, A, R, L]
     assert kinds("The build -> deploy step broke twice.\n\nI fixed it.\n") == []
+
+
+def test_a_part_named_in_ones_own_words_on_a_line_of_its_own_counts_beside_other_labels():
+    notes = ("context: the nightly export ran on one shared box.\n\n"
+             "what i did:\n- moved it to its own queue\n- told the data team the same day\n\n"
+             "what changed for me\n- every job i add now gets its own queue, and a second person reviews it\n")
+    assert kinds(notes) == [S, A, L]
+    # Alone, with no other label, such a line is only prose.
+    alone = "We moved the export to its own queue.\n\nWhat changed for me\n\nEvery job gets its own queue now.\n"
+    assert L not in kinds(alone)
