@@ -77,6 +77,7 @@ def test_a_hypothetical_is_not_an_observable_change():
         ("I now keep a checklist for database migrations.", "checklist"),
         ("When I estimate now, I add a day for every unknown dependency.", "for every"),
         ("Our design review became our standard for risky changes, and I still run it.", None),
+        ("Since then I hold a half-hour on Thursdays for looking at unfinished work.", "on Thursdays"),
     ],
 )
 def test_observable_mechanisms(sentence, mechanism):
