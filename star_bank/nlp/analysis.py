@@ -155,10 +155,34 @@ def _timestamp(token: "Token") -> bool:
 
 
 def is_first_person_singular(token: "Token") -> bool:
-    """'I', or a coordination that includes 'I' ('My manager and I')."""
+    """'I', or a coordination that includes 'I' ('My manager and I'); in a story told in the
+    second person ("you open the logs, you find ..."), 'you' (see `mark_narrator`)."""
     if token.lower_ in ("i", "me", "myself"):
         return True
+    if token.lower_ in ("you", "yourself") and token.doc.user_data.get(NARRATOR) == "you":
+        return True
     return any(c.lower_ == "i" for c in token.conjuncts)
+
+
+NARRATOR = "star_bank.narrator"
+# A story told in the second person: this many "you" narrating acts, and far more than "I".
+_YOU_NARRATION = 6
+
+
+def mark_narrator(story: AnalysedStory) -> None:
+    """Mark the Docs of a story told in the second person ("You get paged at 2:10. You open
+    the dashboard ..."): its "you" is the speaker. "You" narrates when it is the subject of a
+    verb told as fact (no modal: "you should" is advice); the speaker's own "I" must be rare."""
+    docs = [section.doc for section in story.sections if section.doc is not None]
+    you = sum(1 for doc in docs for t in doc if t.lower_ == "you" and t.dep_ == "nsubj" and _told(t.head))
+    i = sum(1 for doc in docs for t in doc if t.lower_ == "i" and t.dep_ == "nsubj")
+    if you >= _YOU_NARRATION and you >= 3 * i:
+        for doc in docs:
+            doc.user_data[NARRATOR] = "you"
+
+
+def _told(verb: "Token") -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def sentence_of(token: "Token") -> "SpacySpan":

@@ -11,7 +11,7 @@ import os
 from collections import deque
 from typing import Any, Callable, Iterable, Iterator
 
-from star_bank.nlp.analysis import AnalysedStory, SectionText
+from star_bank.nlp.analysis import AnalysedStory, SectionText, mark_narrator
 
 # Several processes pay off from about this many stories (about five sections
 # each) on: below it, starting the workers costs more than it saves. Workers that
@@ -68,6 +68,7 @@ def with_docs(
         entry[2] -= 1
         while waiting and waiting[0][2] == 0:
             tag, story, _ = waiting.popleft()
+            mark_narrator(story)
             yield tag, story
     while waiting:  # stories with no prose at the end
         tag, story, _ = waiting.popleft()

@@ -204,3 +204,16 @@ def test_halting_a_rollout_and_tagging_people_in_the_post_is_a_recovery_that_tel
     text = _recovery_told("At 16:10 I halted the rollout, tagging the duty manager and the harbour office in a post.")
     judged = dimension(text, linter, "recovery")
     assert judged.rating == "expert", judged.reason
+
+
+def test_a_story_told_in_the_second_person_is_the_speakers_own(linter):
+    # "You" narrates: the acts are the speaker's, so the telling and its timing are the recovery.
+    told = failure(
+        "You get a call from the harbour office at 6:10 on a Sunday. The island route is charging some "
+        "passengers twice, and it started after your fare change on Friday. You open the payment logs and "
+        "you find the rounding bug within ten minutes. You switch the route back to the old fares at 6:40 "
+        "and you message the duty manager and the harbour office straight away. You refund the double "
+        "charges that afternoon, and since then you test every fare change on a copy of the live prices."
+    )
+    judged = dimension(told, linter, "recovery")
+    assert judged.rating == "expert", judged.reason
