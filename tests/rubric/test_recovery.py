@@ -60,7 +60,25 @@ EMAILED_THE_GROUP = failure(
 )
 
 
-@pytest.mark.parametrize("text", [TOLD_AFTER_A_COLON, EMAILED_THE_GROUP], ids=["listed-after-colon", "group"])
+# "halt" is a recovery step; tagging people in a post tells them.
+HALTED_AND_TAGGED = failure(
+    "I changed the fare rounding on the ferry booking site on a Friday. Over the weekend the island route "
+    "charged some passengers twice. At 16:10 I halted the rollout, tagging the duty manager and the harbour "
+    "office in a post."
+)
+
+# "You" narrates: the acts are the speaker's, so the telling and its timing are the recovery.
+TOLD_IN_THE_SECOND_PERSON = failure(
+    "You get a call from the harbour office at 6:10 on a Sunday. The island route is charging some "
+    "passengers twice, and it started after your fare change on Friday. You open the payment logs and "
+    "you find the rounding bug within ten minutes. You switch the route back to the old fares at 6:40 "
+    "and you message the duty manager and the harbour office straight away. You refund the double "
+    "charges that afternoon, and since then you test every fare change on a copy of the live prices."
+)
+
+
+@pytest.mark.parametrize("text", [TOLD_AFTER_A_COLON, EMAILED_THE_GROUP, HALTED_AND_TAGGED, TOLD_IN_THE_SECOND_PERSON],
+                         ids=["listed-after-colon", "group", "halted-and-tagged", "second-person"])
 def test_who_was_told_and_when_in_a_list_or_to_a_group_is_expert_recovery(linter, text):
     judged = dimension(text, linter, "recovery")
     assert judged.rating == "expert", judged.reason
@@ -197,23 +215,3 @@ def test_the_act_that_caused_the_trouble_is_no_step_against_it(linter, told, rat
     text = failure(f"## Situation\nI look after the ferry booking site.\n\n## Action\n{told}\n")
     judged = dimension(text, linter, "recovery")
     assert judged.rating == rating, judged.reason
-
-
-def test_halting_a_rollout_and_tagging_people_in_the_post_is_a_recovery_that_tells_them(linter):
-    # "halt" is a recovery step; tagging people in a post tells them.
-    text = _recovery_told("At 16:10 I halted the rollout, tagging the duty manager and the harbour office in a post.")
-    judged = dimension(text, linter, "recovery")
-    assert judged.rating == "expert", judged.reason
-
-
-def test_a_story_told_in_the_second_person_is_the_speakers_own(linter):
-    # "You" narrates: the acts are the speaker's, so the telling and its timing are the recovery.
-    told = failure(
-        "You get a call from the harbour office at 6:10 on a Sunday. The island route is charging some "
-        "passengers twice, and it started after your fare change on Friday. You open the payment logs and "
-        "you find the rounding bug within ten minutes. You switch the route back to the old fares at 6:40 "
-        "and you message the duty manager and the harbour office straight away. You refund the double "
-        "charges that afternoon, and since then you test every fare change on a copy of the live prices."
-    )
-    judged = dimension(told, linter, "recovery")
-    assert judged.rating == "expert", judged.reason
