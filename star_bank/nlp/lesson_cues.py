@@ -18,6 +18,7 @@ from star_bank.nlp.lesson_vocabulary import (
 from star_bank.nlp.lesson_changes import changed_practice_cue, present_habit_cue, resolution_cue
 from star_bank.nlp.clause_shape import notes_fragment, past_narration, speaker_in
 from star_bank.nlp.lesson_habits import habit_trigger, is_speaker
+from star_bank.nlp.lesson_values import grown_trait, value_shown
 from star_bank.nlp.lexicon import find_phrases
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
         cue = (
             _learning_cue(token, vocabulary, kind)
             or _teaching_cue(token, vocabulary)
+            or value_shown(token, vocabulary)
             or _noun_cue(token, vocabulary)
             or _gaining_cue(token, vocabulary)
             or _adoption_cue(token, vocabulary)
@@ -381,9 +383,3 @@ def _safeguard_at_work(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> b
             return True
     return False
 
-
-def grown_trait(word: "Token") -> bool:
-    """'(made) me more careful', '(made) us less sure': the speaker's trait said to have grown."""
-    return word.pos_ == "ADJ" and word.dep_ in ("ccomp", "acomp", "oprd", "xcomp") and (
-        word.tag_ == "JJR" or any(c.lower_ in ("more", "less") and c.dep_ == "advmod" for c in word.children)
-    ) and any(c.dep_ == "nsubj" and c.lower_ in ("me", "us") for c in word.children)

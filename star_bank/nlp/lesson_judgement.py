@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from star_bank.nlp.analysis import subject_of
-from star_bank.nlp.lesson_cues import adopted_practice, grown_trait
+from star_bank.nlp.lesson_cues import adopted_practice
+from star_bank.nlp.lesson_values import grown_trait
 from star_bank.nlp.lesson_habits import (
     class_trigger, habit_trigger, mental_act, names_a_person, speaker_acts, standing_rule,
 )

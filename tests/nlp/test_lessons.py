@@ -99,6 +99,9 @@ def test_observable_mechanisms(sentence, mechanism):
         ("Going forward I need to be more proactive about monitoring.", "proactive"),
         # a trait said to have grown, with no lesson word at all
         ("It definitely made me more careful about finishing my jobs properly.", "careful"),
+        # a value presented as taught, with no one named as taught
+        ("Overall it reinforced the importance of planning ahead of the busy season.", "importance"),
+        ("Good reminder of the value of a second pair of eyes.", "value"),
     ],
 )
 def test_vague_lessons_name_an_abstract_value(sentence, abstraction):
