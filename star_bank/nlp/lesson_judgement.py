@@ -102,7 +102,7 @@ def _replaced(word: "Token") -> bool:
     after "instead of" or "rather than" is the old way, which the change replaced."""
     doc = word.doc
     i = word.i - 1
-    while i > word.sent.start and doc[i].pos_ in ("ADV", "DET", "ADP", "SCONJ", "PART") and not doc[i].is_punct:
+    while i > word.sent.start and doc[i].pos_ in ("ADV", "DET", "ADP", "SCONJ", "PART"):
         if doc[i].lower_ in ("of", "than") and i > 0 and doc[i - 1].lower_ in ("instead", "rather"):
             return True
         i -= 1

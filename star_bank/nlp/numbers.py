@@ -168,12 +168,13 @@ def _digits_measure(token: "Token") -> bool:
     if _YEAR.match(text) and (token.ent_type_ == "DATE" or (previous is not None and previous.lower_ in _YEAR_BEFORE)):
         return False
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if text.isdigit() and 1 <= int(text) <= 31 and following is not None and following.lower_.rstrip(".") in _MONTHS:
+    if text.isdigit() and 1 <= int(text) <= 31 and following is not None and following.lower_.rstrip(".") in MONTHS:
         return False  # "closed out on 2 October": a day of the month, not an amount
     return not _release_name(token)
 
 
-_MONTHS = frozenset({
+# The months, written out and shortened.
+MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 })

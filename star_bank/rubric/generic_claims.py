@@ -30,6 +30,8 @@ _SCENE = frozenset({SectionKind.situation, SectionKind.task})
 _FREQUENCY = frozenset({"usually", "always", "often", "rarely", "seldom", "never", "generally", "typically",
                         "normally", "mostly", "invariably"})
 _CLASS = frozenset({"every", "any", "most", "all", "each"})
+# What opens a clause describing a kind of situation ("when the build fails, ...").
+SITUATION_MARKS = frozenset({"when", "whenever", "if", "once"})
 _EVERY_THING = frozenset({"anything", "everything", "whatever", "anyone", "everyone", "whoever"})
 # A modal makes it a plan or a rule to follow, not how things go.
 _PLANS = HYPOTHETICAL | {"'ll", "must"}
@@ -78,11 +80,8 @@ def _generic(verb: "Token") -> bool:
 def _on_condition(verb: "Token") -> bool:
     """A claim about anyone ("you") in a kind of situation a clause describes: advice drawn
     from the case for every case like it."""
-    if verb.sent[0].lower_ in _CONDITIONS:
+    if verb.sent[0].lower_ in SITUATION_MARKS:
         return True  # the parser does not always hang the opening "If ..." clause on the claim
     clauses = [verb, *(c for c in verb.children if c.dep_ in ("ccomp", "conj"))]  # "..., you haven't X, you've Y"
-    return any(c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _CONDITIONS
+    return any(c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in SITUATION_MARKS
                                          for m in c.children) for clause in clauses for c in clause.children)
-
-
-_CONDITIONS = frozenset({"if", "when", "whenever", "once"})

@@ -33,7 +33,7 @@ from star_bank.nlp.lesson_vocabulary import compiled, load_vocabulary
 from star_bank.nlp.lessons import LessonStatement
 from star_bank.nlp.lexicon import find_phrases
 from star_bank.rubric.evidence import Judgement, StoryEvidence, advice_list, judge
-from star_bank.rubric.generic_claims import generic_claims
+from star_bank.rubric.generic_claims import SITUATION_MARKS, generic_claims
 from star_bank.rubric.levels import at_least, level_name
 from star_bank.rubric.signals import Mark
 
@@ -237,7 +237,7 @@ def _rule_for_a_situation(lesson: LessonStatement) -> bool:
             and not wish_or_vague(t) for t in sentence):
         return False  # "I need to manage my time better when deadlines loom" is a wish, not a habit
     for clause in sentence:
-        if clause.dep_ != "advcl" or not any(c.lower_ in _SITUATION_MARKS for c in clause.children):
+        if clause.dep_ != "advcl" or not any(c.lower_ in SITUATION_MARKS for c in clause.children):
             continue
         if not _speakers(clause.head):
             continue  # "a check that blocks the deploy if the timeout is low": the gate's condition
@@ -253,9 +253,6 @@ def _speakers(verb) -> bool:
     subject = subject_of(verb)
     return verb.pos_ == "VERB" and verb.tag_ != "VBZ" and subject is not None and is_speaker(subject)
 
-
-# What opens a clause describing the situation a habit is for.
-_SITUATION_MARKS = frozenset({"when", "whenever", "if", "once"})
 
 
 def _cases_like_this(lesson: LessonStatement) -> bool:

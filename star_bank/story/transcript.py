@@ -13,6 +13,7 @@ so a ticket's field names ("SEVERITY: ...", "OWNER: ...") or a single "Note:" st
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from star_bank.story.labels import classify_label
@@ -32,8 +33,8 @@ _CHAT_HEADER = re.compile(
 # "[laughter]", "[laughs]", "[applause]", "[crosstalk]": what the audience or the speaker did.
 _STAGE_DIRECTION = re.compile(r"\[[a-z][a-z ]{2,20}\]")
 # Words that open a line like a tag but name no speaker.
-_NOT_SPEAKERS = frozenset({"note", "notes", "edit", "update", "ps", "tl;dr", "tldr", "context", "background",
-                           "summary", "answer", "question", "example", "step", "day", "week"})
+_NOT_SPEAKERS = frozenset({"note", "notes", "edit", "update", "ps", "tl;dr", "tldr", "summary", "answer", "question",
+                           "example", "step", "day", "week"})
 MIN_TURNS_EACH = 2
 
 
@@ -61,16 +62,14 @@ def hide_other_voices(text: str, hidden: bytearray, start: int = 0) -> bool:
     """Hide what is not the storyteller's in a transcript (see the module docstring).
     Returns whether the text was read as a transcript."""
     tags = _tags(text, start)
-    turns: dict[str, int] = {}
-    for tag in tags:
-        turns[tag.speaker] = turns.get(tag.speaker, 0) + 1
+    turns = Counter(tag.speaker for tag in tags)
     if sum(1 for count in turns.values() if count >= MIN_TURNS_EACH) < 2:
         return False
     ends = [tag.start for tag in tags[1:]] + [len(text)]
-    words: dict[str, int] = {}
+    words: Counter[str] = Counter()
     for tag, end in zip(tags, ends):
-        words[tag.speaker] = words.get(tag.speaker, 0) + len(text[tag.end : end].split())
-    teller = max(words, key=lambda speaker: words[speaker])
+        words[tag.speaker] += len(text[tag.end : end].split())
+    teller = words.most_common(1)[0][0]
     for tag, end in zip(tags, ends):
         until = tag.end if tag.speaker == teller else end
         hidden[tag.start : until] = b"\x01" * (until - tag.start)

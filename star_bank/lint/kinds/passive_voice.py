@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from star_bank.nlp.analysis import AnalysedStory, Hit
+from star_bank.nlp.numbers import MONTHS
 from star_bank.lint.kinds.options import KindOptions
 from star_bank.lint.rule import Rule
 
@@ -175,8 +176,7 @@ _UNITS = {
 _TIME_POINTS = {
     "end", "start", "time", "then", "now", "noon", "midnight", "morning", "afternoon", "evening", "night",
     "lunchtime", "lunch", "today", "tonight", "tomorrow", "deadline", "eod", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "weekend", "january", "february", "march", "april", "june",
-    "july", "august", "september", "october", "november", "december",
+    "thursday", "friday", "saturday", "sunday", "weekend", *MONTHS,
 }
 
 
