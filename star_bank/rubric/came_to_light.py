@@ -67,7 +67,7 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
                     "came_to_light": lambda t: _noticed(t, noticing) or news_arrived(t, trouble)
                     or _found_out_from(t) or _looked_wrong(t, odd) or _showed_a_reading(t)
                     or _surfaced(t) or _showed_up(t, trouble) or _answered_an_instrument(t, instruments)
-                    or _found_by(t, finding, checks)
+                    or _found_by(t, finding, checks) or _caught(t, trouble)
                     # "A customer reported a bug" opening the story is its premise, not how it was seen.
                     or (section.kind is not SectionKind.situation and those_hit_said(t)),
                     "instrument_told": lambda t: _instrument_told(t, instruments) or _moved_on_an_instrument(t, instruments),
@@ -93,6 +93,20 @@ def _noticed(token: "Token", noticing: frozenset[str]) -> bool:
     # realised half of it was not started"): a clause that opens right after still counts.
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return after is not None and after.dep_ in ("nsubj", "nsubjpass", "mark")
+
+
+_CAUGHT_THINGS = frozenset({"it", "this", "that", "them"})
+
+
+def _caught(token: "Token", trouble: frozenset[str]) -> bool:
+    """'Dana caught it at 9:14 during her morning check', 'a tester caught the bug': anyone
+    catching the trouble, told as fact ('caught up', 'caught a cold' are no finding)."""
+    if token.lemma_.lower() != "catch" or not is_fact(token) or nobody(subject_of(token)):
+        return False
+    if any(c.dep_ in ("prt", "auxpass") for c in token.children):
+        return False
+    return any(c.dep_ == "dobj" and (c.lower_ in _CAUGHT_THINGS or c.lemma_.lower() in trouble)
+               for c in token.children)
 
 
 # Reported or learned: news passed on, whoever passed it.

@@ -133,9 +133,10 @@ class SignalDetector:
         return marks
 
     def is_timed(self, tokens: list["Token"]) -> bool:
-        """A time expression: '20 minutes', 'an hour', '01:40', 'the next morning'."""
+        """A time expression: '20 minutes', 'an hour', '01:40', 'the next morning', or an act
+        placed before another ('before the manager heard it from anyone else')."""
         for i, token in enumerate(tokens):
-            if clock_time(token):
+            if clock_time(token) or _placed_before(token):
                 return True
             if token.lemma_.lower() in self.timing_units or token.lower_ in self.timing_units:
                 before = tokens[max(0, i - 2) : i]
@@ -147,6 +148,12 @@ class SignalDetector:
                 if before[-1:] and before[-1].lower_ == "the" and any(t.lower_ in _ANCHORS for t in after):
                     return True  # "the afternoon of the repro", "the morning after the release"
         return next(find_phrases(tokens, self.timing_phrases), None) is not None
+
+
+def _placed_before(token: "Token") -> bool:
+    """'before the manager heard it from anyone else': a past event the act came ahead of
+    ('so we see it before a customer does' is a safeguard's purpose, not a time)."""
+    return token.lower_ == "before" and token.dep_ == "mark" and token.head.tag_ == "VBD"
 
 
 class _SentenceFacts:

@@ -122,6 +122,8 @@ def _instrument_silent(token: "Token", instruments: frozenset[str]) -> bool:
         return False  # "the dashboards weren't refreshed on time" is the trouble, not a quiet instrument
     if token.tag_ not in PAST or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in token.children):
         return False
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+        return True  # "no alert went off"
     return any(c.dep_ == "neg" or (c.dep_ == "dobj" and c.lower_ in ("nothing", "none")) for c in token.children)
 
 
@@ -163,7 +165,8 @@ _CHECKING = frozenset({"check", "test", "verify", "validate", "look", "measure",
 
 def _left_unchecked(token: "Token") -> bool:
     """'what I hadn't checked was that ...', 'I didn't test it against real traffic', 'nobody
-    looked at it': the check the speaker (or anyone) skipped, which is why the sign went unseen."""
+    looked at it', 'the load was not tested': the check the speaker (or anyone) skipped, which
+    is why the sign went unseen."""
     if _skipped_check_act(token):
         return True
     if token.lemma_.lower() not in _CHECKING or token.pos_ != "VERB" or token.dep_ == "relcl":
@@ -178,6 +181,10 @@ def _left_unchecked(token: "Token") -> bool:
     if not (token.tag_ in PAST or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in children)):
         return False
     subject = subject_of(token)
+    if subject is not None and subject.dep_ == "nsubjpass":
+        # "the traffic profile was not checked": the skipped check told without its actor.
+        # "it wasn't scanned until the afternoon" is a delay, not a skipped check.
+        return not any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "until") for c in children)
     return subject is not None and (is_first_person_singular(subject) or subject.lower_ == "we")
 
 

@@ -328,6 +328,7 @@ def test_finding_out_how_to_fix_it_is_no_signal(linter):
     "The price file looked routine, so I published it without a second look.",
     "Fare changes did not go through the review that timetable changes get.",
     "I did not call the operator to confirm the new prices.",
+    "The new prices were not checked against the operator's sheet.",
     "It stayed up because the wrong fare was close enough to the right one that nobody noticed.",
 ])
 def test_a_thing_that_seemed_safe_a_bypassed_safeguard_or_a_skipped_check_says_why_it_was_missed(linter, why):
@@ -353,6 +354,7 @@ def test_reports_from_those_the_failure_reached_name_the_signal(linter, told):
 
 @pytest.mark.parametrize("why", [
     "The booking monitor showed nothing, because no booking failed.",
+    "No alarm went off, because no booking failed.",
     "At first everyone assumed a caching bug.",
     "Nobody in the office could reproduce it.",
     "The common opinion in the office was that the printing firm had mixed up the pages.",
@@ -468,3 +470,18 @@ def test_an_instrument_left_quiet_in_the_passive_says_why_only_when_it_was_meant
     text = fare_story(f"The ticket office pinged our channel on Monday morning. {why}")
     judged = dimension(text, linter, "detection")
     assert judged.rating == rating, judged.reason
+
+
+@pytest.mark.parametrize(("caught", "rating"), [
+    ("At 9:10 the harbour clerk caught it during her morning check of the fares.", "intermediate"),
+    ("The harbour clerk caught up with the operator on the quay.", "novice"),
+])
+def test_someone_catching_the_trouble_names_the_signal(linter, caught, rating):
+    assert dimension(fare_story(caught), linter, "detection").rating == rating
+
+
+def test_a_delay_told_in_the_passive_is_no_skipped_check(linter):
+    # "Not scanned until the afternoon" says when something happened, not which check was skipped.
+    text = fare_story("The morning sales were not counted until the afternoon. "
+                      "Two days later we found out when a passenger emailed the harbour office about the price.")
+    assert dimension(text, linter, "detection").rating == "intermediate"

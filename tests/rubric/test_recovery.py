@@ -97,9 +97,11 @@ def test_telling_people_by_name_with_its_timing_is_expert_recovery(linter):
 
 
 @pytest.mark.parametrize("when", ["went straight to the duty manager and told her", "told the duty manager at once",
-                                  "told the duty manager as soon as the last ferry was in"])
+                                  "told the duty manager as soon as the last ferry was in",
+                                  "told the duty manager before the harbour office heard it from anyone else"])
 def test_telling_someone_straight_away_is_timed(linter, when):
-    # "Straight away" and "at once" date the telling as surely as "within the hour".
+    # "Straight away" and "at once" date the telling as surely as "within the hour"; so does
+    # telling someone before they heard it elsewhere.
     text = failure(
         "I ran the booking site of the ferry company. On Sunday the card payments failed for the island route. "
         f"I switched the route to the backup provider, {when}, and checked every booking."
@@ -215,3 +217,10 @@ def test_the_act_that_caused_the_trouble_is_no_step_against_it(linter, told, rat
     text = failure(f"## Situation\nI look after the ferry booking site.\n\n## Action\n{told}\n")
     judged = dimension(text, linter, "recovery")
     assert judged.rating == rating, judged.reason
+
+
+def test_a_safeguard_that_shows_trouble_before_a_customer_sees_it_does_not_date_a_telling(linter):
+    # "Before a customer sees it" is what the check is for, not when anyone was told.
+    text = _recovery_told("I refunded every double charge and told the duty manager. I also added a check that "
+                          "shows the charges to the office before a customer sees them.")
+    assert dimension(text, linter, "recovery").rating == "intermediate"
