@@ -45,7 +45,7 @@ from star_bank.story.parse import parse_story
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "corpus"
-BLIND_SETS = ("heldout19",)
+BLIND_SETS = ("heldout20",)
 CLASSES = tuple(range(1, 11))
 MIN_COUNT = 3
 L2 = 1.0
