@@ -18,7 +18,7 @@ from star_bank.nlp.lesson_vocabulary import (
 from star_bank.nlp.lesson_changes import changed_practice_cue, present_habit_cue, resolution_cue
 from star_bank.nlp.clause_shape import notes_fragment, past_narration, speaker_in
 from star_bank.nlp.lesson_habits import habit_trigger, is_speaker
-from star_bank.nlp.lesson_values import grown_trait, value_shown
+from star_bank.nlp.lesson_values import grown_trait, reminder_that, value_shown
 from star_bank.nlp.lexicon import find_phrases
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
             _learning_cue(token, vocabulary, kind)
             or _teaching_cue(token, vocabulary)
             or value_shown(token, vocabulary)
+            or reminder_that(token)
             or _noun_cue(token, vocabulary)
             or _gaining_cue(token, vocabulary)
             or _adoption_cue(token, vocabulary)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from star_bank.nlp.analysis import subject_of
 from star_bank.nlp.lesson_cues import adopted_practice
-from star_bank.nlp.lesson_values import grown_trait
+from star_bank.nlp.lesson_values import generic_necessity, grown_trait, reminder_that
 from star_bank.nlp.lesson_habits import (
     class_trigger, habit_trigger, mental_act, names_a_person, speaker_acts, standing_rule,
 )
@@ -90,8 +90,9 @@ def mechanism_of(sentence: "SpacySpan", lists: PhraseLists, topic: set["Token"] 
     if next(find_phrases(tokens, lists.values, max_gap=1), None) is not None:
         return None
     for first, last, _ in find_phrases(tokens, lists.mechanisms):
-        if last in topic or _verb_in_disguise(first) or (last.dep_ == "attr" and last.head.lemma_ == "be"):
-            continue  # "honesty is the best policy": a category, not an artefact anyone uses
+        if last in topic or _verb_in_disguise(first) or (last.dep_ == "attr" and last.head.lemma_ == "be") \
+                or reminder_that(last):
+            continue  # "honesty is the best policy", "good reminder that ...": no artefact anyone uses
         if last.pos_ in ("NOUN", "PROPN") or last.dep_ == "compound" or first.i != last.i:
             return sentence.doc[first.i : last.i + 1].text
     return None
@@ -173,14 +174,26 @@ def abstraction_of(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> tuple
         if lemma in vocabulary.evaluations and token.i > 0 and token.doc[token.i - 1].lower_ == "how":
             clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
             return token.doc[token.i - 1 : token.i + 1].text, clause  # "how crucial testing is": all of it the topic
-        if lemma == "matter" and token.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in token.children):
-            return phrase_of(token), token  # "attention to detail matters"
+        # "attention to detail matters" (the parser sometimes tags this "matters" a noun); not
+        # "which alerts matter", a question or a page's title.
+        if lemma == "matter" and _claimed_to_matter(token):
+            return phrase_of(token), token
         if _virtue(token, vocabulary):
             return phrase_of(token), token
+        necessity = generic_necessity(token)
+        if necessity is not None:
+            return necessity, token
         trait = _comparative_trait(token, vocabulary) or _bare_act(token, vocabulary)
         if trait is not None:
             return trait
     return None
+
+
+def _claimed_to_matter(verb: "Token") -> bool:
+    """A thing (not a pronoun, not "which ...") said to matter."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(c.pos_ != "PRON" for c in subjects) and not any(
+        t.tag_ in ("WDT", "WP") for c in subjects for t in (c, *c.children))
 
 
 def _praised_experience(noun: "Token", vocabulary: LessonVocabulary) -> bool:

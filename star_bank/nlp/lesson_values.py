@@ -1,5 +1,6 @@
 """Lessons told as a value or a trait rather than a habit: "it reinforced the importance of
-capacity planning", "it made me more careful". The lesson finder (star_bank.nlp.lesson_cues)
+capacity planning", "it was a good reminder that documentation matters", "it made me more careful",
+"sometimes you just have to start". The lesson finder (star_bank.nlp.lesson_cues)
 reads them as lesson statements; the judgement (star_bank.nlp.lesson_judgement) as vague ones."""
 
 from __future__ import annotations
@@ -35,3 +36,34 @@ def value_shown(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     if head.lemma_.lower() in _SHOWING and (token.dep_ in ("dobj", "pobj") and head.i < token.i):
         return token.doc[head.i : token.i + 1].text
     return None
+
+
+def reminder_that(token: "Token") -> str | None:
+    """'It was a good reminder that knowledge sharing matters', 'Good reminder that ...': what
+    the event is said to have been a reminder of ('I sent a reminder that ...' is an errand)."""
+    if token.lemma_.lower() != "reminder" or token.pos_ != "NOUN" or token.dep_ not in ("attr", "ROOT"):
+        return None
+    # The parser hangs the clause on the noun or, after "it was a reminder", on "was".
+    around = [*token.children, *(token.head.children if token.dep_ == "attr" else [])]
+    clause = next((c for c in around if c.dep_ in ("acl", "ccomp") and c.i > token.i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    return None if clause is None else token.doc[token.i : clause.i].text.split(" that")[0] + " that"
+
+
+def generic_necessity(verb: "Token") -> str | None:
+    """'sometimes you just have to start and figure it out', 'you have to think about everyone':
+    what anyone has to do, with nothing named to do it to ('you have to test the restore'
+    names a thing, and is left to the other checks)."""
+    if verb.lemma_.lower() not in ("have", "need") or verb.pos_ != "VERB" or verb.tag_ != "VBP":
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children):
+        return None
+    act = next((c for c in verb.children if c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children)), None)
+    if act is None:
+        return None
+    acts = [act, *(c for c in act.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    objects = [o for a in acts for c in a.children
+               for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [])]
+    if any(o.pos_ != "PRON" for o in objects):
+        return None
+    return verb.doc[min(t.i for t in verb.children if t.dep_ == "nsubj") : act.i + 1].text

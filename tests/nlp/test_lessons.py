@@ -102,12 +102,23 @@ def test_observable_mechanisms(sentence, mechanism):
         # a value presented as taught, with no one named as taught
         ("Overall it reinforced the importance of planning ahead of the busy season.", "importance"),
         ("Good reminder of the value of a second pair of eyes.", "value"),
+        ("It was a good reminder that handover notes really matter.", "matter"),
+        # what anyone has to do, with nothing named to do it to
+        ("The main thing I learned is that sometimes you just have to start and sort it out as you go.", "have to start"),
     ],
 )
 def test_vague_lessons_name_an_abstract_value(sentence, abstraction):
     statement = one(sentence)
     assert statement.vague and abstraction in statement.abstraction
     assert statement.mechanism is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "I learned that you have to test the restore before you trust the backup.",
+    'Since then every joiner gets our "which alerts actually matter" page in week one.',
+])
+def test_a_necessity_with_a_thing_to_act_on_or_a_title_that_says_matter_is_not_vague(sentence):
+    assert not one(sentence).vague
 
 
 def test_a_concrete_lesson_is_not_vague():
