@@ -124,7 +124,12 @@ def standing_rule(sentence: "SpacySpan") -> str | None:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj") or not present_finite(verb):
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or not for_every(subject):
+        if subject is None:
+            continue
+        gate = _gate_without(verb, subject)
+        if gate is not None:
+            return gate
+        if not for_every(subject):
             continue
         for clause in verb.children:
             if clause.dep_ != "advcl":
@@ -133,6 +138,21 @@ def standing_rule(sentence: "SpacySpan") -> str | None:
             if mark is not None:
                 return sentence.doc[mark.i : clause.i + 1].text
     return None
+
+
+_NOBODY = frozenset({"nobody", "noone", "nothing"})
+
+
+def _gate_without(verb: "Token", subject: "Token") -> str | None:
+    """'Nobody starts a rewrite without a two-week spike', 'no migration ships without a second
+    reviewer': nothing of a kind goes ahead without the gate (on the verb or on its object)."""
+    if subject.lower_ not in _NOBODY and not (subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children)) \
+            and not any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+        return None
+    places = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    gate = next((c for place in places for c in place.children
+                 if c.dep_ == "prep" and c.lower_ == "without" and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+    return None if gate is None else verb.doc[gate.i : max(t.i for t in gate.subtree) + 1].text
 
 
 def for_every(noun: "Token") -> bool:

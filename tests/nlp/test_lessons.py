@@ -261,6 +261,8 @@ def test_a_lesson_with_an_object_or_a_named_skill_is_not_a_platitude(sentence):
         "Since that outage I read the connection-pool graph before every release.",
         "Ever since, our team holds a short design review before each new endpoint.",
         "My rule now: no migration merges without a dry run on staging.",
+        # nothing of a kind goes ahead without the gate
+        "Nobody on the desk, me included, publishes a fare change without a second reader.",
     ],
 )
 def test_a_habit_dated_from_the_event_or_owned_by_our_team_is_observable(sentence):

@@ -131,6 +131,8 @@ def test_a_lone_label_like_line_inside_prose_is_a_sentence():
         ("What happened next", R),
         ("What we took away", L),
         ("How I work now", L),
+        ("What I'd tell my younger self", L),
+        ("Advice to my past self", L),
     ],
 )
 def test_a_heading_in_its_own_words_names_the_part_it_holds(heading, kind):
