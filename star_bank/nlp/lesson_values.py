@@ -33,7 +33,11 @@ def value_shown(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     if not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None
     head = token.head.head if token.dep_ == "pobj" else token.head
-    if head.lemma_.lower() in _SHOWING and (token.dep_ in ("dobj", "pobj") and head.i < token.i):
+    # "it brought home the value of ...", "drove home the importance of ...": taught, too.
+    home = head.lemma_.lower() in ("bring", "drive", "hammer") and any(c.lower_ == "home" for c in head.children)
+    # "I drove home the importance of the deadline to the team": the speaker taught others.
+    teller = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children)
+    if (head.lemma_.lower() in _SHOWING or home) and not teller and (token.dep_ in ("dobj", "pobj") and head.i < token.i):
         return token.doc[head.i : token.i + 1].text
     return None
 

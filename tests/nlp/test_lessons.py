@@ -53,6 +53,7 @@ def test_lesson_statements_are_found_outside_a_lesson_section(sentence):
         "I learned Go in my first month.",
         "The latency graph showed us that the spike started at noon.",
         "It is important to note that three teams shared the API.",
+        "I drove home the importance of the deadline to the whole team.",  # the speaker taught others
     ],
 )
 def test_narration_is_not_a_lesson(sentence):
@@ -103,6 +104,7 @@ def test_observable_mechanisms(sentence, mechanism):
         ("Overall it reinforced the importance of planning ahead of the busy season.", "importance"),
         ("Good reminder of the value of a second pair of eyes.", "value"),
         ("It was a good reminder that handover notes really matter.", "matter"),
+        ("For me it brought home the value of walking the ward before writing the spec.", "value"),
         # what anyone has to do, with nothing named to do it to
         ("The main thing I learned is that sometimes you just have to start and sort it out as you go.", "have to start"),
     ],
