@@ -291,7 +291,8 @@ def _opens_note(verb: "Token", lead: "Token | None") -> bool:
         return False
     if verb.dep_ == "conj" and verb.head.i >= lead.i:  # "reverted it and wrote to the team": one reading for both
         return _past_act(verb.head) and _opens_note(verb.head, lead)
-    return all(t.pos_ in ("ADV", "PUNCT", "SPACE", "CCONJ") for t in verb.doc[lead.i : verb.i])
+    # "10:47 posted in the incident channel": a note may open with its time stamp.
+    return all(t.pos_ in ("ADV", "PUNCT", "SPACE", "CCONJ", "SYM") or clock_time(t) for t in verb.doc[lead.i : verb.i])
 
 
 def _past_act(verb: "Token") -> bool:

@@ -76,9 +76,18 @@ TOLD_IN_THE_SECOND_PERSON = failure(
     "charges that afternoon, and since then you test every fare change on a copy of the live prices."
 )
 
+# A timeline of notes: each line opens with its time stamp, and the writer's "I" goes unsaid.
+TIMELINE_NOTES = failure(
+    "I changed the fare rounding on the ferry booking site on a Friday, and on Saturday the island route "
+    "charged some passengers twice.\n\n"
+    "- 09:12 switched the route back to the old fares\n"
+    "- 09:20 posted in the booking incident channel: my change, rolled back, refunds next\n"
+)
 
-@pytest.mark.parametrize("text", [TOLD_AFTER_A_COLON, EMAILED_THE_GROUP, HALTED_AND_TAGGED, TOLD_IN_THE_SECOND_PERSON],
-                         ids=["listed-after-colon", "group", "halted-and-tagged", "second-person"])
+
+@pytest.mark.parametrize("text", [TOLD_AFTER_A_COLON, EMAILED_THE_GROUP, HALTED_AND_TAGGED, TOLD_IN_THE_SECOND_PERSON,
+                                  TIMELINE_NOTES],
+                         ids=["listed-after-colon", "group", "halted-and-tagged", "second-person", "timeline-notes"])
 def test_who_was_told_and_when_in_a_list_or_to_a_group_is_expert_recovery(linter, text):
     judged = dimension(text, linter, "recovery")
     assert judged.rating == "expert", judged.reason
