@@ -146,8 +146,8 @@ _NOBODY = frozenset({"nobody", "noone", "nothing"})
 def _gate_without(verb: "Token", subject: "Token") -> str | None:
     """'Nobody starts a rewrite without a two-week spike', 'no migration ships without a second
     reviewer': nothing of a kind goes ahead without the gate (on the verb or on its object)."""
-    if subject.lower_ not in _NOBODY and not (subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children)) \
-            and not any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+    # "nobody", "no one", "no migration"
+    if subject.lower_ not in _NOBODY and not any(c.lower_ == "no" for c in subject.children):
         return None
     places = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     gate = next((c for place in places for c in place.children

@@ -51,7 +51,7 @@ def reminder_that(token: "Token") -> str | None:
     around = [*token.children, *(token.head.children if token.dep_ == "attr" else [])]
     clause = next((c for c in around if c.dep_ in ("acl", "ccomp") and c.i > token.i
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-    return None if clause is None else token.doc[token.i : clause.i].text.split(" that")[0] + " that"
+    return None if clause is None else f"{token.text} that"
 
 
 def generic_necessity(verb: "Token") -> str | None:
@@ -66,8 +66,8 @@ def generic_necessity(verb: "Token") -> str | None:
     if act is None:
         return None
     acts = [act, *(c for c in act.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-    objects = [o for a in acts for c in a.children
-               for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [])]
+    objects = [c for a in acts for c in a.children if c.dep_ == "dobj"]
+    objects += [g for a in acts for c in a.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if any(o.pos_ != "PRON" for o in objects):
         return None
     return verb.doc[min(t.i for t in verb.children if t.dep_ == "nsubj") : act.i + 1].text
