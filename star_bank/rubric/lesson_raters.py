@@ -44,6 +44,8 @@ _CLASS_WORDS = frozenset({"every", "any", "all", "each", "whenever", "anything",
 _THIS_ONE = frozenset({"this", "that", "these", "those", "it", "ours", "mine"})
 # Verbs that state an intention, not a change made.
 _INTENTIONS = frozenset({"need", "want", "hope", "plan", "intend", "aim", "have", "wish", "will"})
+# "I am grateful to my manager to give me the chance to ...": thanks for what someone else did.
+_THANKS = frozenset({"grateful", "thankful", "glad", "lucky", "fortunate"})
 # Words of a lesson's cue that place it in a later case.
 _LATER = frozenset({"next", "later", "following", "since", "afterwards", "subsequent"})
 # A lesson is told after the events: one found in the scene-setting parts is a discovery.
@@ -358,9 +360,16 @@ def _behaviour(ev: StoryEvidence, lesson: LessonStatement) -> bool:
     return any(
         t.pos_ == "VERB" and t.lemma_.lower() not in quiet and t.dep_ in ("ROOT", "xcomp", "conj", "ccomp", "advcl")
         and not any(c.dep_ == "neg" for c in t.children)
-        and t.head.lemma_.lower() not in _INTENTIONS and _by_speaker(t)
+        and t.head.lemma_.lower() not in _INTENTIONS and not _thanks_for(t) and _by_speaker(t)
         for t in lesson.sentence
     ) and changed_practice_cue(lesson.sentence) is None  # "I changed what I do" only leads in to the change
+
+
+def _thanks_for(verb) -> bool:
+    """'I am grateful to my manager to give me the chance': what someone else did, thanked for."""
+    head = verb.head
+    return head.lemma_.lower() in _THANKS or any(c.dep_ == "acomp" and c.lemma_.lower() in _THANKS
+                                                 for c in head.children)
 
 
 def _by_speaker(verb) -> bool:
