@@ -304,7 +304,9 @@ def _since_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     A mechanism at work since the event counts too: 'the alert has fired twice since then'."""
     if token.lower_ != "since" or token.dep_ not in ("prep", "advmod"):
         return None
-    then = any(c.dep_ in ("pcomp", "pobj", "advmod") and c.lower_ == "then" for c in token.children)
+    # "the gate has caught three since": a bare "since" closing the clause means "since then".
+    then = any(c.dep_ in ("pcomp", "pobj", "advmod") and c.lower_ == "then" for c in token.children) or (
+        token.i > token.head.i and not any(c.dep_ in ("pobj", "pcomp", "advmod") for c in token.children))
     if token.dep_ == "prep" and not then and not any(c.dep_ == "pobj" for c in token.children):
         return None
     verb = token.head
@@ -316,11 +318,12 @@ def _since_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     )
     # "The alert has fired once since then": something set up in the story, still at work.
     # A state is how things stayed, not the safeguard doing anything: "the test has been green since".
+    # Notes drop the article: "CI gate has caught ..." names the gate as surely as "our gate".
     dated = dated or (then and subject is not None and subject.lemma_.lower() in vocabulary.mechanisms
-                      and any(d.dep_ in ("det", "poss") for d in subject.children) and verb.lemma_ != "be")
+                      and any(d.dep_ in ("det", "poss", "compound") for d in subject.children) and verb.lemma_ != "be")
     if not present or subject is None or not (is_speaker(subject) or dated):
         return None
-    last = max([token, *token.subtree], key=lambda t: t.i)
+    last = max([token, *(t for t in token.subtree if not t.is_punct)], key=lambda t: t.i)
     return token.doc[min(t.i for t in token.subtree) : last.i + 1].text
 
 

@@ -135,6 +135,15 @@ def test_a_safeguard_added_after_the_event_is_a_change():
     assert found and found[0].observable
 
 
+@pytest.mark.parametrize("line", [
+    "- Fare check has caught 3 bad uploads since, two from the summer timetable.",
+    "The fare check has caught three bad uploads since then.",
+])
+def test_a_safeguard_at_work_since_is_a_change_even_in_notes_without_articles(line):
+    found = lessons(f"## Result\n- Refunds done within the week.\n{line}\n")
+    assert any(s.observable for s in found)
+
+
 def test_a_one_off_act_after_the_event_is_not_a_change():
     found = lessons("## Result\nThe queue drained by morning.\nAfter that I wrote a short note to the team.\n")
     assert not any(s.observable for s in found)
