@@ -13,11 +13,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+# Who a trait can grow in: the speaker, or everyone ("sharing knowledge makes everyone stronger").
+_GROWING = frozenset({"me", "us", "everyone", "everybody", "people", "you", "teams"})
+
+
 def grown_trait(word: "Token") -> bool:
-    """'(made) me more careful', '(made) us less sure': the speaker's trait said to have grown."""
+    """'(made) me more careful', '(made) us less sure', '(makes) everyone stronger': a trait
+    said to grow, in the speaker or in people at large."""
     return word.pos_ == "ADJ" and word.dep_ in ("ccomp", "acomp", "oprd", "xcomp") and (
         word.tag_ == "JJR" or any(c.lower_ in ("more", "less") and c.dep_ == "advmod" for c in word.children)
-    ) and any(c.dep_ == "nsubj" and c.lower_ in ("me", "us") for c in word.children)
+    ) and any(c.dep_ == "nsubj" and c.lower_ in _GROWING for c in word.children)
 
 
 # Verbs and nouns that present a value as taught: "it reinforced the importance of ...", "a good

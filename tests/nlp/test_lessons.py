@@ -100,6 +100,7 @@ def test_observable_mechanisms(sentence, mechanism):
         ("Going forward I need to be more proactive about monitoring.", "proactive"),
         # a trait said to have grown, with no lesson word at all
         ("It definitely made me more careful about finishing my jobs properly.", "careful"),
+        ("The main thing I learned is that pairing on the rota makes everyone calmer.", "calmer"),
         # a value presented as taught, with no one named as taught
         ("Overall it reinforced the importance of planning ahead of the busy season.", "importance"),
         ("Good reminder of the value of a second pair of eyes.", "value"),
