@@ -22,6 +22,8 @@ def speaker_acts(token: "Token") -> bool:
             return True
         node = node.head
     subject = subject_of(node)
+    if subject is not None and subject.dep_ == "csubj":
+        subject = subject_of(subject)  # "What I kept is the game day, one every quarter": the clause's "I"
     return subject is None or is_speaker(subject)
 
 

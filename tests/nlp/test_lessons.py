@@ -275,6 +275,8 @@ def test_a_lesson_with_an_object_or_a_named_skill_is_not_a_platitude(sentence):
         "My rule now: no migration merges without a dry run on staging.",
         # nothing of a kind goes ahead without the gate
         "Nobody on the desk, me included, publishes a fare change without a second reader.",
+        # a cleft: the cadence belongs to what "I" kept
+        "What I kept is the fare review: one every Monday, with a different clerk leading it.",
     ],
 )
 def test_a_habit_dated_from_the_event_or_owned_by_our_team_is_observable(sentence):
