@@ -118,9 +118,16 @@ def those_hit_said(token: "Token") -> bool:
         c.dep_ in ("ccomp", "dobj") for c in token.children)
 
 
+# Verbs of a report arriving by itself: "the complaint reached me", "a ticket came in".
+_ARRIVING = frozenset({"reach", "arrive", "land"})
+
+
 def _reports_came_in(token: "Token") -> bool:
-    """'support had been getting a trickle of tickets', 'we received three complaints': the
-    trouble arriving as reports."""
+    """'support had been getting a trickle of tickets', 'we received three complaints', 'the
+    complaint reached me on a Tuesday', 'a ticket came in': the trouble arriving as reports."""
+    if token.pos_ == "VERB" and is_fact(token) and (token.lemma_.lower() in _ARRIVING or (
+            token.lemma_.lower() == "come" and any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children))):
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _REPORTS for c in token.children)
     if token.lemma_.lower() not in ("get", "receive") or token.pos_ != "VERB":
         return False
     past = token.tag_ in PAST or any(c.dep_ == "aux" and c.lower_ in ("had", "was", "were", "been") for c in token.children)

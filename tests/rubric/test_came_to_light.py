@@ -346,6 +346,7 @@ def test_a_thing_that_seemed_wrong_or_a_person_who_seemed_calm_is_no_misjudgemen
 @pytest.mark.parametrize("told", [
     "In the second week several passengers said their tickets showed the wrong sailing.",
     "For a month the harbour office had been getting a trickle of complaints about the times.",
+    "On the Tuesday a complaint about the times reached me through the harbour office.",
 ])
 def test_reports_from_those_the_failure_reached_name_the_signal(linter, told):
     text = timetable_story(told)
