@@ -66,6 +66,8 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
             first = min(aux, key=lambda t: t.i)
             if first.i > token.i:
                 continue  # an auxiliary after its participle is a mis-parse, not a passive
+            if _has_not_is(first, token):
+                continue  # "it's held two sends", "it's been live": "'s" is "has" there
             between = token.doc[first.i + 1 : token.i]
             if any(t.pos_ not in ("ADV", "PART") for t in between):
                 continue  # "was dead still controlled": a mis-attached auxiliary, not a passive
@@ -77,6 +79,14 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
             if section.kind.value in options.context_sections and _is_context(token, options):
                 hit.severity = "suggestion"
             yield hit
+
+
+def _has_not_is(aux, verb) -> bool:
+    """"'s" read as "is" where it is "has": before "been" ("it's been live a year") or before a
+    participle with an object of its own ("it's failed the build three times")."""
+    if aux.lower_ not in ("'s", "’s"):
+        return False
+    return verb.lemma_.lower() == "be" or any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _reduced_passive(verb) -> bool:

@@ -29,6 +29,9 @@ def flagged(linter, sentence):
         "The second phase, which was planned to roughly double traffic, starts in May.",
         "The fix was expected to land before the holidays.",
         "We shipped it on the Friday.\n\n#mobile #releases #lessonslearned",
+        # "'s" is "has" here
+        "Since then it's failed the build three times.",
+        "It's been live for a year now.",
     ],
 )
 def test_not_hidden_acts(linter, sentence):
