@@ -129,6 +129,8 @@ def test_a_lone_label_like_line_inside_prose_is_a_sentence():
         ("Where it landed", R),
         ("How things played out", R),
         ("What happened next", R),
+        ("What it cost us", R),
+        ("The fallout", R),
         ("What we took away", L),
         ("How I work now", L),
         ("What I'd tell my younger self", L),
