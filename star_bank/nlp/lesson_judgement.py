@@ -80,6 +80,8 @@ def mechanism_of(sentence: "SpacySpan", lists: PhraseLists, topic: set["Token"] 
         if _replaced(first):
             continue
         if speaker_acts(first) or _process_at_work(first):
+            if first is last and first.dep_ == "det" and first.head.i > first.i:
+                last = first.head  # "every" quotes as "every quarter"
             return sentence.doc[first.i : last.i + 1].text
     trigger = habit_trigger(sentence, imperatives=True) or standing_rule(sentence) or class_trigger(sentence)
     if trigger is not None:
