@@ -132,6 +132,15 @@ class AnalysedStory:
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 
 
+_NOBODY = frozenset({"nobody", "noone", "none"})
+
+
+def nobody(subject: "Token | None") -> bool:
+    """'nobody', 'no one', 'none of us'."""
+    return subject is not None and (subject.lower_ in _NOBODY or (
+        subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children)))
+
+
 def subject_of(verb: "Token") -> "Token | None":
     """The nominal subject of a verb (climbing conjunctions: 'I traced and fixed it')."""
     node = verb

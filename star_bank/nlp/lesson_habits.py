@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from star_bank.nlp.analysis import is_first_person_singular, subject_of
+from star_bank.nlp.analysis import is_first_person_singular, nobody, subject_of
 from star_bank.nlp.lesson_vocabulary import SPEAKER_SUBJECTS, load_vocabulary
 
 if TYPE_CHECKING:
@@ -142,14 +142,12 @@ def standing_rule(sentence: "SpacySpan") -> str | None:
     return None
 
 
-_NOBODY = frozenset({"nobody", "noone", "nothing"})
-
-
 def _gate_without(verb: "Token", subject: "Token") -> str | None:
     """'Nobody starts a rewrite without a two-week spike', 'no migration ships without a second
     reviewer': nothing of a kind goes ahead without the gate (on the verb or on its object)."""
-    # "nobody", "no one", "no migration"
-    if subject.lower_ not in _NOBODY and not any(c.lower_ == "no" for c in subject.children):
+    # "nobody", "no one", "nothing", "no migration"
+    if not (nobody(subject) or subject.lower_ == "nothing" or any(c.dep_ == "det" and c.lower_ == "no"
+                                                                  for c in subject.children)):
         return None
     places = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     gate = next((c for place in places for c in place.children

@@ -44,7 +44,7 @@ _CLASS_WORDS = frozenset({"every", "any", "all", "each", "whenever", "anything",
 _THIS_ONE = frozenset({"this", "that", "these", "those", "it", "ours", "mine"})
 # Verbs that state an intention, not a change made.
 _INTENTIONS = frozenset({"need", "want", "hope", "plan", "intend", "aim", "have", "wish", "will"})
-# "I am grateful to my manager to give me the chance to ...": thanks for what someone else did.
+# "I am thankful to my lead to sit with me through ...": gratitude for what others did.
 _THANKS = frozenset({"grateful", "thankful", "glad", "lucky", "fortunate"})
 # Words of a lesson's cue that place it in a later case.
 _LATER = frozenset({"next", "later", "following", "since", "afterwards", "subsequent"})
@@ -366,7 +366,8 @@ def _behaviour(ev: StoryEvidence, lesson: LessonStatement) -> bool:
 
 
 def _thanks_for(verb) -> bool:
-    """'I am grateful to my manager to give me the chance': what someone else did, thanked for."""
+    """'I am thankful to my lead to sit with me through ...': the verb hangs on the speaker's
+    gratitude and tells what someone else did, not what the speaker does now."""
     head = verb.head
     return head.lemma_.lower() in _THANKS or any(c.dep_ == "acomp" and c.lemma_.lower() in _THANKS
                                                  for c in head.children)

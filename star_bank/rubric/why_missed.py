@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from star_bank.nlp.analysis import is_first_person_singular, subject_of
+from star_bank.nlp.analysis import is_first_person_singular, nobody, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -141,9 +141,6 @@ _GUESSES = frozenset({"guess", "assumption", "theory", "hunch", "suspicion", "th
                       "opinion", "belief", "consensus", "feeling", "impression"})
 
 
-_NOBODY = frozenset({"nobody", "noone", "none"})
-
-
 def _nobody_knew(token: "Token", noticing: frozenset[str]) -> bool:
     """'nobody knew when, because the log was only filled in at close': why no one saw it sooner."""
     if token.lemma_.lower() not in (noticing | {"know"}) or token.tag_ not in PAST:
@@ -226,12 +223,6 @@ def _bypassed_safeguard(token: "Token", instruments: frozenset[str]) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj"] + [
         g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(o.lemma_.lower() in instruments | {"review", "staging", "qa"} for o in objects)
-
-
-def nobody(subject: "Token | None") -> bool:
-    """'nobody', 'no one', 'none of us'."""
-    return subject is not None and (subject.lower_ in _NOBODY or (
-        subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children)))
 
 
 def _first_guess(token: "Token") -> bool:

@@ -36,7 +36,7 @@ def test_a_habit_one_has_to_keep_is_an_intention(linter):
 
 
 def test_thanks_for_someone_elses_act_is_no_change_of_ones_own(linter):
-    thanks = "Looking back I am very grateful to my tech lead to give me the time to split the work properly."
+    thanks = "Looking back I am thankful to my tech lead to sit with me through my first reviews."
     assert dimension(failure(PR_TOO_BIG.format(lesson=thanks)), linter, "concrete_lesson").rating == "novice"
     own = "Looking back I am glad that I now split the work before I open the first PR."
     assert dimension(failure(PR_TOO_BIG.format(lesson=own)), linter, "concrete_lesson").rating != "novice"
