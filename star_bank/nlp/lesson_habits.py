@@ -86,7 +86,24 @@ def habit_trigger(sentence: "SpacySpan", imperatives: bool = False) -> str | Non
                 c.dep_ == "pcomp" and c.tag_ == "VBG" for c in clause.children
             ):
                 return sentence.doc[clause.i : clause.i + 2].text
+            recurring = _recurring_occasion(clause) if verb.tag_ in ("VBP", "VBZ") else None
+            if recurring is not None:
+                return sentence.doc[clause.i : recurring.i + 1].text
     return None
+
+
+# "before every release", "after each incident", "on every pull request": an occasion that recurs.
+_OCCASION_PREPS = frozenset({"before", "after", "on", "at", "during", "with", "for"})
+_EVERY = frozenset({"every", "each"})
+
+
+def _recurring_occasion(prep: "Token") -> "Token | None":
+    """The object of 'before every release' or 'after each incident': a trigger that comes round
+    again, so the present-tense act it starts is a habit ('for each step I asked' is one past pass)."""
+    if prep.dep_ != "prep" or prep.lower_ not in _OCCASION_PREPS:
+        return None
+    return next((o for o in prep.children if o.dep_ == "pobj"
+                 and any(d.dep_ == "det" and d.lower_ in _EVERY for d in o.children)), None)
 
 
 def _ability(verb: "Token") -> bool:

@@ -80,8 +80,8 @@ def mechanism_of(sentence: "SpacySpan", lists: PhraseLists, topic: set["Token"] 
         if _replaced(first):
             continue
         if speaker_acts(first) or _process_at_work(first):
-            if first is last and first.dep_ == "det" and first.head.i > first.i:
-                last = first.head  # "every" quotes as "every quarter"
+            if last.dep_ == "det" and last.head.i > last.i:
+                last = last.head  # "every" quotes as "every quarter", "before every" as "before every release"
             return sentence.doc[first.i : last.i + 1].text
     trigger = habit_trigger(sentence, imperatives=True) or standing_rule(sentence) or class_trigger(sentence)
     if trigger is not None:
@@ -239,7 +239,8 @@ def _bare_act(verb: "Token", vocabulary: LessonVocabulary) -> tuple[str, "Token"
         return None
     if not any(c.tag_ == "TO" for c in verb.children):
         return None
-    attitude = verb.lemma_.lower() in vocabulary.attitude_verbs  # "to trust my team": a stance, not an act
+    # "to trust my team", "to keep an open mind": a stance, not an act, whatever its object.
+    attitude = verb.lemma_.lower() in vocabulary.attitude_verbs or _held_in_mind(verb)
     if not attitude and any(c.dep_ not in ("aux", "neg", "advmod", "cc", "punct", "conj") for c in verb.children):
         return None  # an object, a clause, a place or a particle says what the act is about
     if any(c.dep_ == "advmod" and (c.tag_ == "RBR" or any(c.children)) for c in verb.children):
@@ -248,12 +249,20 @@ def _bare_act(verb: "Token", vocabulary: LessonVocabulary) -> tuple[str, "Token"
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
     owner = head.head
+    # "The lesson was to ...", "what I took from it is to ...": a lesson named as the subject.
     lesson = owner.lemma_ == "be" and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in vocabulary.lesson_nouns for c in owner.children
+        (c.dep_ == "nsubj" and c.lemma_.lower() in vocabulary.lesson_nouns)
+        or (c.dep_ == "csubj" and c.lemma_.lower() in (*vocabulary.learning_verbs, *vocabulary.takeaway_verbs))
+        for c in owner.children
     )
     if not lesson and owner.lemma_.lower() not in (*vocabulary.learning_verbs, *vocabulary.teaching_verbs):
         return None
     return verb.doc[min(c.i for c in verb.children if c.tag_ == "TO") : verb.i + 1].text, verb
+
+
+def _held_in_mind(verb: "Token") -> bool:
+    """'keep an open mind', 'bear it in mind': the act is a state of the speaker's mind."""
+    return any(t.lower_ == "mind" for c in verb.children for t in (c, *c.children))
 
 
 def _comparative_trait(token: "Token", vocabulary: LessonVocabulary) -> tuple[str, "Token"] | None:

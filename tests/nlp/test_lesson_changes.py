@@ -424,3 +424,19 @@ def test_what_a_note_holds_after_its_colon_does_not_make_writing_it_a_change():
     sentence = ("I wrote a one-page note: the repro steps, what a double booking actually costs a guest, "
                 "and the two options side by side.")
     assert not [s for s in found(PLAIN.format(sentence=sentence)) if s.text.startswith(sentence[:15])]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Before every release of the mobile app, I sit with two nurses and watch them book a shift.",
+    "After each outage I write the timeline into our shared incident log.",
+])
+def test_a_present_act_on_a_recurring_occasion_is_an_observable_habit(sentence):
+    text = INCIDENT.format(sentence=sentence)
+    lessons = [lesson for lesson in found(text) if lesson.text.startswith(sentence.split()[0])]
+    assert lessons and lessons[0].observable
+    assert "no-observable-change" not in rules_fired(text)
+
+
+def test_a_past_pass_over_each_item_is_no_habit():
+    text = PLAIN.format(sentence="Then I went back and asked, for each column, whether anyone still read it.")
+    assert found(text) == []

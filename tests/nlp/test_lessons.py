@@ -76,7 +76,8 @@ def test_a_hypothetical_is_not_an_observable_change():
     [
         ("Since then I review the error budget every Monday.", "every Monday"),
         ("I now keep a checklist for database migrations.", "checklist"),
-        ("When I estimate now, I add a day for every unknown dependency.", "for every"),
+        ("When I estimate now, I add a day for every unknown dependency.", "for every unknown dependency"),
+        ("Since the outage I walk through the runbook before every failover drill.", "before every failover drill"),
         ("Our design review became our standard for risky changes, and I still run it.", None),
         ("Since then I hold a half-hour on Thursdays for looking at unfinished work.", "on Thursdays"),
     ],
@@ -246,6 +247,9 @@ def test_a_modal_inside_a_cleft_lesson_makes_it_hypothetical():
         ("I now understand how crucial code review is.", "how crucial"),
         ("The biggest lesson was to never assume and to always communicate.", "to never assume"),
         ("The lesson is that onboarding is really about patience and trust.", "patience"),
+        # A stance of the mind, after a cleft that names the learning: "what I took from it is to ...".
+        ("What I took from it is to keep an open mind when a tester disagrees.", "to keep"),
+        ("The lesson I learned was to keep an open mind.", "to keep"),
     ],
 )
 def test_platitudes_in_other_shapes_are_vague(sentence, abstraction):
@@ -260,6 +264,7 @@ def test_platitudes_in_other_shapes_are_vague(sentence, abstraction):
         "It taught me to ask for the rollback plan before approving a deploy.",
         "I learned Kubernetes networking the hard way.",
         "The lesson was to run the migration on a copy of the production data first.",
+        "What I took from it is to keep a changelog next to every migration script.",
     ],
 )
 def test_a_lesson_with_an_object_or_a_named_skill_is_not_a_platitude(sentence):
