@@ -67,7 +67,7 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
                     "came_to_light": lambda t: _noticed(t, noticing) or news_arrived(t, trouble)
                     or _found_out_from(t) or _looked_wrong(t, odd) or _showed_a_reading(t)
                     or _surfaced(t) or _showed_up(t, trouble) or _answered_an_instrument(t, instruments)
-                    or _found_by(t, finding, checks) or _caught(t, trouble)
+                    or _found_by(t, finding, checks) or _caught(t, trouble) or _ran_and_it_told(t, trouble)
                     # "A customer reported a bug" opening the story is its premise, not how it was seen.
                     or (section.kind is not SectionKind.situation and those_hit_said(t)),
                     "instrument_told": lambda t: _instrument_told(t, instruments) or _moved_on_an_instrument(t, instruments),
@@ -254,3 +254,34 @@ def _answered_an_instrument(token: "Token", instruments: frozenset[str]) -> bool
         return False
     rest = [t for t in token.sent if t.i > token.i]
     return any(t.lemma_.lower() in instruments and t.pos_ in ("NOUN", "PROPN") for t in rest)
+
+
+_RUN = frozenset({"run", "rerun", "execute", "launch", "trigger", "try", "kick"})
+# What a check that was run says when it finds trouble ("it rejected 9% of the rows")...
+_TROUBLE_TOLD = frozenset({"reject", "flag", "fail", "error", "throw", "complain", "catch", "crash", "choke",
+                           "refuse", "break"})
+# ...and what it says when it reports a count or a trouble ("it returned 40 duplicates").
+_RESULT_TOLD = frozenset({"return", "show", "report", "find", "list", "produce"})
+
+
+def _ran_and_it_told(verb: "Token", trouble: frozenset[str]) -> bool:
+    """'I ran the validation tool and it rejected 9% of the rows', 'we reran the suite, which
+    failed on two platforms': the speaker ran a check and the check told the trouble."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _TROUBLE_TOLD | _RESULT_TOLD or not is_fact(verb):
+        return False
+    subject = subject_of(verb)
+    if verb.dep_ == "conj" and subject is not None and subject.lower_ in ("it", "they", "that"):
+        ran = verb.head
+    elif verb.dep_ == "relcl" and verb.head.dep_ == "dobj":
+        ran = verb.head.head
+    else:
+        return False
+    runner = subject_of(ran)
+    if ran.lemma_.lower() not in _RUN or runner is None or runner.lower_ not in FIRST_PERSON or not is_fact(ran):
+        return False
+    if lemma in _TROUBLE_TOLD:
+        return True
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in trouble or any(g.dep_ == "nummod" for g in c.children))
+               for c in verb.children)
+

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from star_bank.nlp.actors import is_person_or_group
 from star_bank.nlp.analysis import AnalysedStory, SectionText, is_first_person_singular, subject_of
 from star_bank.lint.kinds.required_number import has_number
 from star_bank.nlp.lexicon import Phrase, PhraseItem, compile_phrases, find_phrases
@@ -70,6 +71,9 @@ class SignalSpec(BaseModel):
     requires: list[Literal["timing", "number", "first_person"]] = Field(default_factory=list)
     scope: list[Literal[tuple(ALL_SECTIONS)]] = Field(default_factory=lambda: list(ALL_SECTIONS))  # type: ignore[valid-type]
     max_gap: int = Field(1, ge=0, le=10)
+    # The matched verb's object is a person only with what was seen in them: "I found the
+    # compliance lead" locates someone; "I saw Sam struggling" notices something.
+    not_a_person_found: bool = False
 
 
 class TimingLexicon(BaseModel):
@@ -265,7 +269,17 @@ def _verb_matches(signal: _CompiledSignal, token: "Token", lead: "Token | None" 
         return False  # "let" tells only as "let someone know"
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL) for c in token.children):
         return False  # "I did not tell anyone", "I should have run it": not something done
+    if signal.spec.not_a_person_found and _found_a_person(token):
+        return False
     return _subject_allowed(token, signal.spec.subjects, lead)
+
+
+def _found_a_person(verb: "Token") -> bool:
+    """'I went and found the compliance lead': the object is someone, with nothing seen in them."""
+    if any(c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and is_person_or_group(c) and not any(g.dep_ in ("acl", "relcl", "amod") for g in c.children)
+               for c in verb.children)
 
 
 def _subject_allowed(verb: "Token", subjects: list[str], lead: "Token | None" = None) -> bool:

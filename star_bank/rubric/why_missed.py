@@ -156,8 +156,10 @@ def _nobody_knew(token: "Token", noticing: frozenset[str]) -> bool:
 
 
 _PEOPLE = frozenset({"he", "she", "they", "you", "everyone", "everybody", "people"})
+# Acts that would have shown the trouble: "I never opened the actual file" skipped one.
 _CHECKING = frozenset({"check", "test", "verify", "validate", "look", "measure", "consider", "confirm", "count",
-                       "search", "grep", "scan", "review"})
+                       "search", "grep", "scan", "review", "open", "read", "inspect", "examine", "compare",
+                       "proofread", "double-check"})
 
 
 def _left_unchecked(token: "Token") -> bool:
@@ -175,6 +177,8 @@ def _left_unchecked(token: "Token") -> bool:
     if not any(c.dep_ == "neg" for c in children) or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL
                                                          for c in children):
         return False
+    if any(c.dep_ == "advmod" and c.lower_ in _DONE_WRONG for c in children):
+        return False  # "I did not correctly read the spec": the check was done, and done wrong
     if not (token.tag_ in PAST or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in children)):
         return False
     subject = subject_of(token)
@@ -183,6 +187,9 @@ def _left_unchecked(token: "Token") -> bool:
         # "it wasn't scanned until the afternoon" is a delay, not a skipped check.
         return not any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "until") for c in children)
     return subject is not None and (is_first_person_singular(subject) or subject.lower_ == "we")
+
+
+_DONE_WRONG = frozenset({"correctly", "accurately", "right", "well"})
 
 
 def _skipped_check_act(token: "Token") -> bool:

@@ -486,3 +486,29 @@ def test_a_delay_told_in_the_passive_is_no_skipped_check(linter):
     text = fare_story("The morning sales were not counted until the afternoon. "
                       "Two days later we found out when a passenger emailed the harbour office about the price.")
     assert dimension(text, linter, "detection").rating == "intermediate"
+
+
+@pytest.mark.parametrize(("how", "rating"), [
+    # The speaker ran a check and the check told the trouble: how it showed.
+    ("On Thursday I ran the fare validator on the export and it rejected 12 rows.", "intermediate"),
+    ("On Thursday I ran the price comparison, which flagged the summer row.", "intermediate"),
+    # A check that came back with what was expected tells nothing wrong.
+    ("On Thursday I ran the nightly export and it produced the usual file.", "novice"),
+    # Finding a person locates them; it notices nothing.
+    ("The next morning I went and found the harbour manager.", "novice"),
+])
+def test_a_check_the_speaker_ran_that_told_the_trouble_names_the_signal(linter, how, rating):
+    judged = dimension(fare_story(how), linter, "detection")
+    assert judged.rating == rating, judged.reason
+
+
+@pytest.mark.parametrize(("why", "rating"), [
+    ("I never opened the operator's sheet, and that part is on me.", "expert"),
+    ("I did not read the operator's covering email.", "expert"),
+    # Done, and done wrong: a misreading, not a check skipped.
+    ("I did not correctly read the operator's sheet.", "intermediate"),
+])
+def test_a_source_the_speaker_never_opened_says_why_it_was_missed(linter, why, rating):
+    text = fare_story(f"{why} Two days later we found out when a passenger emailed the harbour office about the price.")
+    judged = dimension(text, linter, "detection")
+    assert judged.rating == rating, judged.reason
