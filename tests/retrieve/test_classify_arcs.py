@@ -215,6 +215,8 @@ def test_a_denial_names_no_mistake_of_the_speakers(book, sentence, mistake):
         ("## Situation\nWhat I did not think about was the rows already on disk.\n", "own_mistake"),
         ("## Situation\nNobody else could build a signed release.\n", "handover"),
         ("## Action\nI reopened the notebook that afternoon, and the problem was mine.\n", "own_mistake"),
+        # The speaker's verdict on the evening is a crisis they had to get through.
+        ("## Action\nTwo coach parties arrived for the same table, and it was a complete mess.\n", "crisis"),
     ],
 )
 def test_frames_told_in_a_heading_or_in_plain_words(book, text, frame):
@@ -247,3 +249,16 @@ def test_the_speakers_own_slip_told_in_one_sentence_earns_less_than_other_frames
     assert bonus(("own_mistake", "I skipped the test."), told=3) == {8: 0.7}
     assert bonus(("own_mistake", "I skipped the test."), ("own_mistake", "I never checked it.")) == {8: 1.0}
     assert bonus(("disagreement", "I argued against it.")) == {4: 0.7}
+
+
+def test_the_noun_page_is_no_sign_of_an_on_call_debugging_story(book):
+    # "Paged" as a cue is the verb of being called out; its stem is shared with "the login pages".
+    from star_bank.retrieve.classify import classify_story
+
+    text = ("## Situation\nOur library's login pages confused older readers.\n\n## Action\nI rewrote the pages "
+            "with the help desk and watched six readers use them.\n\n## Result\nPIN resets completed went from 59% to 87%.\n")
+    evidence = [e for score in classify_story(parse_story(text), book).scores for e in score.evidence]
+    assert not any("pag" in e for e in evidence)
+    paged = "## Situation\nI got paged at 2am when checkout slowed down.\n"
+    assert any("paged" in e for score in classify_story(parse_story(paged), book).scores for e in score.evidence)
+
