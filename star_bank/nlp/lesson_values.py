@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from star_bank.nlp.lesson_vocabulary import LessonVocabulary
+from star_bank.nlp.lesson_vocabulary import LessonVocabulary, load_vocabulary
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -60,19 +60,52 @@ def reminder_that(token: "Token") -> str | None:
 
 
 def generic_necessity(verb: "Token") -> str | None:
-    """'sometimes you just have to start and figure it out', 'you have to think about everyone':
-    what anyone has to do, with nothing named to do it to ('you have to test the restore'
-    names a thing, and is left to the other checks)."""
-    if verb.lemma_.lower() not in ("have", "need") or verb.pos_ != "VERB" or verb.tag_ != "VBP":
+    """'sometimes you just have to start and figure it out', 'you have to think about everyone',
+    'you have to stand your ground', 'you can't do everything yourself': what anyone has to do
+    (or cannot do), with nothing named to do it to but the listener's own self ('you have to
+    test the restore' names a thing, and is left to the other checks)."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children):
         return None
-    if not any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children):
+    subject = min(t.i for t in verb.children if t.dep_ == "nsubj")
+    if _cannot_do_it_all(verb):
+        return verb.doc[subject : verb.i + 1].text
+    if verb.lemma_.lower() not in ("have", "need") or verb.tag_ != "VBP":
         return None
     act = next((c for c in verb.children if c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children)), None)
     if act is None:
         return None
     acts = [act, *(c for c in act.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     objects = [c for a in acts for c in a.children if c.dep_ == "dobj"]
+    if objects and all(_the_self(o) for o in objects):
+        return verb.doc[subject : act.i + 1].text  # "put yourself in the user's shoes": an attitude
     objects += [g for a in acts for c in a.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if any(o.pos_ != "PRON" for o in objects):
         return None
-    return verb.doc[min(t.i for t in verb.children if t.dep_ == "nsubj") : act.i + 1].text
+    return verb.doc[subject : act.i + 1].text
+
+
+_ALL = frozenset({"everything", "anything", "it all", "all"})
+
+
+def _cannot_do_it_all(verb: "Token") -> bool:
+    """'you can't do everything yourself', 'you cannot please everyone': a limit anyone has."""
+    children = list(verb.children)
+    if any(c.dep_ == "advcl" or (c.dep_ == "prep" and c.lower_ in _CONDITIONS) for c in children):
+        return False  # "you can't release everything without a second reviewer": a rule with its condition
+    return (any(c.dep_ == "aux" and c.lower_ in ("ca", "can") for c in children)
+            and any(c.dep_ == "neg" for c in children)
+            and any(c.dep_ == "dobj" and c.lower_ in (*_ALL, "everyone", "everybody") for c in children))
+
+
+_CONDITIONS = frozenset({"without", "unless", "before", "after", "until", "except"})
+
+
+def _the_self(noun: "Token") -> bool:
+    """'yourself', 'your ground', 'your instincts': the listener's own self as the object of the
+    act; 'your rollback step' names a thing to act on."""
+    if noun.lower_ in ("yourself", "oneself"):
+        return True
+    mechanisms = {m for m in load_vocabulary().mechanisms if " " not in m}
+    return (any(c.dep_ == "poss" and c.lower_ == "your" for c in noun.children)
+            and not any(c.dep_ in ("compound", "nummod") for c in noun.children)
+            and noun.lemma_.lower() not in mechanisms)

@@ -109,6 +109,10 @@ def test_observable_mechanisms(sentence, mechanism):
         ("For me it brought home the value of walking the ward before writing the spec.", "value"),
         # what anyone has to do, with nothing named to do it to
         ("The main thing I learned is that sometimes you just have to start and sort it out as you go.", "have to start"),
+        # ... or with only the listener's own self to do it to, or a limit anyone has
+        ("What I learned is that you have to trust your instincts with a new team.", "have to trust"),
+        ("The big thing I took away is that you need to put yourself in the nurse's position.", "need to put"),
+        ("Mostly I learned that you can't please everyone on a shared roadmap.", "can't please"),
     ],
 )
 def test_vague_lessons_name_an_abstract_value(sentence, abstraction):
@@ -119,6 +123,8 @@ def test_vague_lessons_name_an_abstract_value(sentence, abstraction):
 
 @pytest.mark.parametrize("sentence", [
     "I learned that you have to test the restore before you trust the backup.",
+    "I learned that you have to write your rollback step into the ticket before every deploy.",
+    "I learned that you can't release everything on a Friday without a second reviewer.",
     'Since then every joiner gets our "which alerts actually matter" page in week one.',
 ])
 def test_a_necessity_with_a_thing_to_act_on_or_a_title_that_says_matter_is_not_vague(sentence):
