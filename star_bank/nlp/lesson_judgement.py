@@ -148,14 +148,17 @@ def _verb_in_disguise(word: "Token") -> bool:
 def abstraction_of(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> tuple[str, "Token"] | None:
     """The abstract value a lesson states with no number (its text and head word), or None."""
     tokens = list(sentence)
-    if has_quantity(tokens):
-        return None
+    numbered = has_quantity(tokens)
     for token in tokens:
         lemma = token.lemma_.lower()
+        # "the importance of communication when you're moving a hundred engineers": only a number
+        # in the value's own phrase ("the value of a 5-minute check") makes it concrete.
         if lemma in vocabulary.abstract_nouns and token.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ in ("of", "for") for c in token.children
-        ):
+        ) and not has_quantity(list(token.subtree)):
             return phrase_of(token), token
+        if numbered:
+            continue
         if lemma in vocabulary.evaluations and token.dep_ in ("acomp", "attr") and token.head.lemma_ in ("be", "matter"):
             return phrase_of(token.head), token.head
         if _praised_experience(token, vocabulary):

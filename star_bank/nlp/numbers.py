@@ -24,7 +24,8 @@ QUANTITY_WORDS = frozenset({
     "quarter", "third",
 })
 # Words that make "quarter" a period of the calendar ("that quarter") rather than a share.
-_PERIOD_POINTERS = frozenset({"that", "this", "next", "last", "previous", "following", "each", "every", "same"})
+_PERIOD_POINTERS = frozenset({"that", "this", "next", "last", "previous", "following", "each", "every", "same",
+                              "later", "earlier", "coming"})
 # Quantity words that also prefix a verb: "double check", "triple booked".
 _VERB_PREFIXES = frozenset({"double", "triple", "half"})
 # Signs that make the number next to them a quantity.
@@ -170,6 +171,8 @@ def _digits_measure(token: "Token") -> bool:
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if text.isdigit() and 1 <= int(text) <= 31 and following is not None and following.lower_.rstrip(".") in MONTHS:
         return False  # "closed out on 2 October": a day of the month, not an amount
+    if text.isdigit() and following is not None and following.lower_.replace(".", "") in ("am", "pm"):
+        return False  # "a 1 p.m. cut-off": a time of day
     return not _release_name(token)
 
 
@@ -184,7 +187,7 @@ _DECIMAL = re.compile(r"^\d+\.\d+$")
 # Verbs a "by" amount follows ("grew by 2.5", "cut it by 0.5"): there the number measures.
 _CHANGE_VERBS = frozenset({"grow", "rise", "fall", "drop", "cut", "reduce", "increase", "decrease", "improve",
                            "shrink", "climb", "jump", "lower", "raise", "beat", "miss", "exceed", "slip"})
-_WHEN_PREPOSITIONS = frozenset({"by", "since", "until", "till", "before", "after", "in", "through"})
+_WHEN_PREPOSITIONS = frozenset({"by", "since", "until", "till", "before", "after", "in", "through", "with"})
 
 
 def _release_name(token: "Token") -> bool:
@@ -215,6 +218,9 @@ _POINTING_BACK = frozenset({"the", "these", "those", "our", "their", "both"})
 
 def _number_word_counts(token: "Token") -> bool:
     preceding_word = token.nbor(-1).lower_ if token.i > 0 else ""
+    named = token.nbor(-2).lower_ if preceding_word == "-" and token.i > 1 else preceding_word
+    if named in NAMING_WORDS:
+        return False  # "week three", "the week-three board", "phase two": an item named, not a count
     if (preceding_word in _POINTING_BACK and token.dep_ == "nummod"
             and token.head.lemma_.lower() not in _TIME_UNITS):
         return False

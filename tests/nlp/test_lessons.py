@@ -105,6 +105,8 @@ def test_observable_mechanisms(sentence, mechanism):
         # a value presented as taught, with no one named as taught
         ("Overall it reinforced the importance of planning ahead of the busy season.", "importance"),
         ("Good reminder of the value of a second pair of eyes.", "value"),
+        # a number in the scene ("forty services"), not in the value's own phrase
+        ("It was a good reminder of the importance of clear notes when you move forty services at once.", "importance"),
         ("It was a good reminder that handover notes really matter.", "matter"),
         ("For me it brought home the value of walking the ward before writing the spec.", "value"),
         # what anyone has to do, with nothing named to do it to
@@ -123,6 +125,7 @@ def test_vague_lessons_name_an_abstract_value(sentence, abstraction):
 
 @pytest.mark.parametrize("sentence", [
     "I learned that you have to test the restore before you trust the backup.",
+    "It taught me the value of a 5-minute dry run on a copy of the data.",
     "I learned that you have to write your rollback step into the ticket before every deploy.",
     "I learned that you can't release everything on a Friday without a second reviewer.",
     'Since then every joiner gets our "which alerts actually matter" page in week one.',

@@ -57,6 +57,12 @@ def test_quantities(nlp, sentence):
         "Our three leads signed off on it.",
         "I learned the value of double checking the print proof.",
         "Once the cause was clear, the team put the old labels back.",
+        # a time of day, a later period of the calendar, a release shipped with, an item named by its number
+        "We agreed a 1 p.m. cut-off for the orders.",
+        "The migration was pushed to a later quarter.",
+        "The new guides went out with 4.2 in October.",
+        "Growth started calling it the week-three board.",
+        "In phase two the partner owned the mapping.",
     ],
 )
 def test_not_quantities(nlp, sentence):
