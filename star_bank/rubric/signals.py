@@ -74,6 +74,9 @@ class SignalSpec(BaseModel):
     # The matched verb's object is a person only with what was seen in them: "I found the
     # compliance lead" locates someone; "I saw Sam struggling" notices something.
     not_a_person_found: bool = False
+    # A phrase that opens with a verb counts only told as past: "to treat it as a hard rule" is
+    # a purpose, "we treat it as a reschedule" a standing rule; "I treated it as noise" is what happened.
+    phrase_in_past: bool = False
 
 
 class TimingLexicon(BaseModel):
@@ -205,7 +208,7 @@ def _match(signal: _CompiledSignal, tokens: list["Token"], facts: _SentenceFacts
     hit: tuple[Token, Token] | None = None
     if signal.phrases:
         found = next(find_phrases(tokens, signal.phrases, spec.max_gap), None)
-        if found is not None:
+        if found is not None and not (spec.phrase_in_past and _not_past(found[0])):
             hit = (found[0], found[1])
     if hit is None and signal.verbs:
         verb = next((t for t in tokens if _verb_matches(signal, t, tokens[0])), None)
@@ -272,6 +275,12 @@ def _verb_matches(signal: _CompiledSignal, token: "Token", lead: "Token | None" 
     if signal.spec.not_a_person_found and _found_a_person(token):
         return False
     return _subject_allowed(token, signal.spec.subjects, lead)
+
+
+def _not_past(verb: "Token") -> bool:
+    """A verb in the present, or an infinitive ('to treat'): not an event of the story."""
+    return verb.pos_ == "VERB" and (verb.tag_ in ("VBP", "VBZ") or (
+        verb.tag_ == "VB" and any(c.tag_ == "TO" for c in verb.children)))
 
 
 def _found_a_person(verb: "Token") -> bool:

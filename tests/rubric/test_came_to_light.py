@@ -512,3 +512,15 @@ def test_a_source_the_speaker_never_opened_says_why_it_was_missed(linter, why, r
     text = fare_story(f"{why} Two days later we found out when a passenger emailed the harbour office about the price.")
     judged = dimension(text, linter, "detection")
     assert judged.rating == rating, judged.reason
+
+
+@pytest.mark.parametrize(("sentence", "rating"), [
+    ("At first I treated the complaint as a one-off.", "expert"),
+    # A purpose ("to treat ...") or a standing rule ("we treat ...") is no misreading of the signal.
+    ("I changed the import to treat a blank fare as an error.", "intermediate"),
+    ("Now we treat any fare change as a release.", "intermediate"),
+])
+def test_a_misreading_is_told_as_past_not_as_a_purpose_or_a_rule(linter, sentence, rating):
+    text = fare_story(f"Two days later we found out when a passenger emailed the harbour office about the price. {sentence}")
+    judged = dimension(text, linter, "detection")
+    assert judged.rating == rating, judged.reason

@@ -496,3 +496,15 @@ def test_a_measure_of_trouble_that_breaks_down_is_trouble_and_one_that_goes_away
 def test_a_denial_that_anything_broke_is_not_something_going_wrong(linter, denial):
     text = story_of(f"I moved the shop's stock sync to the new server over the weekend. {denial}")
     assert card(text, linter).rubric != "failure"
+
+
+def test_a_lost_argument_is_a_setback_not_harm_done():
+    # "I lost that one" after a disagreement: the story did not go as the speaker planned, but
+    # nothing broke, so it is no symptom to name as the warning sign.
+    text = ("## Situation\nI argued that the lab should buy a scheduler rather than build one.\n\n"
+            "## Action\nI wrote a cost comparison and presented it twice.\n\n"
+            "## Result\nIn the end I partly lost that one, and we built the timing layer ourselves.\n")
+    story = analyse(parse_story(text, "story.md"))
+    attach_docs([story])
+    assert not [m for m in went_wrong_marks(story, load_rubrics().went_wrong) if m.signal == "harm"]
+    assert "did not go as planned" in score_story(parse_story(text, "story.md")).rubric_reason
