@@ -128,10 +128,13 @@ def _instrument_silent(token: "Token", instruments: frozenset[str]) -> bool:
 
 
 def is_fact(verb: "Token") -> bool:
-    """Past, not negated, not hypothetical, not under a condition."""
+    """Past, not negated, not hypothetical, not under a condition ("we'd only looked at totals":
+    before a past form "'d" is "had"; "I'd have looked" is "would")."""
     if verb.pos_ != "VERB" or verb.tag_ not in PAST:
         return False
-    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in HYPOTHETICAL) for c in verb.children):
+    had = not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in HYPOTHETICAL and not (c.lower_ == "'d" and had))
+           for c in verb.children):
         return False
     return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
@@ -304,11 +307,16 @@ def _slow_to_see(token: "Token", noticing: frozenset[str]) -> bool:
     return token.head.lemma_.lower() in ("slow", "late", "reluctant")
 
 
+# What the speaker did not think of, told as a cleft ("what I hadn't considered was ...").
+_BLIND_SPOTS = frozenset({"think", "consider", "expect", "check", "test", "anticipate", "account"})
+
+
 def _did_not_see(token: "Token", noticing: frozenset[str]) -> bool:
     """'we didn't know about it at first, because ...', 'I never noticed it, as the report went to
     an old address': the speaker or their team says why they did not see it (not 'how to' do something)."""
     lemma = token.lemma_.lower()
-    if token.pos_ != "VERB" or lemma not in (noticing | {"know"}):
+    cleft = token.dep_ == "csubj" and token.head.lemma_ == "be"
+    if token.pos_ != "VERB" or lemma not in (noticing | {"know"} | (_BLIND_SPOTS if cleft else frozenset())):
         return False
     children = list(token.children)
     if not any(c.dep_ == "neg" for c in children):
@@ -322,6 +330,8 @@ def _did_not_see(token: "Token", noticing: frozenset[str]) -> bool:
         return False
     if any(t.lower_ in _WH for t in token.doc[token.i + 1 : token.i + 3]):
         return False  # "I didn't know how to ...", "we didn't know who owned it": a gap, not a missed sign
+    if cleft:
+        return True  # "What I hadn't thought about was that staging has 2k products": the blind spot named
     # Not seeing it is no explanation ("I did not realise the data was lost", "I didn't notice
     # until she told me"): the reason why it went unseen is.
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _REASONS for m in c.children)

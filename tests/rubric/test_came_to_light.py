@@ -524,3 +524,22 @@ def test_a_misreading_is_told_as_past_not_as_a_purpose_or_a_rule(linter, sentenc
     text = fare_story(f"Two days later we found out when a passenger emailed the harbour office about the price. {sentence}")
     judged = dimension(text, linter, "detection")
     assert judged.rating == rating, judged.reason
+
+
+@pytest.mark.parametrize("why", [
+    # The blind spot named as a cleft: what the speaker did not think of or realise.
+    "What I hadn't thought about was that the summer sheet had two fare columns.",
+    "What I didn't realise was that the sheet listed the child fares first.",
+    # "'d" before a participle is "had": a check told as past fact, narrowed to part of the fares.
+    "Before publishing, I'd only checked the adult fares.",
+])
+def test_a_blind_spot_told_as_a_cleft_or_a_narrow_check_with_had_says_why_it_was_missed(linter, why):
+    text = fare_story(f"{why} Two days later we found out when a passenger emailed the harbour office about the price.")
+    judged = dimension(text, linter, "detection")
+    assert judged.rating == "expert", judged.reason
+
+
+def test_would_have_is_no_check_told_as_past(linter):
+    text = fare_story("With more time I'd have only checked the adult fares. "
+                      "Two days later we found out when a passenger emailed the harbour office about the price.")
+    assert dimension(text, linter, "detection").rating == "intermediate"
