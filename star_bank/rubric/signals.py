@@ -233,6 +233,7 @@ def _match(signal: _CompiledSignal, tokens: list["Token"], facts: _SentenceFacts
 
 
 _RECIPIENT_PRONOUNS = frozenset({"him", "her", "them", "everyone", "everybody", "anyone"})
+_HEARER_VERBS = frozenset({"tell", "inform", "notify", "brief", "warn", "contact", "phone", "ring"})
 
 
 def _has_recipient(verb: "Token") -> bool:
@@ -243,6 +244,8 @@ def _has_recipient(verb: "Token") -> bool:
     heard += [c for c in knowing.children if c.dep_ == "nsubj"] if knowing is not None else []  # "let Ines know"
     heard += [g for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
               for g in c.children if g.dep_ == "pobj"]
+    if verb.lemma_.lower() in _HEARER_VERBS and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children):
+        return True  # "told the editor", "warned the ward sister": these verbs' object is a hearer
     for who in heard:
         for token in (who, *who.conjuncts):
             if token.lower_ in _RECIPIENT_PRONOUNS or token.ent_type_ in ("PERSON", "ORG"):

@@ -233,3 +233,18 @@ def test_a_safeguard_that_shows_trouble_before_a_customer_sees_it_does_not_date_
     text = _recovery_told("I refunded every double charge and told the duty manager. I also added a check that "
                           "shows the charges to the office before a customer sees them.")
     assert dimension(text, linter, "recovery").rating == "intermediate"
+
+
+@pytest.mark.parametrize(
+    ("recovery", "rating"),
+    [
+        # The object of "told" or "warned" is a hearer, whatever role it names.
+        ("I reverted the rounding within the hour and told the purser which tickets were charged twice.", "expert"),
+        ("Reverted the rounding within the hour. Warned the deckhand on the early sailing.", "expert"),
+        # "emailed the report" sends a thing, not a person.
+        ("I reverted the rounding within the hour and emailed the refund report.", "intermediate"),
+    ],
+)
+def test_telling_someone_named_by_any_role_is_telling_them(linter, recovery, rating):
+    judged = dimension(_recovery_told(recovery), linter, "recovery")
+    assert judged.rating == rating, judged.reason
