@@ -5,6 +5,7 @@ reads them as lesson statements; the judgement (star_bank.nlp.lesson_judgement) 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from star_bank.nlp.lesson_vocabulary import LessonVocabulary, load_vocabulary
@@ -84,7 +85,7 @@ def generic_necessity(verb: "Token") -> str | None:
     return verb.doc[subject : act.i + 1].text
 
 
-_ALL = frozenset({"everything", "anything", "it all", "all"})
+_ALL = frozenset({"everything", "anything", "all"})
 
 
 def _cannot_do_it_all(verb: "Token") -> bool:
@@ -105,7 +106,12 @@ def _the_self(noun: "Token") -> bool:
     act; 'your rollback step' names a thing to act on."""
     if noun.lower_ in ("yourself", "oneself"):
         return True
-    mechanisms = {m for m in load_vocabulary().mechanisms if " " not in m}
     return (any(c.dep_ == "poss" and c.lower_ == "your" for c in noun.children)
             and not any(c.dep_ in ("compound", "nummod") for c in noun.children)
-            and noun.lemma_.lower() not in mechanisms)
+            and noun.lemma_.lower() not in _mechanism_words())
+
+
+@lru_cache(maxsize=1)
+def _mechanism_words() -> frozenset[str]:
+    """The one-word mechanisms of the shipped vocabulary ('checklist', 'step', 'runbook')."""
+    return frozenset(m for m in load_vocabulary().mechanisms if " " not in m)

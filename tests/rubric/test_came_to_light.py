@@ -442,9 +442,15 @@ def test_a_check_that_came_back_clean_for_a_reason_says_why_it_was_missed(linter
         # no one bringing news brings none
         ("No one complained to us about the new fares.", "novice"),
         ("Nobody pinged our channel that week.", "novice"),
+        # a check the speaker ran that told the trouble shows it; one that told nothing wrong does not
+        ("On Thursday I ran the fare validator on the export and it rejected 12 rows.", "intermediate"),
+        ("On Thursday I ran the price comparison, which flagged the summer row.", "intermediate"),
+        ("On Thursday I ran the nightly export and it produced the usual file.", "novice"),
+        # finding a person locates them; it notices nothing
+        ("The next morning I went and found the harbour manager.", "novice"),
     ],
 )
-def test_trouble_reported_in_the_passive_a_note_of_the_first_report_or_a_page_names_the_signal(linter, sentence, rating):
+def test_reports_pages_and_checks_that_told_the_trouble_name_the_signal(linter, sentence, rating):
     judged = dimension(fare_story(sentence), linter, "detection")
     assert judged.rating == rating, judged.reason
 
@@ -488,58 +494,27 @@ def test_a_delay_told_in_the_passive_is_no_skipped_check(linter):
     assert dimension(text, linter, "detection").rating == "intermediate"
 
 
-@pytest.mark.parametrize(("how", "rating"), [
-    # The speaker ran a check and the check told the trouble: how it showed.
-    ("On Thursday I ran the fare validator on the export and it rejected 12 rows.", "intermediate"),
-    ("On Thursday I ran the price comparison, which flagged the summer row.", "intermediate"),
-    # A check that came back with what was expected tells nothing wrong.
-    ("On Thursday I ran the nightly export and it produced the usual file.", "novice"),
-    # Finding a person locates them; it notices nothing.
-    ("The next morning I went and found the harbour manager.", "novice"),
-])
-def test_a_check_the_speaker_ran_that_told_the_trouble_names_the_signal(linter, how, rating):
-    judged = dimension(fare_story(how), linter, "detection")
-    assert judged.rating == rating, judged.reason
+FOUND_OUT = "Two days later we found out when a passenger emailed the harbour office about the price."
 
 
 @pytest.mark.parametrize(("why", "rating"), [
+    # A source never opened or read is a check skipped; done, and done wrong, it is not.
     ("I never opened the operator's sheet, and that part is on me.", "expert"),
     ("I did not read the operator's covering email.", "expert"),
-    # Done, and done wrong: a misreading, not a check skipped.
     ("I did not correctly read the operator's sheet.", "intermediate"),
-])
-def test_a_source_the_speaker_never_opened_says_why_it_was_missed(linter, why, rating):
-    text = fare_story(f"{why} Two days later we found out when a passenger emailed the harbour office about the price.")
-    judged = dimension(text, linter, "detection")
-    assert judged.rating == rating, judged.reason
-
-
-@pytest.mark.parametrize(("sentence", "rating"), [
+    # The blind spot named as a cleft: what the speaker did not think of or realise.
+    ("What I hadn't thought about was that the summer sheet had two fare columns.", "expert"),
+    ("What I didn't realise was that the sheet listed the child fares first.", "expert"),
+    # "'d" before a past form is "had": a check told as past fact, narrowed to part of the fares;
+    # "I'd have checked" is what would have happened.
+    ("Before publishing, I'd only checked the adult fares.", "expert"),
+    ("With more time I'd have only checked the adult fares.", "intermediate"),
+    # A misreading told as past counts; a purpose ("to treat ...") or a standing rule does not.
     ("At first I treated the complaint as a one-off.", "expert"),
-    # A purpose ("to treat ...") or a standing rule ("we treat ...") is no misreading of the signal.
     ("I changed the import to treat a blank fare as an error.", "intermediate"),
     ("Now we treat any fare change as a release.", "intermediate"),
 ])
-def test_a_misreading_is_told_as_past_not_as_a_purpose_or_a_rule(linter, sentence, rating):
-    text = fare_story(f"Two days later we found out when a passenger emailed the harbour office about the price. {sentence}")
+def test_why_it_was_missed_is_told_as_past_fact_about_the_speakers_own_check(linter, why, rating):
+    text = fare_story(f"{FOUND_OUT} {why}" if "treat" in why else f"{why} {FOUND_OUT}")
     judged = dimension(text, linter, "detection")
     assert judged.rating == rating, judged.reason
-
-
-@pytest.mark.parametrize("why", [
-    # The blind spot named as a cleft: what the speaker did not think of or realise.
-    "What I hadn't thought about was that the summer sheet had two fare columns.",
-    "What I didn't realise was that the sheet listed the child fares first.",
-    # "'d" before a participle is "had": a check told as past fact, narrowed to part of the fares.
-    "Before publishing, I'd only checked the adult fares.",
-])
-def test_a_blind_spot_told_as_a_cleft_or_a_narrow_check_with_had_says_why_it_was_missed(linter, why):
-    text = fare_story(f"{why} Two days later we found out when a passenger emailed the harbour office about the price.")
-    judged = dimension(text, linter, "detection")
-    assert judged.rating == "expert", judged.reason
-
-
-def test_would_have_is_no_check_told_as_past(linter):
-    text = fare_story("With more time I'd have only checked the adult fares. "
-                      "Two days later we found out when a passenger emailed the harbour office about the price.")
-    assert dimension(text, linter, "detection").rating == "intermediate"

@@ -147,9 +147,14 @@ def test_a_story_that_tells_no_recovery_at_all_is_novice(linter):
         ("I reverted the rounding, and that evening I let the harbour office know.", "expert"),
         # "let" without "know" tells no one
         ("I reverted the rounding, and that evening I let the refund script run overnight.", "intermediate"),
+        # The object of "told" or "warned" is a hearer, whatever role it names...
+        ("I reverted the rounding within the hour and told the purser which tickets were charged twice.", "expert"),
+        ("Reverted the rounding within the hour. Warned the deckhand on the early sailing.", "expert"),
+        # ... but "emailed the report" sends a thing, not a person.
+        ("I reverted the rounding within the hour and emailed the refund report.", "intermediate"),
     ],
 )
-def test_letting_someone_know_is_telling_them(linter, recovery, rating):
+def test_letting_someone_know_or_telling_them_by_role_names_who_was_told(linter, recovery, rating):
     judged = dimension(_recovery_told(recovery), linter, "recovery")
     assert judged.rating == rating, judged.reason
 
@@ -234,17 +239,3 @@ def test_a_safeguard_that_shows_trouble_before_a_customer_sees_it_does_not_date_
                           "shows the charges to the office before a customer sees them.")
     assert dimension(text, linter, "recovery").rating == "intermediate"
 
-
-@pytest.mark.parametrize(
-    ("recovery", "rating"),
-    [
-        # The object of "told" or "warned" is a hearer, whatever role it names.
-        ("I reverted the rounding within the hour and told the purser which tickets were charged twice.", "expert"),
-        ("Reverted the rounding within the hour. Warned the deckhand on the early sailing.", "expert"),
-        # "emailed the report" sends a thing, not a person.
-        ("I reverted the rounding within the hour and emailed the refund report.", "intermediate"),
-    ],
-)
-def test_telling_someone_named_by_any_role_is_telling_them(linter, recovery, rating):
-    judged = dimension(_recovery_told(recovery), linter, "recovery")
-    assert judged.rating == rating, judged.reason
