@@ -116,6 +116,25 @@ def split_for_parsing(text: str, size: int = CHUNK_CHARACTERS) -> list[str]:
     return pieces
 
 
+# Characters parsed in one batch by a single process: the parser's working memory grows
+# with the batch (a 20,000-character answer in one batch needed about 50 MB more).
+BATCH_CHARACTERS = 8_000
+
+
+def _batches(pieces: Iterator[str], most: int, characters: int) -> Iterator[list[str]]:
+    """Runs of at most `most` pieces and about `characters` characters (a longer piece alone)."""
+    batch: list[str] = []
+    size = 0
+    for piece in pieces:
+        if batch and (len(batch) >= most or size + len(piece) > characters):
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece)
+    if batch:
+        yield batch
+
+
 def parse_texts(nlp: "Language", texts: Iterable[str], batch_size: int = 64, n_process: int = 1):
     """One Doc per text, in order, whatever the text's length.
 
@@ -132,7 +151,13 @@ def parse_texts(nlp: "Language", texts: Iterable[str], batch_size: int = 64, n_p
             sizes.append(len(group))
             yield from group
 
-    docs = nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process)
+    if n_process == 1:
+        # One process parses a batch at once: bound it by characters too, so one long text
+        # (a 20,000-character drill answer) is not parsed as a single ten-piece batch.
+        docs = (doc for batch in _batches(pieces(), batch_size, BATCH_CHARACTERS)
+                for doc in nlp.pipe(batch, batch_size=len(batch)))
+    else:
+        docs = nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process)
     for first in docs:
         parts = [first]
         for _ in range(sizes.popleft() - 1):
