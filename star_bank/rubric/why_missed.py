@@ -181,7 +181,7 @@ def _left_unchecked(token: "Token") -> bool:
                                                          for c in children):
         return False
     if any(c.dep_ == "advmod" and c.lower_ in _DONE_WRONG for c in children):
-        return False  # "I did not correctly read the spec": the check was done, and done wrong
+        return False  # "I did not read the figures correctly": the check was done, and done wrong
     if not (token.tag_ in PAST or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in children)):
         return False
     subject = subject_of(token)

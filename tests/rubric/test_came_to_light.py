@@ -501,7 +501,7 @@ FOUND_OUT = "Two days later we found out when a passenger emailed the harbour of
     # A source never opened or read is a check skipped; done, and done wrong, it is not.
     ("I never opened the operator's sheet, and that part is on me.", "expert"),
     ("I did not read the operator's covering email.", "expert"),
-    ("I did not correctly read the operator's sheet.", "intermediate"),
+    ("I did not read the operator's figures correctly.", "intermediate"),
     # The blind spot named as a cleft: what the speaker did not think of or realise.
     ("What I hadn't thought about was that the summer sheet had two fare columns.", "expert"),
     ("What I didn't realise was that the sheet listed the child fares first.", "expert"),
