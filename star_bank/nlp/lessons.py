@@ -125,6 +125,7 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
         if section.doc is None or section.kind is SectionKind.tie_in:
             continue
         in_lesson = section.kind is SectionKind.lesson
+        text = section.doc.text  # built token by token on each access: once per section, not per sentence
         last: "SpacySpan | None" = None  # the section's last lesson told as one ("what I learned was")
         for sentence in statement_units(section.doc):
             if len(sentence) > MAX_STATEMENT_TOKENS or not any(t.is_alpha for t in sentence):
@@ -138,7 +139,7 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
                 # The story's last paragraph tells how it ended, whatever part it was read as.
                 late = closing or _origin(section, sentence.start_char) >= ending
                 cue = change_cue(sentence, vocabulary, lists, section.kind, failure, closing, late)
-            if cue is None and last is not None and _continues(section.doc.text, last, sentence):
+            if cue is None and last is not None and _continues(text, last, sentence):
                 # "The lesson I drew is X. In practice, every such design now goes to review
                 # with a note": the practice that follows a lesson in its paragraph, or the list
                 # after a lead-in ("What I changed, and still do:"), states it too.

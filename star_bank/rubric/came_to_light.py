@@ -62,7 +62,7 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
             continue
         for sentence in section.doc.sents:
             for tokens in list_items(list(sentence), section, story.story.text):
-                text = section.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
+                text = section.doc[tokens[0].i : tokens[-1].i + 1].text.strip()
                 tests = {
                     "came_to_light": lambda t: _noticed(t, noticing) or news_arrived(t, trouble)
                     or _found_out_from(t) or _looked_wrong(t, odd) or _showed_a_reading(t)

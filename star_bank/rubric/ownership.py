@@ -112,7 +112,7 @@ def count_acts(ev: StoryEvidence) -> Acts:
             if (section.kind, sentence.start_char) in lessons:
                 continue
             for item in list_items(list(sentence), section, ev.story.story.text):
-                text = section.doc.text[item[0].idx : item[-1].idx + len(item[-1].text)].strip()
+                text = section.doc[item[0].i : item[-1].i + 1].text.strip()
                 for token in item:
                     kind = _act_kind(token, state_verbs, omissions)
                     if kind is None or (kind == "we" and section.kind in _SETTING):

@@ -129,7 +129,7 @@ class SignalDetector:
             scoped_as = {section.kind.value, *(["action"] if section.kind == SectionKind.task and not has_action else [])}
             for sentence in section.doc.sents:
                 for tokens in list_items(list(sentence), section, story.story.text):
-                    text = section.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+                    text = section.doc[tokens[0].i : tokens[-1].i + 1].text
                     facts = _SentenceFacts(tokens, self)
                     for signal in self.signals:
                         if scoped_as.isdisjoint(signal.spec.scope):

@@ -133,7 +133,7 @@ def _event_marks(story: AnalysedStory, words: WentWrongWords) -> list[Mark]:
                     hit = next((t for t in tokens if test(t)), None)
                     if hit is not None:
                         start, end = section.prose.source_range(hit.idx, hit.idx + len(hit.text))
-                        text = section.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+                        text = section.doc[tokens[0].i : tokens[-1].i + 1].text
                         marks.append(Mark(kind, start, end, section.kind, text.strip()))
                         break
     return marks
