@@ -33,7 +33,7 @@ from star_bank.nlp.lesson_vocabulary import LessonVocabulary, PhraseLists
 from star_bank.nlp.lexicon import find_phrases
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Span as SpacySpan, Token
 
 # Where the story is set up, a safeguard described in the present is the world as it was
 # ("we have a check that runs nightly"), not a change.
@@ -50,7 +50,7 @@ def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
     story's last paragraph."""
     tokens = list(sentence)
     # spaCy sometimes cuts a leading time phrase off as a sentence of its own ("The next day my lead").
-    before = _sentence_around(sentence.doc, sentence.start - 1) if sentence.start > 0 else None
+    before = sentence.doc[sentence.start - 1].sent if sentence.start > 0 else None
     dating = tokens if before is None or any(t.pos_ == "VERB" for t in before) else [*before, *tokens]
     # Dated after the event, or done so that the failure cannot recur ("... so it never happens again").
     dated = next(find_phrases(dating, lists.after_event), None) is not None or any(
@@ -93,18 +93,6 @@ def change_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
         if placed and _still_at_work(token) and next(find_phrases(objects, lists.mechanisms), None) is not None:
             return token.text  # "after that I made a prep log that sits by the autoclave": an artefact still in use
     return None
-
-
-def _sentence_around(doc: "Doc", i: int) -> "SpacySpan":
-    """The parser's sentence holding token `i`: `Token.sent` walks the whole Doc from its start,
-    which made a long story's lesson reading quadratic; the sentence's own edges are near."""
-    start = i
-    while start > 0 and not doc[start].is_sent_start:
-        start -= 1
-    end = i + 1
-    while end < len(doc) and not doc[end].is_sent_start:
-        end += 1
-    return doc[start:end]
 
 
 _PROPOSING = frozenset({"propose"})

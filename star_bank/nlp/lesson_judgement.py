@@ -185,7 +185,7 @@ def abstraction_of(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> tuple
             return phrase_of(token), token
         if _virtue(token, vocabulary):
             return phrase_of(token), token
-        necessity = generic_necessity(token)
+        necessity = generic_necessity(token, vocabulary)
         if necessity is not None:
             return necessity, token
         trait = _comparative_trait(token, vocabulary) or _bare_act(token, vocabulary)

@@ -5,10 +5,9 @@ reads them as lesson statements; the judgement (star_bank.nlp.lesson_judgement) 
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from star_bank.nlp.lesson_vocabulary import LessonVocabulary, load_vocabulary
+from star_bank.nlp.lesson_vocabulary import LessonVocabulary
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -60,7 +59,7 @@ def reminder_that(token: "Token") -> str | None:
     return None if clause is None else f"{token.text} that"
 
 
-def generic_necessity(verb: "Token") -> str | None:
+def generic_necessity(verb: "Token", vocabulary: LessonVocabulary) -> str | None:
     """'sometimes you just have to start and figure it out', 'you have to think about everyone',
     'you have to stand your ground', 'you can't do everything yourself': what anyone has to do
     (or cannot do), with nothing named to do it to but the listener's own self ('you have to
@@ -77,7 +76,7 @@ def generic_necessity(verb: "Token") -> str | None:
         return None
     acts = [act, *(c for c in act.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     objects = [c for a in acts for c in a.children if c.dep_ == "dobj"]
-    if objects and all(_the_self(o) for o in objects):
+    if objects and all(_the_self(o, vocabulary) for o in objects):
         return verb.doc[subject : act.i + 1].text  # "put yourself in the user's shoes": an attitude
     objects += [g for a in acts for c in a.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if any(o.pos_ != "PRON" for o in objects):
@@ -85,7 +84,7 @@ def generic_necessity(verb: "Token") -> str | None:
     return verb.doc[subject : act.i + 1].text
 
 
-_ALL = frozenset({"everything", "anything", "all"})
+_ALL = frozenset({"everything", "anything", "all", "everyone", "everybody"})
 
 
 def _cannot_do_it_all(verb: "Token") -> bool:
@@ -95,23 +94,17 @@ def _cannot_do_it_all(verb: "Token") -> bool:
         return False  # "you can't release everything without a second reviewer": a rule with its condition
     return (any(c.dep_ == "aux" and c.lower_ in ("ca", "can") for c in children)
             and any(c.dep_ == "neg" for c in children)
-            and any(c.dep_ == "dobj" and c.lower_ in (*_ALL, "everyone", "everybody") for c in children))
+            and any(c.dep_ == "dobj" and c.lower_ in _ALL for c in children))
 
 
 _CONDITIONS = frozenset({"without", "unless", "before", "after", "until", "except"})
 
 
-def _the_self(noun: "Token") -> bool:
+def _the_self(noun: "Token", vocabulary: LessonVocabulary) -> bool:
     """'yourself', 'your ground', 'your instincts': the listener's own self as the object of the
     act; 'your rollback step' names a thing to act on."""
     if noun.lower_ in ("yourself", "oneself"):
         return True
     return (any(c.dep_ == "poss" and c.lower_ == "your" for c in noun.children)
             and not any(c.dep_ in ("compound", "nummod") for c in noun.children)
-            and noun.lemma_.lower() not in _mechanism_words())
-
-
-@lru_cache(maxsize=1)
-def _mechanism_words() -> frozenset[str]:
-    """The one-word mechanisms of the shipped vocabulary ('checklist', 'step', 'runbook')."""
-    return frozenset(m for m in load_vocabulary().mechanisms if " " not in m)
+            and noun.lemma_.lower() not in vocabulary.mechanisms)

@@ -440,16 +440,3 @@ def test_a_present_act_on_a_recurring_occasion_is_an_observable_habit(sentence):
 def test_a_past_pass_over_each_item_is_no_habit():
     text = PLAIN.format(sentence="Then I went back and asked, for each column, whether anyone still read it.")
     assert found(text) == []
-
-
-def test_the_sentence_around_a_token_is_the_parsers_sentence():
-    # Read from the sentence's own edges, not by walking the Doc from its start as Token.sent does.
-    from star_bank.nlp.lesson_changes import _sentence_around
-
-    story = analyse(parse_story(PLAIN.format(sentence="Since May it has caught two bad counts. The team trusts it.")))
-    attach_docs([story])
-    for section in story.sections:
-        doc = section.doc
-        for token in doc:
-            around = _sentence_around(doc, token.i)
-            assert (around.start, around.end) == (token.sent.start, token.sent.end)
