@@ -34,11 +34,14 @@ def archetype_list(archetypes: list[int]) -> str:
 def source_note(entry: StoryEntry) -> str:
     """Nothing for front-matter archetypes, ` (classified, 0.85)` for classified ones,
     ` (from the question it states, 0.80)` when a stated question bounded the choice, and
-    ` (from its title, 0.80)` when the title did."""
+    ` (from its title, 0.80)` or ` (from its opening, 0.80)` when the title or an opening
+    sentence that restates the prompt did."""
     if entry.archetype_source == "front-matter":
         return ""
     if entry.archetype_source == "question":
         return f" (from the question it states, {entry.confidence:.2f})"
     if entry.archetype_source == "title":
         return f" (from its title, {entry.confidence:.2f})"
+    if entry.archetype_source == "opening":
+        return f" (from its opening, {entry.confidence:.2f})"
     return f" (classified, {entry.confidence:.2f})"

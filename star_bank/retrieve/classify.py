@@ -46,10 +46,12 @@ from star_bank.retrieve.archetypes import ArchetypeBook, load_archetypes
 from star_bank.retrieve.cue_index import ArchetypeIndex, archetype_index
 from star_bank.retrieve.framing import StoryFraming, frame_sentences, framing_weights, story_sentences
 from star_bank.model.story import SectionKind, Story
+from star_bank.retrieve.stated_question import asked_archetypes
 from star_bank.retrieve.story_model import archetype_probabilities, story_features
 from star_bank.retrieve.text_match import content_stems, stems
 
-ArchetypeSource = Literal["front-matter", "tags", "question", "title", "classified"]
+ArchetypeSource = Literal["front-matter", "tags", "question", "title", "opening", "classified"]
+_WHERE = {"title": "its title", "opening": "its opening sentence", "question": "the question it answers"}
 
 # Where a cue stands says how much it tells about the story.
 SECTION_WEIGHTS: dict[str, float] = {
@@ -94,8 +96,6 @@ SURE_MODEL_PROBABILITY = 0.5
 SURE_MODEL_WEIGHT = 10.0
 # ... and from this probability on it is named among the evidence.
 STORY_MODEL_NOTE = 0.5
-# A question stated above the story: its archetypes (at most this many) bound the choice.
-QUESTION_ARCHETYPES = 3
 QUESTION_CONFIDENCE = 0.8
 
 
@@ -147,7 +147,7 @@ def classify_story(story: Story, book: ArchetypeBook | None = None) -> Archetype
             framing=sorted(framing.frames),
         )
     tagged = _tag_archetypes(story, book)
-    asked, source = ([], "question") if tagged else _asked_archetypes(story, book)
+    asked, source = ([], "question") if tagged else asked_archetypes(story, book)
     match = _classify(story, archetype_index(book), framing, allowed=tagged or [a for a, _ in asked])
     if tagged:
         return _from_tags(story, book, match, tagged)
@@ -156,60 +156,11 @@ def classify_story(story: Story, book: ArchetypeBook | None = None) -> Archetype
     return match
 
 
-def _asked_archetypes(story: Story, book: ArchetypeBook) -> tuple[list[tuple[int, str]], ArchetypeSource]:
-    """(archetype, the question) for the archetypes a question stated above the story (or else
-    its title) names strongly, best first, and which of the two named them; [] when neither
-    names any clearly."""
-    from star_bank.retrieve.question_match import match_question
-    from star_bank.retrieve.stated_question import stated_question
-
-    question, source = stated_question(story), "question"
-    if question is None and story.title_span is not None:
-        # A written title that names the kind of story ("A decision I'd make differently: one
-        # deployment per customer", "Disagreeing with the team about search") bounds it the same way.
-        question, source = story.title, "title"
-    if question is None:
-        return [], source
-    found = match_question(question, book)
-    # A title says what the story is about: only an archetype's own cue in it ("a decision I'd
-    # make differently") names the kind of story; topic words ("the marketing launch") do not.
-    if found.match != "strong" or (source == "title" and not _cue_as_written(question, found.archetypes[0].cues)):
-        return [], source
-    return [(fit.id, question) for fit in found.archetypes[:QUESTION_ARCHETYPES]], source
-
-
-def _cue_as_written(title: str, cues: list[str]) -> bool:
-    """Whether one of the cues' words stand in the title in their own order, a word or two
-    apart at most ("Breaking the staging build" for "broke the build"); the matcher's looser
-    reading ("Short version first" for "first version") is enough in a question, not in a title."""
-    from star_bank.retrieve.text_match import content_stems
-
-    words = content_stems(title)
-    return any(_in_order(words, content_stems(cue)) for cue in cues)
-
-
-def _in_order(words: list[str], wanted: list[str], gap: int = 2) -> bool:
-    """Whether `wanted` occurs in `words` in order, with at most `gap` other words between two of them."""
-    for start, word in enumerate(words):
-        if not wanted or word != wanted[0]:
-            continue
-        at, found = start, True
-        for next_word in wanted[1:]:
-            window = words[at + 1 : at + 2 + gap]
-            if next_word not in window:
-                found = False
-                break
-            at = at + 1 + window.index(next_word)
-        if found:
-            return True
-    return False
-
-
 def _from_question(match: ArchetypeMatch, asked: list[tuple[int, str]], source: ArchetypeSource) -> ArchetypeMatch:
     """The text's ranking among the archetypes the stated question (or the title) names."""
     ids = [a for a, _ in asked]
     best = [a for a in match.archetypes if a in ids][:1] or ids[:1]
-    where = "its title" if source == "title" else "the question it answers"
+    where = _WHERE[source]
     return match.model_copy(update={
         "archetypes": best + [a for a in ids if a not in best],
         "source": source,

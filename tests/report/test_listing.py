@@ -55,3 +55,5 @@ def test_low_confidence_guess_gets_a_line_saying_how_to_pin_it():
 def test_a_story_classified_within_what_its_title_names_says_so():
     lines = render_listing_text([_entry("t.md", [8], "title", 0.8)])
     assert lines.splitlines()[0] == "t.md  [8] (from its title, 0.80)  Title of t.md"
+    lines = render_listing_text([_entry("o.md", [4], "opening", 0.8)])
+    assert lines.splitlines()[0] == "o.md  [4] (from its opening, 0.80)  Title of o.md"

@@ -283,6 +283,10 @@ def test_framing_reads_notes_counterfactuals_and_what_was_hit(book):
     assert "own_mistake" not in frames("If I hadn't checked the ages, two swimmers would have raced in the wrong heat.")
     assert "disagreement" not in frames("We could show them the numbers in ten minutes instead of arguing for a week.")
     assert "disagreement" in frames("I didn't agree with the plan to cache every price.")
+    # What would have gone wrong without the change, and what someone else felt, name no mistake.
+    assert "own_mistake" not in frames("Her review caught two payroll faults I'd have missed.")
+    assert "own_mistake" not in frames("Sales felt like we were ignoring their tickets.")
+    assert "own_mistake" in frames("I missed two payroll faults in March.")
     # A newcomer stuck on a first ticket is the premise of a mentoring story, not a team blocked.
     assert "impact" not in frames("A graduate joined my team and was stuck on her first ticket for two weeks.")
 

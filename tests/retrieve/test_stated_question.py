@@ -85,3 +85,30 @@ def test_a_title_cue_may_have_a_word_between_its_words_but_not_be_reversed():
     book = load_archetypes()
     spread = classify_story(parse_story("# Pushing hard back on my manager about spot runners\n\n" + BODY), book)
     assert spread.source == "title"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The time I pushed back on my manager was about CI runners.",
+        "So the disagreement I remember best was with my manager, about CI runners.",
+    ],
+)
+def test_an_opening_sentence_that_restates_the_prompt_bounds_the_archetypes(opening):
+    match = classify_story(parse_story(opening + " " + BODY), load_archetypes())
+    assert match.source == "opening" and match.archetypes[0] == 4
+    assert "its opening sentence" in match.why
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # The named thing holds no archetype's cue, or the speaker is not in its clause.
+        "The one I always think of is from my time on the build team.",
+        "The pushback from finance was about cost.",
+        # Too long to be a restated prompt.
+        "The long and winding migration of every runner that my manager and I planned for a whole year was hard.",
+    ],
+)
+def test_an_opening_sentence_that_names_no_kind_of_story_leaves_the_text_to_decide(opening):
+    assert classify_story(parse_story(opening + " " + BODY), load_archetypes()).source == "classified"
