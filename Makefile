@@ -61,6 +61,7 @@ bench: install
 	$(PY) bench/heldout_accuracy.py --set bench/heldout20
 	$(PY) bench/heldout_accuracy.py --set bench/heldout21
 	$(PY) bench/heldout_accuracy.py --set bench/heldout22
+	$(PY) bench/heldout_accuracy.py --set bench/heldout23
 	$(PY) bench/classify_own.py
 
 # Speed and memory, as ratios measured in one run (see README, Performance).
