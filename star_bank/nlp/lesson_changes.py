@@ -17,7 +17,8 @@ The shapes, all read from the parse:
   ("config now goes through the canary", "any allergy ticket now gets read back");
 - "I changed what I do", which opens the practice its paragraph tells;
 - a rule for a whole class of cases told in the present, with its trigger ("any deal
-  that promises an unlisted feature gets routed to an engineer before the quote goes out").
+  that promises an unlisted feature gets routed to an engineer before the quote goes out"),
+  or with the class narrowed by a clause or a phrase ("anything over ten needs a VP signature").
 """
 
 from __future__ import annotations

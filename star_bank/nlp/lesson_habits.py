@@ -148,6 +148,10 @@ def standing_rule(sentence: "SpacySpan") -> str | None:
         gate = _gate_without(verb, subject)
         if gate is not None:
             return gate
+        if _narrowed_class(subject) and verb.lemma_ != "be" and not mental_act(verb):
+            # "Anything over ten needs a VP signature", "anyone who wants an exception fills in the
+            # form": the words that narrow the class are the rule's trigger.
+            return sentence.doc[subject.left_edge.i : verb.i + 1].text
         if not for_every(subject):
             continue
         for clause in verb.children:
@@ -170,6 +174,20 @@ def _gate_without(verb: "Token", subject: "Token") -> str | None:
     gate = next((c for place in places for c in place.children
                  if c.dep_ == "prep" and c.lower_ == "without" and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
     return None if gate is None else verb.doc[gate.i : max(t.i for t in gate.subtree) + 1].text
+
+
+_CLASS_PRONOUNS = frozenset({"anyone", "anybody", "anything", "everyone", "everybody", "everything"})
+
+
+def _narrowed_class(subject: "Token") -> bool:
+    """'anyone who wants an exception', 'anything over ten': everyone or everything of a kind,
+    narrowed by a clause or a phrase."""
+    if subject.lower_ not in _CLASS_PRONOUNS:
+        return False
+    after = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
+    # The parser often hangs the phrase on the verb ("Anything | over ten | needs"): it still narrows.
+    hung = after is not None and after.dep_ == "prep" and after.head.i > after.i
+    return hung or any(c.dep_ in ("relcl", "prep", "acl") for c in subject.children)
 
 
 def for_every(noun: "Token") -> bool:

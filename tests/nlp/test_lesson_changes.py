@@ -150,6 +150,9 @@ FIXED = (
     [
         "Any parcel without a depot code goes to a person for a check before it is booked.",
         "Every new partner feed must pass a replay of last month's parcels before it goes live.",
+        # Everyone or everything of a kind, narrowed by a clause or a phrase: the narrowing is the trigger.
+        "Everyone who ships a feed change runs the replay first.",
+        "Anything over fifty parcels needs a second pair of eyes.",
     ],
 )
 def test_a_rule_for_a_whole_class_of_cases_in_force_now_is_a_change(sentence):
@@ -160,6 +163,9 @@ def test_a_rule_for_a_whole_class_of_cases_in_force_now_is_a_change(sentence):
 
 def test_a_present_outcome_for_every_case_with_no_trigger_is_not_a_rule():
     assert not found(FIXED.format(sentence="Every parcel now arrives with a depot code."))
+    # Everyone, un-narrowed, or a state of the class, is no rule either.
+    assert not found(FIXED.format(sentence="Everyone likes the new depot screen."))
+    assert not found(FIXED.format(sentence="Anyone who joined later is happier with it."))
 
 
 def test_a_safeguard_seen_at_work_since_the_event_is_a_change():

@@ -287,6 +287,10 @@ def test_framing_reads_notes_counterfactuals_and_what_was_hit(book):
     assert "own_mistake" not in frames("Her review caught two payroll faults I'd have missed.")
     assert "own_mistake" not in frames("Sales felt like we were ignoring their tickets.")
     assert "own_mistake" in frames("I missed two payroll faults in March.")
+    # A system that went down broke; a figure that went down fell, and a person went somewhere.
+    assert "impact" in frames("The checkout service went down for forty minutes.")
+    assert "impact" not in frames("The storage bill went down, which was the point.")
+    assert "impact" not in frames("At the break I went down and told the duty manager.")
     # A newcomer stuck on a first ticket is the premise of a mentoring story, not a team blocked.
     assert "impact" not in frames("A graduate joined my team and was stuck on her first ticket for two weeks.")
 
