@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from star_bank.model.story import SectionKind
-from star_bank.nlp.analysis import AnalysedStory, SectionText
+from star_bank.nlp.analysis import AnalysedStory, SectionText, is_first_person_singular, subject_of
 from star_bank.nlp.lesson_changes import change_cue
 from star_bank.nlp.lesson_cues import lesson_cue
 from star_bank.nlp.lesson_habits import present_finite
@@ -144,7 +144,11 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
                 # with a note": the practice that follows a lesson in its paragraph, or the list
                 # after a lead-in ("What I changed, and still do:"), states it too.
                 practice = _told_as_practice(sentence) and mechanism_of(sentence, lists) is not None
-                cue = "continues the lesson" if practice else None
+                # So does a maxim after it ("If there's a takeaway: ... Stay curious."), read for a
+                # platitude; the speaker's own state ("I'm not sure I'd have seen it") is no maxim.
+                maxim = (_imperative(sentence) or _told_as_practice(sentence) and not _said_of_self(sentence)) \
+                    and abstraction_of(sentence, vocabulary)
+                cue = "continues the lesson" if practice or maxim else None
             if cue is None:
                 continue
             abstraction = abstraction_of(sentence, vocabulary)
@@ -182,6 +186,17 @@ def _told_as_practice(sentence: "SpacySpan") -> bool:
     helpers = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
     return (present_finite(root) or _present_in_form(root)) and not any(
         c.tag_ in ("VBD", "VBN") or c.lower_ in ("will", "'ll", "would", "'d") for c in helpers)
+
+
+def _imperative(sentence: "SpacySpan") -> bool:
+    """'Stay curious', 'Give them the space': a bare verb with no subject."""
+    root = sentence.root
+    return root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children)
+
+
+def _said_of_self(sentence: "SpacySpan") -> bool:
+    subject = subject_of(sentence.root)
+    return subject is not None and is_first_person_singular(subject)
 
 
 def _present_in_form(verb: "SpacySpan") -> bool:

@@ -431,3 +431,16 @@ def test_a_thing_doing_a_recurring_act_in_a_lesson_is_a_process_in_force(sentenc
     found = lessons(f"## Situation\nA restore I ran failed.\n\n## Lesson\n{sentence}\n")
     assert found and found[0].observable is observable
 
+
+
+def test_a_maxim_after_a_lesson_in_its_paragraph_is_read_for_a_platitude():
+    told = ("## Result\nThe rollout finished on Tuesday.\n"
+            "If there's one takeaway: a slow queue is rarely where you first look. Stay curious.\n")
+    found = lessons(told)
+    assert [s.cue for s in found] == ["takeaway", "continues the lesson"]
+    assert found[1].abstraction == "Stay curious"
+    # The speaker's own state after the lesson is no maxim, whatever words it holds.
+    aside = ("## Result\nThe rollout finished on Tuesday.\n"
+             "If there's one takeaway: a slow queue is rarely where you first look. "
+             "I'm not sure I'd have seen it myself, to be honest.\n")
+    assert [s.cue for s in lessons(aside)] == ["takeaway"]
