@@ -130,8 +130,9 @@ def count_acts(ev: StoryEvidence) -> Acts:
 
 def _notes_in_first_person(acts: Acts, soft_verbs: frozenset[str]) -> Acts:
     """Notes written without a subject ("Wrote the bot. Found out from the chat. Handed it
-    over.") and no "we" anywhere drop only the writer's "I": their acts are the speaker's."""
-    if acts.we or len(acts.fragments) < 2 or len(acts.fragments) <= len(acts.own):
+    over.") drop only the writer's "I": where they outnumber the acts told with "I" and are at
+    least as many as those told with "we", their acts are the speaker's, though never said."""
+    if len(acts.fragments) < 2 or len(acts.fragments) <= len(acts.own) or len(acts.fragments) < len(acts.we):
         return acts
     mine = [replace(m, signal="own") for m in acts.fragments]
     decided = [m for m in mine if acts.verbs.get(m.start) not in soft_verbs]

@@ -562,6 +562,16 @@ def test_notes_that_never_say_i_are_the_speakers_acts_but_not_expert_ownership(l
     assert score(said, linter).dimension("ownership").rating == "expert"
 
 
+def test_notes_without_i_are_the_speakers_even_beside_a_we_but_not_when_we_outnumbers_them(linter):
+    # One "we" among the notes does not make every subjectless note the team's.
+    with_we = NOTES_WITHOUT_I.replace("- Moved the list", "- We moved the list")
+    ownership = score(with_we, linter).dimension("ownership")
+    assert ownership.rating == "intermediate" and "never say 'I'" in ownership.reason, ownership.reason
+    team = (with_we.replace("- Restored", "- We restored").replace("- Spring opening", "- We opened on spring day and")
+            .replace("- No lost rows", "- We have lost no rows"))
+    assert score(team, linter).dimension("ownership").rating == "novice"
+
+
 def test_a_timeline_whose_notes_open_with_a_clock_time_reads_them_as_the_speakers_acts(linter):
     # "10:05 restored ..." is a note with no subject: the time is when, not who.
     timed = (NOTES_WITHOUT_I.replace("- Restored", "- 19:40 restored").replace("- Moved", "- 21:15 moved")
