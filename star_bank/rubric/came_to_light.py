@@ -100,8 +100,13 @@ _CAUGHT_THINGS = frozenset({"it", "this", "that", "them"})
 
 def _caught(token: "Token", trouble: frozenset[str]) -> bool:
     """'Dana caught it at 9:14 during her morning check', 'a tester caught the bug': anyone
-    catching the trouble, told as fact ('caught up', 'caught a cold' are no finding)."""
-    if token.lemma_.lower() != "catch" or not is_fact(token) or nobody(subject_of(token)):
+    catching the trouble, told as fact ('caught up', 'caught a cold' are no finding). Found
+    by someone else ('finance found it in reconciliation'), the trouble came to the speaker;
+    what the speaker found ('I found the bug in the parser') is usually the diagnosis."""
+    lemma, subject = token.lemma_.lower(), subject_of(token)
+    if lemma not in ("catch", "find") or not is_fact(token) or nobody(subject):
+        return False
+    if lemma == "find" and (subject is None or subject.lower_ in ("i", "we")):
         return False
     if any(c.dep_ in ("prt", "auxpass") for c in token.children):
         return False

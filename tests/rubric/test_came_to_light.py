@@ -229,6 +229,8 @@ def test_a_finding_told_in_the_passive_hides_who_found_it(linter):
         # a check that covered only part of what could go wrong
         ("Before it went live I only checked the weekday sailings.", "expert"),
         ("I tested a handful of the summer dates and saw nothing odd.", "expert"),
+        # holding on to the choice the warnings were about
+        ("For two months I defended my choice of the old file format.", "expert"),
         # a few options or a few hours count nothing checked; a job doing too little is the fault itself
         ("I looked at a couple of other timetable tools first.", "intermediate"),
         ("I reviewed the drafts within a couple of hours.", "intermediate"),
@@ -482,6 +484,9 @@ def test_an_instrument_left_quiet_in_the_passive_says_why_only_when_it_was_meant
 @pytest.mark.parametrize(("caught", "rating"), [
     ("At 9:10 the harbour clerk caught it during her morning check of the fares.", "intermediate"),
     ("The harbour clerk caught up with the operator on the quay.", "novice"),
+    # Found by someone else, the trouble came to the speaker; found by the speaker, it is the diagnosis.
+    ("The harbour accountant found it by hand during the monthly reconciliation.", "intermediate"),
+    ("We found it and replaced the row.", "novice"),
 ])
 def test_someone_catching_the_trouble_names_the_signal(linter, caught, rating):
     assert dimension(fare_story(caught), linter, "detection").rating == rating
