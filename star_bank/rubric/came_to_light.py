@@ -46,7 +46,6 @@ if TYPE_CHECKING:
 
     from star_bank.rubric.went_wrong import WentWrongWords
 
-_NOT_EVENTS = frozenset({SectionKind.lesson, SectionKind.tie_in})
 def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[str, list[Mark]]:
     """The narrative's `came_to_light`, `instrument_told` and `misread_signal` marks, in story order."""
     noticing = frozenset(w.lower() for w in words.noticing_verbs)
@@ -58,8 +57,11 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
     checks = instruments | frozenset(w.lower() for w in words.sources)
     found: dict[str, list[Mark]] = {"came_to_light": [], "instrument_told": [], "misread_signal": []}
     for section in story.sections:
-        if section.doc is None or section.kind in _NOT_EVENTS:
+        if section.doc is None or section.kind is SectionKind.tie_in:
             continue
+        # A lesson looks back: it may say why the sign was missed ("our load test had been run at
+        # 1.2 times the forecast, which told us nothing"), not how the trouble came to light.
+        looking_back = section.kind is SectionKind.lesson
         for sentence in section.doc.sents:
             for tokens in list_items(list(sentence), section, story.story.text):
                 text = section.doc[tokens[0].i : tokens[-1].i + 1].text.strip()
@@ -74,6 +76,8 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
                     "misread_signal": lambda t: why_it_was_missed(t, belief, noticing, instruments),
                 }
                 for name, test in tests.items():
+                    if looking_back and name != "misread_signal":
+                        continue
                     hit = next((t for t in tokens if test(t)), None)
                     if hit is not None:
                         start, end = section.prose.source_range(hit.idx, hit.idx + len(hit.text))
@@ -159,9 +163,11 @@ _MOVING = frozenset({"drop", "fall", "dip", "spike", "jump", "climb", "rise", "p
                      "double", "halve", "creep", "flatline", "stall"})
 def _moved_on_an_instrument(token: "Token", instruments: frozenset[str]) -> bool:
     """'the success rate on our dashboard dropped from 97% to 88%', 'errors spiked on the graph':
-    a figure moved where someone could watch it. Like an alert that fired, it says the signal
-    was there, not that anyone saw it."""
-    if token.lemma_.lower() not in _MOVING or not is_fact(token):
+    a figure moved where someone could watch it ('the p95 line on our dashboard went from 25
+    seconds to 4 minutes'). Like an alert that fired, it says the signal was there, not that
+    anyone saw it."""
+    went = token.lemma_.lower() == "go" and {"from", "to"} <= {c.lower_ for c in token.children if c.dep_ == "prep"}
+    if not (went or token.lemma_.lower() in _MOVING) or not is_fact(token):
         return False
     subject = subject_of(token)
     if subject is None or subject.lower_ in FIRST_PERSON or is_first_person_singular(subject):

@@ -115,16 +115,27 @@ _SOUNDED = frozenset({"trigger", "fire", "raise", "send", "sound", "page"})
 def _instrument_silent(token: "Token", instruments: frozenset[str]) -> bool:
     """'crash telemetry showed nothing, because nothing was crashing', 'the alert never fired':
     the instrument that should have told stayed quiet."""
-    subject = subject_of(token)
+    own = subject_of(token)
+    subject = _antecedent(own, instruments)
     if subject is None or subject.lemma_.lower() not in instruments | {"telemetry", "monitoring", "metric"}:
         return False
-    if subject.dep_ == "nsubjpass" and token.lemma_.lower() not in _SOUNDED:
+    if own.dep_ == "nsubjpass" and token.lemma_.lower() not in _SOUNDED:
         return False  # "the dashboards weren't refreshed on time" is the trouble, not a quiet instrument
     if token.tag_ not in PAST or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in token.children):
         return False
     if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
         return True  # "no alert went off"
     return any(c.dep_ == "neg" or (c.dep_ == "dobj" and c.lower_ in ("nothing", "none")) for c in token.children)
+
+
+def _antecedent(subject: "Token | None", instruments: frozenset[str]) -> "Token | None":
+    """'Our load test had been run at 1.2 times the forecast, which told us nothing': the parser
+    hangs "which" on the nearest noun; the check it stands for is the subject before it."""
+    if subject is None or subject.tag_ != "WDT":
+        return subject
+    checks = [t for t in subject.sent if t.i < subject.i and t.dep_ in ("nsubj", "nsubjpass")
+              and t.lemma_.lower() in instruments | _CHECKERS]
+    return checks[-1] if checks else subject
 
 
 def is_fact(verb: "Token") -> bool:

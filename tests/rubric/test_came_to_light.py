@@ -523,3 +523,25 @@ def test_why_it_was_missed_is_told_as_past_fact_about_the_speakers_own_check(lin
     text = fare_story(f"{FOUND_OUT} {why}" if "treat" in why else f"{why} {FOUND_OUT}")
     judged = dimension(text, linter, "detection")
     assert judged.rating == rating, judged.reason
+
+
+QUEUE_LAUNCH = (
+    "---\ntags: [failure]\n---\n# The launch queue\n\n"
+    "## Situation\nI ran the booking service for the ferry company's summer launch. "
+    "At 09:40 the p95 line on our booking dashboard went from 2 seconds to over a minute.\n\n"
+    "## Action\nI split the booking pool by harbour and told the duty manager at 09:55.\n\n"
+    "## Result\nBookings were back under 3 seconds by 11:00.\n\n"
+    "## Lesson\n{lesson}\n"
+)
+
+
+@pytest.mark.parametrize(("lesson", "rating"), [
+    # The lesson looks back at why the sign was missed: the check, whatever "which" hangs on.
+    ("Our load test had been run at 1.2 times the forecast, which told us basically nothing.", "expert"),
+    # A lesson that names no miss leaves the signal on its own, and a lesson section tells no signal.
+    ("Every launch now gets a load test at three times the forecast.", "novice"),
+])
+def test_a_lesson_may_say_why_the_sign_was_missed_and_a_figure_that_went_from_one_value_to_another_was_the_sign(
+        linter, lesson, rating):
+    judged = dimension(QUEUE_LAUNCH.format(lesson=lesson), linter, "detection")
+    assert judged.rating == rating, judged.reason
