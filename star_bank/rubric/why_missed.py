@@ -312,10 +312,22 @@ def _missed_for_a_reason(token: "Token") -> bool:
 
 
 def _slow_to_see(token: "Token", noticing: frozenset[str]) -> bool:
-    """'it made me slow to see it was a problem', 'we were late to notice'."""
-    if token.lemma_.lower() not in noticing or token.dep_ != "xcomp":
+    """'it made me slow to see it was a problem', 'we were late to notice', 'I was too attached to
+    the idea to see the risk' (too much of something to see it, wherever the parser hangs 'to see')."""
+    if token.lemma_.lower() not in noticing:
         return False
-    return token.head.lemma_.lower() in ("slow", "late", "reluctant")
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in ("slow", "late", "reluctant"):
+        return True
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    before = token.doc[max(token.sent.start, token.i - _TOO_WINDOW) : token.i]
+    holder = next((subject_of(h) for h in token.ancestors if subject_of(h) is not None), None)
+    # A person too taken with something to see it; "it was too early to see results" is no miss.
+    return holder is not None and holder.lower_ in FIRST_PERSON and any(
+        t.dep_ == "advmod" and t.lower_ == "too" for t in before)
+
+
+_TOO_WINDOW = 8  # "too attached to the idea to see": how far back "too" may stand
 
 
 # What the speaker did not think of, told as a cleft ("what I hadn't considered was ...").

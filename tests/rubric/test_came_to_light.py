@@ -229,6 +229,8 @@ def test_a_finding_told_in_the_passive_hides_who_found_it(linter):
         # a check that covered only part of what could go wrong
         ("Before it went live I only checked the weekday sailings.", "expert"),
         ("I tested a handful of the summer dates and saw nothing odd.", "expert"),
+        # too much of something to see it
+        ("I was too sure of last year's file to see the risk in it.", "expert"),
         # holding on to the choice the warnings were about
         ("For two months I defended my choice of the old file format.", "expert"),
         # a few options or a few hours count nothing checked; a job doing too little is the fault itself
@@ -545,3 +547,19 @@ def test_a_lesson_may_say_why_the_sign_was_missed_and_a_figure_that_went_from_on
         linter, lesson, rating):
     judged = dimension(QUEUE_LAUNCH.format(lesson=lesson), linter, "detection")
     assert judged.rating == rating, judged.reason
+
+
+def test_a_warning_sign_named_in_the_result_is_the_signal(linter):
+    text = (
+        "---\ntags: [failure]\n---\n# The winter timetable\n\n"
+        "## Action\nI published the winter ferry timetable and fixed the Sunday page within the hour.\n\n"
+        "## Result\nThe page was right again by noon. The two late bookings that week were the warning sign.\n"
+    )
+    assert dimension(text, linter, "detection").rating == "intermediate"
+
+
+def test_too_early_to_see_results_is_no_missed_sign(linter):
+    text = failure("I published the winter ferry timetable. It was too early to see results in the first week. "
+                   "A week later a passenger emailed us that the Sunday sailing did not exist. "
+                   "I fixed the page within the hour and told the harbour office.")
+    assert dimension(text, linter, "detection").rating == "intermediate"
