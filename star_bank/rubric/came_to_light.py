@@ -72,7 +72,8 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
                     or _found_by(t, finding, checks) or _caught(t, trouble) or _ran_and_it_told(t, trouble)
                     # "A customer reported a bug" opening the story is its premise, not how it was seen.
                     or (section.kind is not SectionKind.situation and those_hit_said(t)),
-                    "instrument_told": lambda t: _instrument_told(t, instruments) or _moved_on_an_instrument(t, instruments),
+                    "instrument_told": lambda t: _instrument_told(t, instruments) or _moved_on_an_instrument(t, instruments)
+                    or _showed_trouble(t, trouble),
                     "misread_signal": lambda t: why_it_was_missed(t, belief, noticing, instruments),
                 }
                 for name, test in tests.items():
@@ -157,6 +158,19 @@ def _instrument_told(token: "Token", instruments: frozenset[str]) -> bool:
     subject = subject_of(token)
     return (subject is not None and subject.dep_ == "nsubj" and subject.lemma_.lower() in instruments
             and is_fact(token))
+
+
+def _showed_trouble(token: "Token", trouble: frozenset[str]) -> bool:
+    """'Crashlytics started showing a cluster of crashes', 'the logs showed timeouts': a thing, not a
+    person, that showed the trouble. Like an alert that fired, the signal was there to see."""
+    if token.lemma_.lower() != "show" or any(c.dep_ == "prt" for c in token.children):
+        return False
+    verb = token.head if token.dep_ == "xcomp" else token  # "started showing"
+    subject = subject_of(verb)
+    if not is_fact(verb) or subject is None or subject.lower_ in FIRST_PERSON or is_person_or_group(subject):
+        return False
+    shown = [t for c in token.children if c.dep_ == "dobj" for t in c.subtree]
+    return any(t.lemma_.lower() in trouble for t in shown)
 
 
 _MOVING = frozenset({"drop", "fall", "dip", "spike", "jump", "climb", "rise", "plunge", "plummet", "sink", "surge",

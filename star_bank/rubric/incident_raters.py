@@ -34,8 +34,8 @@ def rate_detection(ev: StoryEvidence) -> Judgement:
     """Detection: a warning sign or the moment it was noticed (intermediate), and why it was missed (expert)."""
     dismissed = unique_marks([*ev.signal("missed_signal"), *ev.signal("misread_signal")])
     dismissed.sort(key=lambda m: m.start)
-    signs = unique_marks([*ev.signal("warning_sign"), *ev.signal("noticed_moment"), *ev.signal("seen_in_source"),
-                          *ev.signal("came_to_light")])
+    signs = unique_marks([*ev.signal("warning_sign"), *ev.signal("named_sign"), *ev.signal("noticed_moment"),
+                          *ev.signal("seen_in_source"), *ev.signal("came_to_light")])
     signs.sort(key=lambda m: m.start)
     misread = ev.signal("misread_signal")
     if not signs and dismissed:

@@ -40,7 +40,7 @@ RATERS: dict[str | tuple[str, str], Rater] = {
 # The signals the rating functions (and the rubric choice) read.
 SIGNALS_READ = (
     ("first_person_action",),
-    ("missed_signal", "warning_sign", "noticed_moment", "seen_in_source", "out_of_nowhere"),
+    ("missed_signal", "warning_sign", "named_sign", "noticed_moment", "seen_in_source", "out_of_nowhere"),
     ("recovery_step", "communication", "timed_communication", "timed_step"),
     ("lesson_in_place",),
     ("repeated_failure", "pattern_response"),

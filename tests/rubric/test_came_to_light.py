@@ -563,3 +563,24 @@ def test_too_early_to_see_results_is_no_missed_sign(linter):
                    "A week later a passenger emailed us that the Sunday sailing did not exist. "
                    "I fixed the page within the hour and told the harbour office.")
     assert dimension(text, linter, "detection").rating == "intermediate"
+
+
+def test_a_comparison_in_the_result_is_no_warning_sign(linter):
+    text = (
+        "---\ntags: [failure]\n---\n# The winter timetable\n\n"
+        "## Action\nI published the winter ferry timetable and fixed the Sunday page within the hour.\n\n"
+        "## Result\nBookings were back to 96%, slightly better than before the change.\n"
+    )
+    assert dimension(text, linter, "detection").rating == "novice"
+
+
+@pytest.mark.parametrize(("told", "rating"), [
+    # A tool, not a person, showing the trouble: the signal was there, and the lesson says why no check saw it.
+    ("The booking tracker started showing a cluster of failed payments on Sunday. "
+     "Nothing in our release checks could have caught it, since every check ran on weekday data.", "expert"),
+    ("The booking tracker started showing a cluster of failed payments on Sunday.", "novice"),
+])
+def test_a_tool_showing_the_trouble_is_the_sign_once_the_story_says_why_no_check_caught_it(linter, told, rating):
+    text = failure(f"I published the winter ferry timetable. {told} I fixed the page within the hour.")
+    judged = dimension(text, linter, "detection")
+    assert judged.rating == rating, judged.reason
