@@ -275,8 +275,8 @@ def _misread(token: "Token", belief: frozenset[str]) -> bool:
         return True  # "I assumed it had been renumbered, because we'd talked about it": why no one checked
     for clause in (c for c in token.children if c.dep_ == "ccomp"):
         subject = subject_of(clause)
-        if subject is None:
-            continue
+        if subject is None or subject.lower_ in _WH:
+            continue  # "she gave me what I thought was a clear brief": an aside on a thing, no belief held
         if subject.lower_ in ("it", "this", "that") and any(c.dep_ == "attr" for c in clause.children):
             return True
         # "I thought a quick handover at the desk was the efficient way": a judgment of the

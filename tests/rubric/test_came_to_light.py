@@ -236,6 +236,8 @@ def test_a_finding_told_in_the_passive_hides_who_found_it(linter):
         # a few options or a few hours count nothing checked; a job doing too little is the fault itself
         ("I looked at a couple of other timetable tools first.", "intermediate"),
         ("I reviewed the drafts within a couple of hours.", "intermediate"),
+        # an aside on a thing ("what I thought was ...") holds no belief about the trouble
+        ("I did what I thought was helpful.", "intermediate"),
         ("The export job covered only half of the harbours.", "intermediate"),
     ],
 )
