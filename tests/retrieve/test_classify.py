@@ -287,6 +287,11 @@ def test_framing_reads_notes_counterfactuals_and_what_was_hit(book):
     assert "own_mistake" not in frames("Her review caught two payroll faults I'd have missed.")
     assert "own_mistake" not in frames("Sales felt like we were ignoring their tickets.")
     assert "own_mistake" in frames("I missed two payroll faults in March.")
+    # The speaker's own shortcut or setup, owned as theirs; a demo or a deploy that blew up.
+    assert "own_mistake" in frames("Half the problem was my shortcut with the staging database.")
+    assert "own_mistake" in frames("That setup was mine, and it was quick.")
+    assert "impact" in frames("Two sales demos blew up in the same month.")
+    assert "impact" not in frames("The story blew up on social media.")
     # A system that went down broke; a figure that went down fell, and a person went somewhere.
     assert "impact" in frames("The checkout service went down for forty minutes.")
     assert "impact" not in frames("The storage bill went down, which was the point.")
