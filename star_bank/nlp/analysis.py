@@ -196,3 +196,10 @@ def _told(verb: "Token") -> bool:
 
 def sentence_of(token: "Token") -> "SpacySpan":
     return token.sent
+
+
+def opens_as_note(verb: "Token") -> bool:
+    """'Pulled a month of lag graphs.', '- 10:45 cancelled the job': a past verb heading its sentence
+    with only punctuation, a list number or a time before it, as notes that drop the writer's "I"."""
+    return verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN") and all(
+        t.is_punct or t.is_space or t.tag_ == "CD" for t in verb.sent[: verb.i - verb.sent.start])

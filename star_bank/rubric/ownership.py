@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from star_bank.model.story import SectionKind
-from star_bank.nlp.analysis import is_first_person_singular, subject_of
+from star_bank.nlp.analysis import is_first_person_singular, opens_as_note, subject_of
 from star_bank.rubric.evidence import Judgement, StoryEvidence, advice_list, judge, more_note, unique_marks
 from star_bank.rubric.signals import Mark, list_items
 
@@ -161,7 +161,7 @@ def _act_kind(token: "Token", state_verbs: frozenset[str], omissions: bool) -> s
         return None  # a passive: the passive-voice rule decides whether it hides anyone
     subject = subject_of(token)
     if subject is None:
-        if token.dep_ == "ROOT" and token.tag_ in ("VBD", "VBN") and _opens_its_sentence(token):
+        if opens_as_note(token):
             return "fragments"
         return None
     if subject.dep_ in ("nsubjpass", "csubjpass", "expl"):
@@ -171,11 +171,6 @@ def _act_kind(token: "Token", state_verbs: frozenset[str], omissions: bool) -> s
     if subject.lower_ == "we" or any(c.lower_ == "we" for c in subject.conjuncts):
         return "we"
     return None
-
-
-def _opens_its_sentence(verb: "Token") -> bool:
-    """Only punctuation, a list number or a time stands before the verb ("- 10:45 cancelled ...")."""
-    return all(t.is_punct or t.is_space or t.tag_ == "CD" for t in verb.sent[: verb.i - verb.sent.start])
 
 
 def rate_ownership(ev: StoryEvidence) -> Judgement:

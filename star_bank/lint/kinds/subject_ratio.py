@@ -6,7 +6,8 @@ that are "we" (and, with less weight, "our team" / "the team") against "I"
 most, the Situation least: setting the scene as a team is normal). The story is
 flagged when the weighted plural count reaches `min_plural` and exceeds `ratio`
 times the weighted singular count, so a story that says "I" for its decisions
-stays quiet however its "we"s are spread. A story that never says "I" for an act
+stays quiet however its "we"s are spread. Notes that drop the writer's "I" ("Pulled the
+graphs.") count as "I" where they are at least as many as the "we" acts. A story that never says "I" for an act
 needs fewer: one "we" act in the Action is enough.
 FAIL: "We traced the leak. We added a cache. We rolled it out."
 PASS: "I traced the leak. I added a cache, and we rolled it out together."
@@ -18,7 +19,7 @@ from typing import Iterator
 
 from pydantic import Field
 
-from star_bank.nlp.analysis import AnalysedStory, Hit, is_first_person_singular
+from star_bank.nlp.analysis import AnalysedStory, Hit, is_first_person_singular, opens_as_note
 from star_bank.lint.kinds.options import KindOptions
 from star_bank.model.story import SectionKind
 from star_bank.lint.rule import Rule
@@ -81,9 +82,16 @@ def _is_action(verb) -> bool:
     return verb.pos_ in ("VERB", "AUX")
 
 
+def notes_without_subject(doc) -> int:
+    """Acts told as notes with no subject ('Pulled a month of lag graphs.')."""
+    return sum(1 for token in doc if token.pos_ == "VERB" and opens_as_note(token)
+               and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in token.children))
+
+
 def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     default = options.weights.get("default", 1.0)
-    plural = singular = 0.0
+    plural = singular = notes = 0.0
+    plural_acts = notes_count = 0
     for section in story.in_scope(rule.scope):
         if section.doc is None:
             continue
@@ -91,6 +99,14 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
         we, i = count_subjects(section.doc, options.collective_weight)
         plural += weight * we
         singular += weight * i
+        found = notes_without_subject(section.doc)
+        notes += weight * found
+        notes_count += found
+        plural_acts += we
+    # Notes that drop the writer's "I" ("Checked the loader first. Pulled the graphs.") are the
+    # speaker's acts where they are at least two and at least as many as the "we" acts.
+    if notes_count >= 2 and notes_count >= plural_acts:
+        singular += notes
     # A story that never says "I" for an act loses the speaker with fewer "we"s: one in the Action is enough.
     enough = plural >= options.min_plural or (singular == 0 and plural >= 2 * default)
     if enough and plural > options.ratio * singular:

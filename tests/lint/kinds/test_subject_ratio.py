@@ -74,3 +74,15 @@ def test_looking_at_something_is_an_act_but_looking_fine_is_not(linter):
     assert len(flagged(linter, looked)) == 1
     fine = "## Action\nI restarted the worker. We looked fine after that. It looked calm.\n"
     assert flagged(linter, fine) == []
+
+
+def test_notes_that_drop_the_writers_i_count_as_i_unless_we_outnumbers_them(linter):
+    text = (
+        "## Situation\nThe booking page slowed down every Monday.\n"
+        "## Action\nChecked the cache first. Pulled a month of latency graphs. "
+        "Found the Monday import job. We agreed to move it to Sunday night.\n"
+        "## Result\nWe moved the job, and Monday pages load in under a second.\n"
+    )
+    assert flagged(linter, text) == []
+    team = text.replace("Checked the cache first. ", "We checked the cache first. We paged the owner. ")
+    assert len(flagged(linter, team)) == 1
