@@ -551,13 +551,20 @@ def test_a_lesson_may_say_why_the_sign_was_missed_and_a_figure_that_went_from_on
     assert judged.rating == rating, judged.reason
 
 
-def test_a_warning_sign_named_in_the_result_is_the_signal(linter):
-    text = (
-        "---\ntags: [failure]\n---\n# The winter timetable\n\n"
-        "## Action\nI published the winter ferry timetable and fixed the Sunday page within the hour.\n\n"
-        "## Result\nThe page was right again by noon. The two late bookings that week were the warning sign.\n"
-    )
-    assert dimension(text, linter, "detection").rating == "intermediate"
+WINTER_PAGE = (
+    "---\ntags: [failure]\n---\n# The winter timetable\n\n"
+    "## Action\nI published the winter ferry timetable and fixed the Sunday page within the hour.\n\n"
+    "## Result\n{result}\n"
+)
+
+
+@pytest.mark.parametrize(("result", "rating"), [
+    # A warning sign named by that name in the Result is the signal; a comparison there is none.
+    ("The page was right again by noon. The two late bookings that week were the warning sign.", "intermediate"),
+    ("Bookings were back to 96%, slightly better than before the change.", "novice"),
+])
+def test_a_warning_sign_named_in_the_result_is_the_signal_but_a_comparison_is_not(linter, result, rating):
+    assert dimension(WINTER_PAGE.format(result=result), linter, "detection").rating == rating
 
 
 def test_too_early_to_see_results_is_no_missed_sign(linter):
@@ -565,15 +572,6 @@ def test_too_early_to_see_results_is_no_missed_sign(linter):
                    "A week later a passenger emailed us that the Sunday sailing did not exist. "
                    "I fixed the page within the hour and told the harbour office.")
     assert dimension(text, linter, "detection").rating == "intermediate"
-
-
-def test_a_comparison_in_the_result_is_no_warning_sign(linter):
-    text = (
-        "---\ntags: [failure]\n---\n# The winter timetable\n\n"
-        "## Action\nI published the winter ferry timetable and fixed the Sunday page within the hour.\n\n"
-        "## Result\nBookings were back to 96%, slightly better than before the change.\n"
-    )
-    assert dimension(text, linter, "detection").rating == "novice"
 
 
 @pytest.mark.parametrize(("told", "rating"), [
