@@ -278,7 +278,7 @@ def _adopted(ev: StoryEvidence, lesson: LessonStatement) -> bool:
         root.lemma_.lower() != "have" or any(c.dep_ == "xcomp" for c in root.children))
     if intention or _nobody_owns(lesson):
         return False
-    if _rule_for_a_class(root):
+    if _rule_for_a_class(root) or _kept_in_place(root, lesson):
         return True
     quiet = {*ev.book.ownership.state_verbs, *ev.book.ownership.soft_verbs, *_INTENTIONS}
     return any(
@@ -286,6 +286,13 @@ def _adopted(ev: StoryEvidence, lesson: LessonStatement) -> bool:
                                                                  or _own_clause(t))
         for t in lesson.sentence
     )
+
+
+def _kept_in_place(root, lesson: LessonStatement) -> bool:
+    """'I've kept the same log and Friday slot on both projects since': keeping is a soft verb,
+    but keeping a thing, in a sentence that names a mechanism, says the practice is still in place."""
+    return lesson.mechanism is not None and root.lemma_.lower() in ("keep", "maintain") and any(
+        c.dep_ == "dobj" for c in root.children)
 
 
 def _own_clause(verb) -> bool:
