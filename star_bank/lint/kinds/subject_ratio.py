@@ -7,8 +7,8 @@ most, the Situation least: setting the scene as a team is normal). The story is
 flagged when the weighted plural count reaches `min_plural` and exceeds `ratio`
 times the weighted singular count, so a story that says "I" for its decisions
 stays quiet however its "we"s are spread. Notes that drop the writer's "I" ("Pulled the
-graphs.") count as "I" where they are at least as many as the "we" acts. A story that never says "I" for an act
-needs fewer: one "we" act in the Action is enough.
+graphs.") count as "I" where they are at least as many as the "we" acts. A story that never
+says "I" for an act needs fewer: one "we" act in the Action is enough.
 FAIL: "We traced the leak. We added a cache. We rolled it out."
 PASS: "I traced the leak. I added a cache, and we rolled it out together."
 """
