@@ -199,7 +199,15 @@ def sentence_of(token: "Token") -> "SpacySpan":
 
 
 def opens_as_note(verb: "Token") -> bool:
-    """'Pulled a month of lag graphs.', '- 10:45 cancelled the job': a past verb heading its sentence
-    with only punctuation, a list number or a time before it, as notes that drop the writer's "I"."""
-    return verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN") and all(
-        t.is_punct or t.is_space or t.tag_ == "CD" for t in verb.sent[: verb.i - verb.sent.start])
+    """'Pulled a month of lag graphs.', '- 10:45 cancelled the job': an act told as a note that
+    drops the writer's "I": a past verb heading its sentence, with no subject and only
+    punctuation, a list number or a time before it."""
+    return (verb.pos_ == "VERB" and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN")
+            and subject_of(verb) is None and not any(c.dep_ == "auxpass" for c in verb.children)
+            and all(t.is_punct or t.is_space or t.tag_ == "CD" for t in verb.sent[: verb.i - verb.sent.start]))
+
+
+def notes_speak_for_i(notes: int, said_i: int, said_we: float) -> bool:
+    """Whether acts told as notes are the speaker's: at least two, more than the acts told with
+    "I" and at least as many as those told with "we" (one "we" does not make them the team's)."""
+    return notes >= 2 and notes > said_i and notes >= said_we

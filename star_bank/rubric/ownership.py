@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from star_bank.model.story import SectionKind
-from star_bank.nlp.analysis import is_first_person_singular, opens_as_note, subject_of
+from star_bank.nlp.analysis import is_first_person_singular, notes_speak_for_i, opens_as_note, subject_of
 from star_bank.rubric.evidence import Judgement, StoryEvidence, advice_list, judge, more_note, unique_marks
 from star_bank.rubric.signals import Mark, list_items
 
@@ -132,7 +132,7 @@ def _notes_in_first_person(acts: Acts, soft_verbs: frozenset[str]) -> Acts:
     """Notes written without a subject ("Wrote the bot. Found out from the chat. Handed it
     over.") drop only the writer's "I": where they outnumber the acts told with "I" and are at
     least as many as those told with "we", their acts are the speaker's, though never said."""
-    if len(acts.fragments) < 2 or len(acts.fragments) <= len(acts.own) or len(acts.fragments) < len(acts.we):
+    if not notes_speak_for_i(len(acts.fragments), len(acts.own), len(acts.we)):
         return acts
     mine = [replace(m, signal="own") for m in acts.fragments]
     decided = [m for m in mine if acts.verbs.get(m.start) not in soft_verbs]
@@ -161,9 +161,7 @@ def _act_kind(token: "Token", state_verbs: frozenset[str], omissions: bool) -> s
         return None  # a passive: the passive-voice rule decides whether it hides anyone
     subject = subject_of(token)
     if subject is None:
-        if opens_as_note(token):
-            return "fragments"
-        return None
+        return "fragments" if opens_as_note(token) else None
     if subject.dep_ in ("nsubjpass", "csubjpass", "expl"):
         return None
     if is_first_person_singular(subject):

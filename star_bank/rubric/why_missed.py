@@ -325,7 +325,7 @@ def _slow_to_see(token: "Token", noticing: frozenset[str]) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return False
     before = token.doc[max(token.sent.start, token.i - _TOO_WINDOW) : token.i]
-    holder = next((subject_of(h) for h in token.ancestors if subject_of(h) is not None), None)
+    holder = next((s for s in map(subject_of, token.ancestors) if s is not None), None)
     # A person too taken with something to see it; "it was too early to see results" is no miss.
     return holder is not None and holder.lower_ in FIRST_PERSON and any(
         t.dep_ == "advmod" and t.lower_ == "too" for t in before)

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from pydantic import Field
 
-from star_bank.nlp.analysis import AnalysedStory, Hit, is_first_person_singular, opens_as_note
+from star_bank.nlp.analysis import AnalysedStory, Hit, is_first_person_singular, notes_speak_for_i, opens_as_note
 from star_bank.lint.kinds.options import KindOptions
 from star_bank.model.story import SectionKind
 from star_bank.lint.rule import Rule
@@ -82,30 +82,26 @@ def _is_action(verb) -> bool:
     return verb.pos_ in ("VERB", "AUX")
 
 
-def notes_without_subject(doc) -> int:
-    """Acts told as notes with no subject ('Pulled a month of lag graphs.')."""
-    return sum(1 for token in doc if token.pos_ == "VERB" and opens_as_note(token)
-               and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in token.children))
-
-
 def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     default = options.weights.get("default", 1.0)
     plural = singular = notes = 0.0
-    plural_acts = notes_count = 0
+    said_we = 0.0
+    said_i = note_acts = 0
     for section in story.in_scope(rule.scope):
         if section.doc is None:
             continue
         weight = options.weights.get(section.kind.value, default)
         we, i = count_subjects(section.doc, options.collective_weight)
+        found = sum(1 for token in section.doc if opens_as_note(token))
         plural += weight * we
         singular += weight * i
-        found = notes_without_subject(section.doc)
         notes += weight * found
-        notes_count += found
-        plural_acts += we
-    # Notes that drop the writer's "I" ("Checked the loader first. Pulled the graphs.") are the
-    # speaker's acts where they are at least two and at least as many as the "we" acts.
-    if notes_count >= 2 and notes_count >= plural_acts:
+        said_we += we
+        said_i += i
+        note_acts += found
+    # Notes that drop the writer's "I" ("Checked the loader first.") are the speaker's acts, as
+    # the ownership rating reads them.
+    if notes_speak_for_i(note_acts, said_i, said_we):
         singular += notes
     # A story that never says "I" for an act loses the speaker with fewer "we"s: one in the Action is enough.
     enough = plural >= options.min_plural or (singular == 0 and plural >= 2 * default)
