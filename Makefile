@@ -62,6 +62,7 @@ bench: install
 	$(PY) bench/heldout_accuracy.py --set bench/heldout21
 	$(PY) bench/heldout_accuracy.py --set bench/heldout22
 	$(PY) bench/heldout_accuracy.py --set bench/heldout23
+	$(PY) bench/heldout_accuracy.py --set bench/heldout24
 	$(PY) bench/classify_own.py
 
 # Speed and memory, as ratios measured in one run (see README, Performance).
