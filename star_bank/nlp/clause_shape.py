@@ -1,11 +1,13 @@
 """The shape of a clause, for telling a lesson statement from narration (see
 star_bank.nlp.lesson_cues): whether the speaker is in it, whether it is a note that
-drops the subject, and whether its verb tells a past event."""
+drops the subject, whether its verb tells a past event, and whether it labels what follows
+("What I took from it: ...")."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from star_bank.nlp.analysis import is_first_person_singular, subject_of
 from star_bank.nlp.lesson_vocabulary import SPEAKER_SUBJECTS
 
 if TYPE_CHECKING:
@@ -51,3 +53,38 @@ def past_narration(root: "Token") -> bool:
     if root.tag_ == "VBD":
         return True
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in root.children)
+
+
+def labels_what_follows(verb: "Token", changed: bool = False) -> bool:
+    """'What I took from it: ...', 'What we learned -': a free relative about the speaker's
+    learning, standing as a label before a colon or a dash, introduces the lesson. With
+    `changed`, the things changed may be the subject ("What changed afterwards: ...")."""
+    if not any(c.tag_ == "WP" and c.lower_ == "what" and c.i < verb.i for c in verb.children):
+        return False
+    subject = subject_of(verb)
+    if subject is None or not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)
+                               or (changed and subject.lower_ == "what")):
+        return False
+    # The colon may hang on the verb itself ("What I changed after:") or follow its words.
+    after = max(t.i for t in verb.subtree if not t.is_space and (t.dep_ != "punct" or t.i < verb.i)) + 1
+    return (after < len(verb.doc) and verb.doc[after].text in _LABEL_ENDS) or _label_after_aside(verb)
+
+
+_LABEL_ENDS = (":", "-", "–", "—")
+
+
+def _label_after_aside(verb: "Token") -> bool:
+    """'What changed afterwards (interviewers ask about this):': an aside in brackets may stand
+    between the label's words and its colon; the parser hangs the colon anywhere then."""
+    depth = 0
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        opened = token.text.count("(") - token.text.count(")")
+        if depth or opened:
+            depth = max(depth + opened, 0)
+            if depth == 0 and token.text.endswith(_LABEL_ENDS):
+                return True  # "):" closes the aside and ends the label in one token
+        elif token.text in _LABEL_ENDS:
+            return True
+        elif not token.is_space and (token.pos_ != "ADV" or token.head.i != verb.i):
+            return False  # "What I changed afterwards" may close on an adverb; anything else is a clause
+    return False

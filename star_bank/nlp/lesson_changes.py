@@ -135,7 +135,10 @@ def _still_at_work(verb: "Token") -> bool:
     clauses += [c for act in clauses if act.dep_ == "conj"
                 and not any(s.dep_ in ("nsubj", "nsubjpass") for s in act.children)
                 for c in act.children if c.dep_ in ("advcl", "ccomp")]
-    clauses += [c for thing in things for c in thing.children if c.dep_ in ("relcl", "acl")]
+    # "against the warehouse, where prices are stored ...": a clause on where the act took place
+    # describes the place, not what was set up.
+    clauses += [c for thing in things for c in thing.children if c.dep_ in ("relcl", "acl")
+                and not any(w.lower_ == "where" and w.dep_ == "advmod" for w in c.children)]
     contents = _contents_list(things)
     for node in clauses:
         if contents is not None and node.left_edge.i > contents:
@@ -282,6 +285,9 @@ def _rule_in_force(verb: "Token", lists: PhraseLists) -> bool:
         return False
     if for_every(subject) and subject.dep_ == "nsubjpass":
         return True  # "every parcel now arrives with a code" is an outcome; "gets weighed" a procedure
+    if for_every(subject) and any(c.dep_ == "dobj" and next(find_phrases(list(c.subtree), lists.mechanisms), None)
+                                  is not None for c in verb.children):
+        return True  # "now any build-or-buy choice gets a decision record": every case is given the mechanism
     # With an object, the object is what the thing is held to ("gets a second review"); otherwise
     # a team is acting ("product now includes support in their plans").
     objects = [c for c in verb.children if c.dep_ == "dobj"]

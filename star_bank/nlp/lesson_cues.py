@@ -16,7 +16,7 @@ from star_bank.nlp.lesson_vocabulary import (
     load_vocabulary,
 )
 from star_bank.nlp.lesson_changes import changed_practice_cue, present_habit_cue, resolution_cue
-from star_bank.nlp.clause_shape import notes_fragment, past_narration, speaker_in
+from star_bank.nlp.clause_shape import labels_what_follows, notes_fragment, past_narration, speaker_in
 from star_bank.nlp.lesson_habits import habit_trigger, is_speaker
 from star_bank.nlp.lesson_values import grown_trait, reminder_that, value_shown
 from star_bank.nlp.lexicon import find_phrases
@@ -61,7 +61,7 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
         if reflection is not None:
             return sentence.doc[reflection[0].i : reflection[1].i + 1].text
         marker = next(find_phrases(tokens, lists.markers), None)
-        if marker is not None and not past_narration(sentence.root):
+        if marker is not None and not past_narration(sentence.root) and not _describes_or_recalls(marker[0]):
             return sentence.doc[marker[0].i : marker[1].i + 1].text
     if kind not in (SectionKind.situation, SectionKind.task):
         principle = _principle_cue(sentence, vocabulary)
@@ -72,6 +72,13 @@ def lesson_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists: Phras
             if habit:
                 return habit
     return _recurrence_cue(tokens, vocabulary, lists) or _redo_cue(sentence)
+
+
+def _describes_or_recalls(marker: "Token") -> bool:
+    """'a meeting I still remember', 'the tool we now call X': the marker's verb describes a
+    thing in the story, or recalls it; neither is a practice of the speaker's."""
+    verb = marker if marker.pos_ in ("VERB", "AUX") else marker.head
+    return verb.dep_ in ("relcl", "acl") or verb.lemma_.lower() in ("remember", "recall")
 
 
 def _redo_cue(sentence: "SpacySpan") -> str | None:
@@ -115,15 +122,15 @@ def _cleft_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     """'What I took from it is that ...', 'The thing I learned was to ...': the speaker's
     learning as the subject of 'be', whatever the verb of taking away."""
     lemma = token.lemma_.lower()
-    if lemma == "change" and token.pos_ == "VERB" and _labels_what_follows(token):
-        return token.doc[token.left_edge.i : token.i + 1].text  # "What I changed after: ..."
+    if lemma == "change" and token.pos_ == "VERB" and labels_what_follows(token, changed=True):
+        return token.doc[token.left_edge.i : token.i + 1].text  # "What I changed after: ...", "What changed:"
     if token.pos_ != "VERB" or lemma not in (*vocabulary.learning_verbs, *vocabulary.takeaway_verbs):
         return None
     if token.dep_ == "csubj":
         be = token.head
     elif token.dep_ == "relcl" and token.head.dep_ == "nsubj":
         be = token.head.head
-    elif _labels_what_follows(token):
+    elif labels_what_follows(token):
         return token.doc[token.left_edge.i : token.i + 1].text  # "What I took from it: ..."
     else:
         return None
@@ -134,19 +141,6 @@ def _cleft_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     if not speaker or be.lemma_ != "be":
         return None
     return token.doc[token.left_edge.i : token.i + 1].text
-
-
-def _labels_what_follows(verb: "Token") -> bool:
-    """'What I took from it: ...', 'What we learned -': a free relative about the speaker's
-    learning, standing as a label before a colon or a dash, introduces the lesson."""
-    if not any(c.tag_ == "WP" and c.lower_ == "what" and c.i < verb.i for c in verb.children):
-        return False
-    subject = subject_of(verb)
-    if subject is None or not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)):
-        return False
-    # The colon may hang on the verb itself ("What I changed after:") or follow its words.
-    after = max(t.i for t in verb.subtree if not t.is_space and (t.dep_ != "punct" or t.i < verb.i)) + 1
-    return after < len(verb.doc) and verb.doc[after].text in (":", "-", "–", "—")
 
 
 def _growth_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:

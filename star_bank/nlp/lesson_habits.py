@@ -139,6 +139,9 @@ def standing_rule(sentence: "SpacySpan") -> str | None:
     """'Any deal that promises an unlisted feature gets routed to an engineer before the quote
     goes out': a rule for a whole class of cases, told in the present with the event that
     triggers it. Inside a story told in the past, the present tense says the rule is in force."""
+    barred = _barred_without(sentence)
+    if barred is not None:
+        return barred
     for verb in sentence:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj") or not present_finite(verb):
             continue
@@ -160,6 +163,27 @@ def standing_rule(sentence: "SpacySpan") -> str | None:
             mark = next((c for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in _TRIGGERS), None)
             if mark is not None:
                 return sentence.doc[mark.i : clause.i + 1].text
+    return None
+
+
+def _barred_without(sentence: "SpacySpan") -> str | None:
+    """'A model can no longer ramp without a parity check', 'nobody can merge without a second
+    review', 'schema changes don't ship without a dry run': an act barred, now, unless the gate
+    is passed. The parser may take the act for a noun ("ramp"), so the act is whatever
+    "without" hangs on."""
+    for gate in sentence:
+        if gate.lower_ != "without" or gate.dep_ != "prep" or not any(g.dep_ in ("pobj", "pcomp") for g in gate.children):
+            continue
+        act = gate.head
+        helpers = list(act.children)
+        able = any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in helpers)
+        if not (able or present_finite(act)):
+            continue
+        subject = next((c for c in helpers if c.dep_ in ("nsubj", "nsubjpass")), None)
+        negated = any(c.dep_ == "neg" or (c.lower_ == "longer" and any(g.dep_ == "neg" for g in c.children))
+                      for c in helpers)
+        if negated or (subject is not None and (nobody(subject) or subject.lower_ == "nothing")):
+            return sentence.doc[gate.i : max(t.i for t in gate.subtree) + 1].text
     return None
 
 

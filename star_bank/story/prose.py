@@ -105,6 +105,7 @@ def extract_prose(index: LineIndex, start: int, end: int, hidden: bytearray) -> 
     origin: list[int] = []
     pending_break: int | None = None  # offset of the break before the next kept line
     paragraph_open = False
+    in_list = False  # whether the last kept line belongs to a list item
     first = index.line_of(start)
     last = index.line_of(max(start, end - 1)) if end > start else first
     for line_no in range(first, last + 1):
@@ -126,6 +127,12 @@ def extract_prose(index: LineIndex, start: int, end: int, hidden: bytearray) -> 
         is_heading = seg_start == line_start and re.match(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)", segment)
         if is_heading:
             paragraph_open = False
+        # A list starts a block of its own, even right under a lead-in line. (The line is read
+        # whole: a part of the story may start inside a list item, after its label.)
+        item = _LIST_MARKER.match(text, line_start, line_end) is not None
+        if item and not in_list and seg_start == line_start:
+            paragraph_open = False
+        in_list = item or (in_list and paragraph_open)
         if seg_start == line_start:
             prefix = _BLOCK_PREFIX.match(segment)
             skip = prefix.end() if prefix else 0

@@ -334,6 +334,8 @@ def test_a_step_dated_the_same_day_is_the_recovery_not_a_habit():
         "So now, any parcel with a fragile sticker gets set aside and wrapped twice by the packer.",
         # the speaker's clause hung beside the one 'now' modifies
         'Now anything that touches invoices, I ask "has this had a dry run?" first.',
+        # every case of a kind is given a mechanism
+        "So now any make-or-buy choice on my team gets a one-page decision record in the wiki.",
     ],
 )
 def test_a_rule_now_in_force_is_a_lesson_whoever_it_binds(sentence):
@@ -446,3 +448,41 @@ def test_a_present_act_on_a_recurring_occasion_is_an_observable_habit(sentence):
 def test_a_past_pass_over_each_item_is_no_habit():
     text = PLAIN.format(sentence="Then I went back and asked, for each column, whether anyone still read it.")
     assert found(text) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Concretely, a price file can no longer go live without a parity check against the ledger.",
+    "Nobody can merge to the release branch without a second review now.",
+])
+def test_an_act_barred_without_a_gate_is_a_rule_in_force(sentence):
+    statements = [s for s in found(INCIDENT.format(sentence=sentence)) if s.text.startswith(sentence[:12])]
+    assert statements and statements[0].observable and "without" in statements[0].mechanism
+
+
+def test_a_list_right_under_a_lead_in_line_states_what_changed():
+    # No blank line between the lead-in and its list, an aside before the colon, and items
+    # in lower case with no full stop: still the changes, one by one.
+    text = (
+        "## Situation\nA discount job I owned sent wrong prices to the shop for a morning.\n\n"
+        "## Action\nI reverted the job and re-sent the corrected prices by noon.\n"
+        "What changed afterwards (people always ask about this part):\n"
+        "- every price job runs a dry run against yesterday's file before it publishes\n"
+        "- any discount over half gets a second pair of eyes\n"
+    )
+    listed = [s for s in found(text) if s.text.lower().startswith(("every", "any"))]
+    assert listed and all(s.observable for s in listed)
+
+
+def test_a_marker_inside_a_clause_that_describes_or_recalls_is_no_lesson():
+    for scene in ("The vendor we looked at quoted thirty thousand a year, which felt like a lot for what I called, "
+                  "in a meeting I still remember, a glorified toggle.",
+                  "That quote is one number I still remember from the whole project."):
+        text = f"## Situation\n{scene}\n\n## Action\nI built the toggle service myself in three weeks.\n"
+        assert not [s for s in found(text) if "remember" in s.text]
+
+
+def test_a_clause_on_where_the_work_was_done_does_not_make_it_a_safeguard():
+    # "where totals are stored after every refund" describes the ledger, not something set up.
+    text = INCIDENT.replace("## Action\nI reverted", "## Action\nFor the report I wrote the query against "
+                            "the ledger, where totals are stored after every refund. I reverted")
+    assert not [s for s in found(text) if s.text.startswith("For the report")]

@@ -304,6 +304,18 @@ def test_sentences_split_on_end_punctuation_but_not_abbreviations_or_decimals():
     ]
 
 
+def test_a_list_starts_a_line_of_its_own_even_right_under_a_lead_in():
+    story = parse_story("## Result\nErrors fell. Two things stayed:\n- the prompt shows the environment\n- deploys need a dry run\n")
+    assert story.section("result").prose.text == "Errors fell. Two things stayed:\nthe prompt shows the environment deploys need a dry run"
+
+
+def test_a_list_item_a_part_starts_inside_still_runs_on_into_the_next_item():
+    # "RESULT:" opens the Result inside a list item: the items after it are not a new list.
+    story = parse_story("- I fixed the pool\n- RESULT: errors fell to zero\n- also added an alert\n")
+    result = story.section("result")
+    assert result is not None and "\n" not in result.prose.text
+
+
 def test_section_prose_maps_clean_text_back_to_the_file():
     story = parse_story("## Action\nI **rolled back** the deploy.\n")
     prose = story.sections[0].prose
