@@ -150,11 +150,18 @@ def subject_of(verb: "Token") -> "Token | None":
         if subjects:
             # Two subjects is a misparse ("The habit I took: ..., I call them"): the nearest is the verb's.
             return max(subjects, key=lambda s: (s.i < node.i, s.i if s.i < node.i else -s.i))
-        if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
+        if (node.dep_ in ("conj", "xcomp", "advcl") or _run_on_act(node)) and node.head.i != node.i:
             node = node.head
         else:
             break
     return None
+
+
+def _run_on_act(verb: "Token") -> bool:
+    """'I rolled back within the hour, then told my manager': the parser leaves a second past
+    act after a comma unlabelled ('dep'); it shares the first act's subject."""
+    return (verb.dep_ == "dep" and verb.tag_ == "VBD" and verb.head.pos_ == "VERB" and verb.head.tag_ == "VBD"
+            and verb.i > verb.head.i)
 
 
 def _timestamp(token: "Token") -> bool:

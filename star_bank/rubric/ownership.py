@@ -193,8 +193,10 @@ def rate_ownership(ev: StoryEvidence) -> Judgement:
     hidden_decision = None if len(acts.decisions) >= OWNED_DECISIONS else next(
         (m for m in hidden if _hides_a_decision(ev, m)), None)
     # Notes that never say "I" leave the listener to infer the speaker's part: not expert.
+    # An answer with more hedges than decisions is unsure of its own part (a rambling, filler-laden telling).
+    unsure = len(ev.found("hedging")) > len(acts.decisions)
     expert = (share >= EXPERT_SHARE and acts.decided() and not blame and not crowded and hidden_decision is None
-              and not acts.unsaid)
+              and not acts.unsaid and not unsure)
     if expert:
         reason = f"{ev.cite(first)}{more_note(unique_marks(acts.own), 'own act')} ({counts})"
         return judge("expert", reason, [first, *acts.own[:2]], praise=praise,
@@ -209,6 +211,8 @@ def rate_ownership(ev: StoryEvidence) -> Judgement:
         why = f"{ev.cite(hidden_decision, 60)} hides who made the decision"
     elif acts.unsaid:
         why = "the notes never say 'I': the listener has to infer who acted"
+    elif unsure:
+        why = "hedges ('kind of', 'I think') outnumber the decisions it tells"
     elif problems:
         why = f"{ev.cite(problems[0], 60)} {_PROBLEM[problems[0].signal]}"
     else:

@@ -95,13 +95,15 @@ _CHECKS = frozenset({"test", "check", "verify", "validate", "try", "run", "revie
 def _nobody_could(token: "Token", noticing: frozenset[str]) -> bool:
     """'nobody on the dev side could reproduce it', 'no one could find the cause': the sign was
     there, and why it went unexplained; 'nothing in our pipeline could have caught it': no check
-    could have seen it."""
+    could have seen it; 'nobody caught it in review': the check it slipped through."""
     if token.lemma_.lower() not in noticing | {"reproduce", "find", "explain", "replicate", "pin", "track", "catch",
                                                "detect"}:
         return False
     subject = subject_of(token)
     no_one = nobody(subject) or (subject is not None and subject.lower_ == "nothing")
-    return no_one and any(c.dep_ == "aux" and c.lower_ == "could" for c in token.children)
+    # "Nobody caught it in review", "no one noticed during testing": the check it slipped through.
+    slipped = is_fact(token) and any(c.dep_ == "prep" and c.lower_ in ("in", "during") for c in token.children)
+    return no_one and (slipped or any(c.dep_ == "aux" and c.lower_ == "could" for c in token.children))
 
 
 def _diagnosis_assumed(token: "Token") -> bool:

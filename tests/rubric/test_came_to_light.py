@@ -94,10 +94,17 @@ UNSEEN_FOR_A_REASON = failure(
 )
 
 
+SLIPPED_THROUGH_REVIEW = failure(
+    "I built the ferry site's seat picker in a week. Nobody caught it in review either. A passenger wrote to "
+    "the office on Monday that she could not pick a seat with her screen reader. I rebuilt it with labelled "
+    "buttons that week and told the office."
+)
+
+
 @pytest.mark.parametrize("text", [TAKEN_FOR_SOMETHING_ELSE, ALERT_MISSED_FOR_A_REASON, THOUGHT_I_COULD_FIX_IT_ALONE,
-                                  UNSEEN_FOR_A_REASON],
+                                  UNSEEN_FOR_A_REASON, SLIPPED_THROUGH_REVIEW],
                          ids=["taken-for-something-else", "missed-for-a-reason", "thought-i-could-fix-it",
-                              "unseen-for-a-reason"])
+                              "unseen-for-a-reason", "slipped-through-review"])
 def test_why_the_signal_was_missed_makes_detection_expert(linter, text):
     # Taking the symptom for something else, missing it for a stated reason, or trusting
     # oneself to fix it quietly: each says why the signal did not lead to action.

@@ -239,3 +239,13 @@ def test_a_safeguard_that_shows_trouble_before_a_customer_sees_it_does_not_date_
                           "shows the charges to the office before a customer sees them.")
     assert dimension(text, linter, "recovery").rating == "intermediate"
 
+
+
+def test_a_second_act_run_on_after_a_comma_shares_the_speakers_subject(linter):
+    # The parser leaves "told" unlabelled after "rolled back ..., then": it is still the speaker's.
+    story = failure(
+        "I shipped a new pricing model on Monday and it ranked discounted sofas last for a week.\n\n"
+        "I rolled back to the previous model within the hour, then told my manager and the shop's product "
+        "lead directly before posting in the incident channel what I knew."
+    )
+    assert dimension(story, linter, "recovery").rating == "expert"

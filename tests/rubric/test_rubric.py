@@ -351,6 +351,17 @@ def test_a_story_whose_own_acts_decide_nothing_is_novice_on_ownership(linter):
     assert ownership.rating == "novice"
 
 
+def test_an_answer_whose_hedges_outnumber_its_decisions_is_not_expert_on_ownership(linter):
+    # Told plainly, the same acts are expert (test_first_person_decision_is_expert_ownership).
+    text = SMOOTH_SCALING.replace(
+        "I split the index into four shards", "So, um, I think I basically kind of split the index into four shards"
+    ).replace("I chose to add autoscaling", "I guess I sort of chose, maybe, to add autoscaling").replace(
+        "I owned the plan to grow the cluster without over-building it.",
+        "I think I kind of owned the plan, I guess, to grow the cluster without, like, basically over-building it.")
+    ownership = score(text, linter).dimension("ownership")
+    assert ownership.rating == "intermediate" and "hedges" in ownership.reason
+
+
 def test_a_passive_that_hides_nobody_does_not_cost_ownership(linter):
     text = SMOOTH_SCALING.replace("Search traffic tripled", "I was assigned the search cluster when traffic tripled")
     assert score(text, linter).dimension("ownership").rating == "expert"
