@@ -323,8 +323,7 @@ def _since_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
 
 def _noun_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     """'The lesson was ...', 'my biggest takeaway is ...', 'my rule now: ...'."""
-    if token.pos_ == "NOUN" and token.lemma_.lower() in vocabulary.adoption_nouns and token.dep_ in ("nsubj", "ROOT") \
-            and any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in token.children):
+    if token.pos_ == "NOUN" and token.lemma_.lower() in vocabulary.adoption_nouns and _stated_as_mine(token):
         return token.doc[token.i - 1 : token.i + 1].text  # a rule of the speaker's own, told as such
     if token.pos_ == "NOUN" and token.lemma_.lower() in {*vocabulary.lesson_nouns, *vocabulary.adoption_nouns}:
         taken = next((c for c in token.children if _taken_from_it(c, vocabulary)), None)
@@ -344,6 +343,14 @@ def _noun_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
            for c in token.children):
         return token.text
     return None
+
+
+def _stated_as_mine(noun: "Token") -> bool:
+    """'My rule now: ...', 'our default is a dry run': a rule of the speaker's own, heading a
+    note or said to be something now ('our CSV template felt like homework' tells the story)."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in noun.children):
+        return False
+    return noun.dep_ == "ROOT" or (noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and noun.head.tag_ in ("VBZ", "VBP"))
 
 
 def _taken_from_it(clause: "Token", vocabulary: LessonVocabulary) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import subject_of
 from star_bank.nlp.lesson_changes import changed_practice_cue
+from star_bank.nlp.lesson_cues import adopted_practice
 from star_bank.nlp.lesson_habits import for_every, habit_trigger, is_speaker, wish_or_vague
 from star_bank.nlp.lesson_vocabulary import compiled, load_vocabulary
 from star_bank.nlp.lessons import LessonStatement
@@ -278,8 +279,8 @@ def _adopted(ev: StoryEvidence, lesson: LessonStatement) -> bool:
         root.lemma_.lower() != "have" or any(c.dep_ == "xcomp" for c in root.children))
     if intention or _nobody_owns(lesson):
         return False
-    if _rule_for_a_class(root) or _kept_in_place(root, lesson):
-        return True
+    if _rule_for_a_class(root) or _kept_in_place(root, lesson) or any(adopted_practice(t) for t in lesson.sentence):
+        return True  # "the spike became our standard for ...": a practice the team took up
     quiet = {*ev.book.ownership.state_verbs, *ev.book.ownership.soft_verbs, *_INTENTIONS}
     return any(
         t.pos_ == "VERB" and t.lemma_.lower() not in quiet and (t.dep_ in ("ROOT", "conj", "xcomp") or _inverted(t)

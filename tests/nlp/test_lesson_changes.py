@@ -486,3 +486,11 @@ def test_a_clause_on_where_the_work_was_done_does_not_make_it_a_safeguard():
     text = INCIDENT.replace("## Action\nI reverted", "## Action\nFor the report I wrote the query against "
                             "the ledger, where totals are stored after every refund. I reverted")
     assert not [s for s in found(text) if s.text.startswith("For the report")]
+
+
+def test_a_rule_noun_of_ours_that_tells_the_story_is_no_rule_of_our_own():
+    # "My rule now: ..." states one (test_lessons); "our template felt like homework" tells the story.
+    text = ("## Situation\nNew managers kept dropping out of our scheduling app's onboarding.\n\n"
+            "## Action\nI called eight of them. I heard the same thing each time: our CSV template felt like "
+            "homework.\n")
+    assert not [s for s in found(text) if "template" in s.text]

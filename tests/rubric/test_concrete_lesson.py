@@ -26,6 +26,8 @@ PR_TOO_BIG = (
     "people using it first, and \"test with autofill on\" is a line I added to our PR template after this.",
     # Keeping is a soft verb, but keeping the mechanism itself says it is still in place.
     "I've kept the same size checklist and a Friday review slot on every project since.",
+    # "became our standard": a practice the team took up, whatever the verb of becoming.
+    "The split-and-flag approach became our standard for any feature over a week of work.",
 ])
 def test_a_habit_told_beside_a_fact_is_an_adopted_mechanism(linter, lesson):
     assert dimension(failure(PR_TOO_BIG.format(lesson=lesson)), linter, "concrete_lesson").rating == "expert"

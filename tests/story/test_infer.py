@@ -97,3 +97,16 @@ def test_owning_the_change_is_no_task_and_a_revert_is_an_action():
     ])
     assert parts is not None and SectionKind.task not in parts
     assert parts[1] is SectionKind.action and parts[3] is SectionKind.action
+
+
+def test_a_clock_time_then_the_speakers_act_is_an_action():
+    # A timeline's acts use verbs no cue lists ("posted", "lowered"): the time stamp and the
+    # speaker's past act say they are the Action.
+    parts = infer_parts([
+        "The ticket sale opened at 09:00 and I was the payments engineer on call.",
+        "At 09:12 the error rate on the checkout page climbed past two percent.",
+        "At 09:14 I posted in the sale channel that payments were degraded.",
+        "At 09:16 I lowered the pool size through the config service.",
+        "By noon the error rate was back under half a percent.",
+    ])
+    assert parts is not None and parts[2] is SectionKind.action and parts[3] is SectionKind.action
