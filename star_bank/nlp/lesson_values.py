@@ -75,6 +75,8 @@ def generic_necessity(verb: "Token", vocabulary: LessonVocabulary) -> str | None
     if act is None:
         return None
     acts = [act, *(c for c in act.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if all(a.lemma_.lower() in vocabulary.mental_verbs for a in acts):
+        return verb.doc[subject : act.i + 1].text  # "you have to respect the environment": an attitude, whatever its object
     objects = [c for a in acts for c in a.children if c.dep_ == "dobj"]
     if objects and all(_the_self(o, vocabulary) for o in objects):
         return verb.doc[subject : act.i + 1].text  # "put yourself in the user's shoes": an attitude

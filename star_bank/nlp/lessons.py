@@ -127,12 +127,13 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
         in_lesson = section.kind is SectionKind.lesson
         text = section.doc.text  # built token by token on each access: once per section, not per sentence
         last: "SpacySpan | None" = None  # the section's last lesson told as one ("what I learned was")
+        listed = False  # whether that lesson is a lead-in to the changes themselves ("What I changed:")
         for sentence in statement_units(section.doc):
             if len(sentence) > MAX_STATEMENT_TOKENS or not any(t.is_alpha for t in sentence):
                 continue
             cue = lesson_cue(sentence, vocabulary, lists, section.kind)
             if cue is not None:
-                last = sentence
+                last, listed = sentence, _lists_changes(sentence, cue)
             if cue is None and in_lesson:
                 cue = "lesson section"
             if cue is None:
@@ -143,7 +144,8 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
                 # "The lesson I drew is X. In practice, every such design now goes to review
                 # with a note": the practice that follows a lesson in its paragraph, or the list
                 # after a lead-in ("What I changed, and still do:"), states it too.
-                practice = _told_as_practice(sentence) and mechanism_of(sentence, lists) is not None
+                # Under "What I changed:" the items are the changes, whatever they name.
+                practice = _told_as_practice(sentence) and (listed or mechanism_of(sentence, lists) is not None)
                 # So does a maxim after it ("If there's a takeaway: ... Stay curious."), read for a
                 # platitude; the speaker's own state ("I'm not sure I'd have seen it") is no maxim.
                 maxim = (_imperative(sentence) or _told_as_practice(sentence) and not _said_of_self(sentence)) \
@@ -154,6 +156,8 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
             abstraction = abstraction_of(sentence, vocabulary)
             topic = set(abstraction[1].subtree) if abstraction else set()
             mechanism = mechanism_of(sentence, lists, topic)
+            if mechanism is None and cue == "continues the lesson" and listed and abstraction is None:
+                mechanism = _what_is_in_place(sentence)
             if mechanism is not None:
                 abstraction = None
             found.append(
@@ -174,6 +178,19 @@ def _continues(text: str, lesson: "SpacySpan", sentence: "SpacySpan") -> bool:
     with spaces and paragraphs with a newline), or the paragraph a lead-in ending in ":" opens."""
     breaks = text.count("\n", lesson.end_char, sentence.start_char)
     return breaks == 0 or (breaks == 1 and lesson.text.rstrip().endswith(":"))
+
+
+def _lists_changes(sentence: "SpacySpan", cue: str) -> bool:
+    """'What I changed, and still do:', 'What changed afterwards:': a lead-in whose list is the
+    changes themselves."""
+    return "chang" in cue.lower() and sentence.text.rstrip().endswith(":")
+
+
+def _what_is_in_place(sentence: "SpacySpan") -> str:
+    """What an item under 'What I changed:' puts in place: the first thing it names ('my
+    default role on prod is read only', 'psql prompt shows the environment')."""
+    named = next((chunk for chunk in sentence.noun_chunks if chunk.root.pos_ != "PRON"), None)
+    return named.text if named is not None else sentence.root.text
 
 
 def _told_as_practice(sentence: "SpacySpan") -> bool:

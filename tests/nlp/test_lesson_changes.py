@@ -494,3 +494,17 @@ def test_a_rule_noun_of_ours_that_tells_the_story_is_no_rule_of_our_own():
             "## Action\nI called eight of them. I heard the same thing each time: our CSV template felt like "
             "homework.\n")
     assert not [s for s in found(text) if "template" in s.text]
+
+
+def test_items_under_what_i_changed_are_the_changes_whatever_they_name():
+    # No checklist, alert or review word in them: the lead-in says these are what changed.
+    text = (
+        "## Situation\nI ran a cleanup script against the production database by mistake.\n\n"
+        "## Action\nI restored the table from the replica within the hour and told my lead.\n\n"
+        "What I changed, and still do:\n"
+        "- my shell prompt shows the environment in red on production.\n"
+        "- my default role on production is read only.\n"
+    )
+    listed = [s for s in found(text) if s.text.startswith("my ")]
+    assert len(listed) == 2 and all(s.observable for s in listed)
+    assert "no-observable-change" not in rules_fired(text)

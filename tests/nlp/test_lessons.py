@@ -115,6 +115,8 @@ def test_observable_mechanisms(sentence, mechanism):
         ("What I learned is that you have to trust your instincts with a new team.", "have to trust"),
         ("The big thing I took away is that you need to put yourself in the nurse's position.", "need to put"),
         ("Mostly I learned that you can't please everyone on a shared roadmap.", "can't please"),
+        # ... or an attitude, whatever it is held towards
+        ("What I took from it is that you have to respect the weather your sensors live in.", "have to respect"),
     ],
 )
 def test_vague_lessons_name_an_abstract_value(sentence, abstraction):
