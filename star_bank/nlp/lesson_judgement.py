@@ -93,11 +93,22 @@ def mechanism_of(sentence: "SpacySpan", lists: PhraseLists, topic: set["Token"] 
         return None
     for first, last, _ in find_phrases(tokens, lists.mechanisms):
         if last in topic or _verb_in_disguise(first) or (last.dep_ == "attr" and last.head.lemma_ == "be") \
-                or reminder_that(last):
+                or reminder_that(last) or _others_activity(last):
             continue  # "honesty is the best policy", "good reminder that ...": no artefact anyone uses
         if last.pos_ in ("NOUN", "PROPN") or last.dep_ == "compound" or first.i != last.i:
             return sentence.doc[first.i : last.i + 1].text
     return None
+
+
+def _others_activity(noun: "Token") -> bool:
+    """'make sure people feel comfortable asking questions': a bare plural that others do as an
+    activity names no artefact; 'we hold retros monthly' is the speaker's."""
+    if noun.tag_ != "NNS" or noun.dep_ != "dobj" or any(
+            c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in noun.children):
+        return False
+    subject = subject_of(noun.head) if noun.head.pos_ == "VERB" else None
+    return subject is not None and not speaker_acts(noun) and subject.pos_ in ("NOUN", "PRON") \
+        and names_a_person(subject)
 
 
 def _replaced(word: "Token") -> bool:

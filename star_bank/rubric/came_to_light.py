@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import AnalysedStory, is_first_person_singular, subject_of
 from star_bank.nlp.actors import is_person_or_group
+from star_bank.nlp.lesson_habits import names_a_person
 from star_bank.rubric.news_arrived import news_arrived, those_hit_said
 from star_bank.rubric.signals import Mark, list_items
 from star_bank.rubric.why_missed import FIRST_PERSON, HYPOTHETICAL, SEEMING, is_fact, nobody, why_it_was_missed
@@ -187,7 +188,14 @@ def _moved_on_an_instrument(token: "Token", instruments: frozenset[str]) -> bool
     if subject is None or subject.lower_ in FIRST_PERSON or is_first_person_singular(subject):
         return False
     around = [*subject.subtree, *(g for c in token.children if c.dep_ == "prep" for g in c.subtree)]
-    return any(t.lemma_.lower() in instruments for t in around)
+    # "median queue time went from 25 seconds to over 8 minutes": two readings are a measurement.
+    return any(t.lemma_.lower() in instruments for t in around) or (not names_a_person(subject) and all(
+        any(_quantity(g) for g in c.children if g.dep_ == "pobj")
+        for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "to")) and went)
+
+
+def _quantity(noun: "Token") -> bool:
+    return noun.like_num or any(g.dep_ == "nummod" or g.like_num for g in noun.subtree)
 
 
 _READING = frozenset({"read", "show", "display", "register"})

@@ -232,6 +232,14 @@ def test_a_mechanism_word_used_as_a_verb_names_no_mechanism(sentence):
     assert statement.mechanism is None and statement.vague
 
 
+def test_a_mechanism_word_that_others_do_as_an_activity_names_no_mechanism():
+    # "asking questions" is what the new hires do; "we hold retros" would be the speaker's.
+    statement = one("I think what I learned is that you have to be patient, and communication is key, like you "
+                    "have to make sure people feel comfortable asking questions.")
+    assert statement.mechanism is None and statement.vague
+    assert one("Since then we hold retros with the new hires every month.").observable
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

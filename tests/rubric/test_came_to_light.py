@@ -591,3 +591,16 @@ def test_a_tool_showing_the_trouble_is_the_sign_once_the_story_says_why_no_check
     text = failure(f"I published the winter ferry timetable. {told} I fixed the page within the hour.")
     judged = dimension(text, linter, "detection")
     assert judged.rating == rating, judged.reason
+
+
+MEASURED_BUT_UNEXPLAINED = failure(
+    "I had load tested the ferry booking queue before the summer sale. On the first evening the median "
+    "wait went from 20 seconds to over 6 minutes. My test never touched the slow path for group bookings. "
+    "I capped group searches that night and told the office."
+)
+
+
+def test_a_figure_that_went_from_one_reading_to_another_is_a_measured_signal(linter):
+    # Two readings of the same figure are a measurement, whether or not a dashboard is named.
+    judged = dimension(MEASURED_BUT_UNEXPLAINED, linter, "detection")
+    assert judged.rating == "expert" and "went from" in judged.reason
