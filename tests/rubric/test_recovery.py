@@ -249,3 +249,12 @@ def test_a_second_act_run_on_after_a_comma_shares_the_speakers_subject(linter):
         "lead directly before posting in the incident channel what I knew."
     )
     assert dimension(story, linter, "recovery").rating == "expert"
+
+
+def test_getting_on_a_call_with_someone_tells_them_whatever_the_verb(linter):
+    story = failure(
+        "My change to the ferry booking queue made waits climb past ten minutes on the first sale evening.\n\n"
+        "I capped the group searches and split the queue by route. Within ten minutes I hopped on a call with the "
+        "office manager so she could post honest waiting times for passengers."
+    )
+    assert dimension(story, linter, "recovery").rating == "expert"
