@@ -172,7 +172,8 @@ def _barred_without(sentence: "SpacySpan") -> str | None:
     is passed. The parser may take the act for a noun ("ramp"), so the act is whatever
     "without" hangs on."""
     for gate in sentence:
-        if gate.lower_ != "without" or gate.dep_ != "prep" or not any(g.dep_ in ("pobj", "pcomp") for g in gate.children):
+        if gate.lower_ != "without" or gate.dep_ != "prep" or not any(
+                g.dep_ in ("pobj", "pcomp") for g in gate.children):
             continue
         act = gate.head
         helpers = list(act.children)

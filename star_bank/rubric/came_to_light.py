@@ -188,13 +188,16 @@ def _moved_on_an_instrument(token: "Token", instruments: frozenset[str]) -> bool
     if subject is None or subject.lower_ in FIRST_PERSON or is_first_person_singular(subject):
         return False
     around = [*subject.subtree, *(g for c in token.children if c.dep_ == "prep" for g in c.subtree)]
+    if any(t.lemma_.lower() in instruments for t in around):
+        return True
     # "median queue time went from 25 seconds to over 8 minutes": two readings are a measurement.
-    return any(t.lemma_.lower() in instruments for t in around) or (not names_a_person(subject) and all(
-        any(_quantity(g) for g in c.children if g.dep_ == "pobj")
-        for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "to")) and went)
+    readings = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "to")
+                for g in c.children if g.dep_ == "pobj"]
+    return went and not names_a_person(subject) and len(readings) >= 2 and all(_quantity(g) for g in readings)
 
 
 def _quantity(noun: "Token") -> bool:
+    """'25 seconds', 'over 8 minutes', '3%': a figure, not a state ('from green to red')."""
     return noun.like_num or any(g.dep_ == "nummod" or g.like_num for g in noun.subtree)
 
 

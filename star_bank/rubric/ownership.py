@@ -192,9 +192,9 @@ def rate_ownership(ev: StoryEvidence) -> Judgement:
     # hides no one (over every labelled story, the annotators rate such stories expert).
     hidden_decision = None if len(acts.decisions) >= OWNED_DECISIONS else next(
         (m for m in hidden if _hides_a_decision(ev, m)), None)
-    # Notes that never say "I" leave the listener to infer the speaker's part: not expert.
     # An answer with more hedges than decisions is unsure of its own part (a rambling, filler-laden telling).
     unsure = len(ev.found("hedging")) > len(acts.decisions)
+    # Notes that never say "I" leave the listener to infer the speaker's part: not expert.
     expert = (share >= EXPERT_SHARE and acts.decided() and not blame and not crowded and hidden_decision is None
               and not acts.unsaid and not unsure)
     if expert:

@@ -304,17 +304,24 @@ def test_an_event_told_after_a_lesson_is_not_a_practice():
     assert not [s for s in found(text) if s.text.startswith("I then")]
 
 
-def test_the_list_after_a_lead_in_states_the_lesson():
+@pytest.mark.parametrize("text, first", [
     # Told in the Action, the list would read as the fix; the lead-in says it is what changed.
-    text = (
-        "## Situation\nI chose a customer's phone number as the key of our loyalty accounts.\n\n"
-        "## Action\nWhen people changed numbers, their points vanished, and I moved the accounts to an "
-        "internal ID over a month.\n\nWhat I changed afterwards, and still do:\n\n"
-        "- For any key that comes from outside, I write one line in the design doc about the day it changes.\n"
-        "- For every new identifier, I ask a second engineer for a review.\n"
-    )
-    listed = [s for s in found(text) if s.text.startswith("For ")]
+    ("## Situation\nI chose a customer's phone number as the key of our loyalty accounts.\n\n"
+     "## Action\nWhen people changed numbers, their points vanished, and I moved the accounts to an "
+     "internal ID over a month.\n\nWhat I changed afterwards, and still do:\n\n"
+     "- For any key that comes from outside, I write one line in the design doc about the day it changes.\n"
+     "- For every new identifier, I ask a second engineer for a review.\n", "For "),
+    # No checklist, alert or review word in the items: the lead-in says these are what changed.
+    ("## Situation\nI ran a cleanup script against the production database by mistake.\n\n"
+     "## Action\nI restored the table from the replica within the hour and told my lead.\n\n"
+     "What I changed, and still do:\n"
+     "- my shell prompt shows the environment in red on production.\n"
+     "- my default role on production is read only.\n", "my "),
+], ids=["mechanisms", "whatever-they-name"])
+def test_the_list_after_a_lead_in_states_the_lesson(text, first):
+    listed = [s for s in found(text) if s.text.startswith(first)]
     assert len(listed) == 2 and all(s.observable for s in listed)
+    assert "no-observable-change" not in rules_fired(text)
 
 
 def test_a_step_dated_the_same_day_is_the_recovery_not_a_habit():
@@ -495,16 +502,3 @@ def test_a_rule_noun_of_ours_that_tells_the_story_is_no_rule_of_our_own():
             "homework.\n")
     assert not [s for s in found(text) if "template" in s.text]
 
-
-def test_items_under_what_i_changed_are_the_changes_whatever_they_name():
-    # No checklist, alert or review word in them: the lead-in says these are what changed.
-    text = (
-        "## Situation\nI ran a cleanup script against the production database by mistake.\n\n"
-        "## Action\nI restored the table from the replica within the hour and told my lead.\n\n"
-        "What I changed, and still do:\n"
-        "- my shell prompt shows the environment in red on production.\n"
-        "- my default role on production is read only.\n"
-    )
-    listed = [s for s in found(text) if s.text.startswith("my ")]
-    assert len(listed) == 2 and all(s.observable for s in listed)
-    assert "no-observable-change" not in rules_fired(text)
