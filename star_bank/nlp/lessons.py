@@ -40,6 +40,7 @@ from star_bank.nlp.lesson_cues import lesson_cue
 from star_bank.nlp.lesson_habits import present_finite
 from star_bank.nlp.lesson_judgement import abstraction_of, is_hypothetical, mechanism_of
 from star_bank.nlp.lesson_vocabulary import LessonVocabulary, compiled, load_vocabulary
+from star_bank.nlp.lexicon import find_phrases
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan
@@ -134,6 +135,9 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
             cue = lesson_cue(sentence, vocabulary, lists, section.kind)
             if cue is not None:
                 last, listed = sentence, _lists_changes(sentence, cue)
+            elif _dated_lead_in(sentence, lists):
+                last, listed = sentence, True  # "After:", "Since then:": a label over the changes, no lesson itself
+                continue
             if cue is None and in_lesson:
                 cue = "lesson section"
             if cue is None:
@@ -176,7 +180,9 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
 def _continues(text: str, lesson: "SpacySpan", sentence: "SpacySpan") -> bool:
     """`sentence` goes on from `lesson`: the same paragraph (the prose joins a paragraph's lines
     with spaces and paragraphs with a newline), or the paragraph a lead-in ending in ":" opens."""
-    breaks = text.count("\n", lesson.end_char, sentence.start_char)
+    # From the lesson's last word: a statement unit cut at a line break carries the break itself.
+    end = max((t.idx + len(t.text) for t in lesson if not t.is_space), default=lesson.end_char)
+    breaks = text.count("\n", end, sentence.start_char)
     return breaks == 0 or (breaks == 1 and lesson.text.rstrip().endswith(":"))
 
 
@@ -184,6 +190,18 @@ def _lists_changes(sentence: "SpacySpan", cue: str) -> bool:
     """'What I changed, and still do:', 'What changed afterwards:': a lead-in whose list is the
     changes themselves."""
     return "chang" in cue.lower() and sentence.text.rstrip().endswith(":")
+
+
+def _dated_lead_in(sentence: "SpacySpan", lists) -> bool:
+    """'After:', 'Afterwards:', 'Since then:', 'Going forward:': a short label, dated after the
+    event, over the list of what changed."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    if not sentence.text.rstrip().endswith(":") or not 0 < len(words) <= 3:
+        return False
+    if len(words) == 1 and words[0].lower_ == "after":
+        return True
+    return any(next(find_phrases(words, phrases), None) is not None
+               for phrases in (lists.after_event, lists.later, lists.forward))
 
 
 def _what_is_in_place(sentence: "SpacySpan") -> str:

@@ -502,3 +502,26 @@ def test_a_rule_noun_of_ours_that_tells_the_story_is_no_rule_of_our_own():
             "homework.\n")
     assert not [s for s in found(text) if "template" in s.text]
 
+
+
+def test_a_dated_label_over_a_list_opens_the_changes_and_ends_with_the_list():
+    # "After:" is a label over what changed; the note after the list is not one of the changes.
+    text = (
+        "## Situation\nA firmware change of mine made one board in fifty miss its heartbeat at the end of line.\n\n"
+        "## Result\nNo timeouts in the next 9,000 boards.\n\nAfter:\n"
+        "- The nightly rig on main fails the build on a missed heartbeat.\n\n"
+        "Interview note: keep the interrupt details short.\n"
+    )
+    statements = found(text)
+    assert [s for s in statements if s.text.startswith("The nightly rig") and s.observable]
+    assert not [s for s in statements if s.text.startswith(("After", "Interview"))]
+
+
+def test_the_paragraph_after_a_lead_in_list_does_not_continue_the_lesson():
+    text = (
+        "## Situation\nA firmware change of mine made one board in fifty miss its heartbeat.\n\n"
+        "## Result\nNo timeouts in the next 9,000 boards. What I changed, and still do:\n"
+        "- I run the heartbeat rig before every merge to main.\n\n"
+        "Interview note: don't go deep on the interrupts unless asked.\n"
+    )
+    assert not [s for s in found(text) if s.text.startswith("Interview")]
