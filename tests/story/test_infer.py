@@ -110,3 +110,14 @@ def test_a_clock_time_then_the_speakers_act_is_an_action():
         "By noon the error rate was back under half a percent.",
     ])
     assert parts is not None and parts[2] is SectionKind.action and parts[3] is SectionKind.action
+
+
+def test_a_timeline_told_in_the_present_has_its_actions_read_too():
+    parts = infer_parts([
+        "Day 1: the new release of our ferry app goes out to every phone at once.",
+        "Around 3 p.m. the crash-free rate slides from 99.6% to 98.2%.",
+        "Nearly all of it is one stack trace in the ticket scanner.",
+        "Day 1, 3:40 p.m.: I halt the rollout and post in the release channel.",
+        "By the evening the crash rate is back to normal.",
+    ])
+    assert parts is not None and parts[3] is SectionKind.action
