@@ -269,6 +269,8 @@ def _misread(token: "Token", belief: frozenset[str]) -> bool:
     The belief must take the trouble for something else ("it was X") or trust the speaker
     to handle it alone ("I could ..."); an opinion of someone's feedback is no misreading.
     """
+    if token.lemma_.lower() in _HOLDING and _acted_on(token):
+        return True  # "I ran the migration in that tab thinking it was staging": the act done on a belief
     if token.lemma_.lower() not in belief or not is_fact(token):
         return False
     if any(c.dep_ == "prt" for c in token.children):
@@ -291,6 +293,17 @@ def _misread(token: "Token", belief: frozenset[str]) -> bool:
                                                      for c in clause.children):
             return True
     return False
+
+
+def _acted_on(belief: "Token") -> bool:
+    """'ran it thinking it was staging', 'merged it assuming the tests covered it': a belief told
+    as a participle on a past act of the speaker's, with what was believed."""
+    act = belief.head
+    if belief.tag_ != "VBG" or belief.dep_ != "advcl" or not is_fact(act):
+        return False
+    subject = subject_of(act)
+    return subject is not None and (is_first_person_singular(subject) or subject.lower_ in FIRST_PERSON) and any(
+        c.dep_ == "ccomp" for c in belief.children)
 
 
 def _person(subject: "Token | None") -> bool:
