@@ -600,12 +600,6 @@ MEASURED_BUT_UNEXPLAINED = failure(
 )
 
 
-def test_a_figure_that_went_from_one_reading_to_another_is_a_measured_signal(linter):
-    # Two readings of the same figure are a measurement, whether or not a dashboard is named.
-    judged = dimension(MEASURED_BUT_UNEXPLAINED, linter, "detection")
-    assert judged.rating == "expert" and "went from" in judged.reason
-
-
 ACTED_ON_A_BELIEF = failure(
     "At 16:40 I ran the cleanup script in the open terminal thinking it was the test database. "
     "At 16:52 the booking page went from half a second to nine seconds and the on-call engineer got paged. "
@@ -613,7 +607,12 @@ ACTED_ON_A_BELIEF = failure(
 )
 
 
-def test_an_act_done_on_a_belief_says_why_the_sign_was_missed(linter):
+@pytest.mark.parametrize("text, quoted", [
+    # Two readings of the same figure are a measurement, whether or not a dashboard is named.
+    (MEASURED_BUT_UNEXPLAINED, "went from"),
     # "ran it thinking it was the test database": the belief the act was done on, told as a participle.
-    judged = dimension(ACTED_ON_A_BELIEF, linter, "detection")
-    assert judged.rating == "expert" and "thinking" in judged.reason
+    (ACTED_ON_A_BELIEF, "thinking"),
+], ids=["two-readings", "acted-on-a-belief"])
+def test_a_measured_signal_and_an_act_done_on_a_belief_make_detection_expert(linter, text, quoted):
+    judged = dimension(text, linter, "detection")
+    assert judged.rating == "expert" and quoted in judged.reason
