@@ -148,9 +148,6 @@ def standing_rule(sentence: "SpacySpan") -> str | None:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             continue
-        gate = _gate_without(verb, subject)
-        if gate is not None:
-            return gate
         if _narrowed_class(subject) and verb.lemma_ != "be" and not mental_act(verb):
             # "Anything over ten needs a VP signature", "anyone who wants an exception fills in the
             # form": the words that narrow the class are the rule's trigger.
@@ -167,15 +164,15 @@ def standing_rule(sentence: "SpacySpan") -> str | None:
 
 
 def _barred_without(sentence: "SpacySpan") -> str | None:
-    """'A model can no longer ramp without a parity check', 'nobody can merge without a second
-    review', 'schema changes don't ship without a dry run': an act barred, now, unless the gate
-    is passed. The parser may take the act for a noun ("ramp"), so the act is whatever
-    "without" hangs on."""
+    """'Nobody starts a rewrite without a two-week spike', 'no migration ships without a second
+    reviewer', 'a model can no longer ramp without a parity check': an act barred, now, unless
+    the gate is passed. The parser may hang "without" on the act's object, or take the act
+    for a noun ("ramp"), so the act is what "without" hangs on (or that object's verb)."""
     for gate in sentence:
         if gate.lower_ != "without" or gate.dep_ != "prep" or not any(
                 g.dep_ in ("pobj", "pcomp") for g in gate.children):
             continue
-        act = gate.head
+        act = gate.head.head if gate.head.dep_ == "dobj" else gate.head
         helpers = list(act.children)
         able = any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in helpers)
         if not (able or present_finite(act)):
@@ -183,22 +180,12 @@ def _barred_without(sentence: "SpacySpan") -> str | None:
         subject = next((c for c in helpers if c.dep_ in ("nsubj", "nsubjpass")), None)
         negated = any(c.dep_ == "neg" or (c.lower_ == "longer" and any(g.dep_ == "neg" for g in c.children))
                       for c in helpers)
-        if negated or (subject is not None and (nobody(subject) or subject.lower_ == "nothing")):
+        # "nobody", "no one", "nothing", "no migration"
+        none_of_a_kind = subject is not None and (nobody(subject) or subject.lower_ == "nothing" or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in subject.children))
+        if negated or none_of_a_kind:
             return sentence.doc[gate.i : max(t.i for t in gate.subtree) + 1].text
     return None
-
-
-def _gate_without(verb: "Token", subject: "Token") -> str | None:
-    """'Nobody starts a rewrite without a two-week spike', 'no migration ships without a second
-    reviewer': nothing of a kind goes ahead without the gate (on the verb or on its object)."""
-    # "nobody", "no one", "nothing", "no migration"
-    if not (nobody(subject) or subject.lower_ == "nothing" or any(c.dep_ == "det" and c.lower_ == "no"
-                                                                  for c in subject.children)):
-        return None
-    places = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    gate = next((c for place in places for c in place.children
-                 if c.dep_ == "prep" and c.lower_ == "without" and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
-    return None if gate is None else verb.doc[gate.i : max(t.i for t in gate.subtree) + 1].text
 
 
 _CLASS_PRONOUNS = frozenset({"anyone", "anybody", "anything", "everyone", "everybody", "everything"})

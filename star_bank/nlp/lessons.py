@@ -134,7 +134,7 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
                 continue
             cue = lesson_cue(sentence, vocabulary, lists, section.kind)
             if cue is not None:
-                last, listed = sentence, _lists_changes(sentence, cue)
+                last, listed = sentence, _lists_changes(sentence)
             elif _dated_lead_in(sentence, lists):
                 last, listed = sentence, True  # "After:", "Since then:": a label over the changes, no lesson itself
                 continue
@@ -186,10 +186,11 @@ def _continues(text: str, lesson: "SpacySpan", sentence: "SpacySpan") -> bool:
     return breaks == 0 or (breaks == 1 and lesson.text.rstrip().endswith(":"))
 
 
-def _lists_changes(sentence: "SpacySpan", cue: str) -> bool:
+def _lists_changes(sentence: "SpacySpan") -> bool:
     """'What I changed, and still do:', 'What changed afterwards:': a lead-in whose list is the
     changes themselves."""
-    return "chang" in cue.lower() and sentence.text.rstrip().endswith(":")
+    return sentence.text.rstrip().endswith(":") and any(
+        t.lemma_.lower() == "change" and t.pos_ == "VERB" for t in sentence)
 
 
 def _dated_lead_in(sentence: "SpacySpan", lists) -> bool:

@@ -38,6 +38,7 @@ from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import AnalysedStory, is_first_person_singular, subject_of
 from star_bank.nlp.actors import is_person_or_group
 from star_bank.nlp.lesson_habits import names_a_person
+from star_bank.nlp.numbers import has_quantity
 from star_bank.rubric.news_arrived import news_arrived, those_hit_said
 from star_bank.rubric.signals import Mark, list_items
 from star_bank.rubric.why_missed import FIRST_PERSON, HYPOTHETICAL, SEEMING, is_fact, nobody, why_it_was_missed
@@ -193,12 +194,9 @@ def _moved_on_an_instrument(token: "Token", instruments: frozenset[str]) -> bool
     # "median queue time went from 25 seconds to over 8 minutes": two readings are a measurement.
     readings = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "to")
                 for g in c.children if g.dep_ == "pobj"]
-    return went and not names_a_person(subject) and len(readings) >= 2 and all(_quantity(g) for g in readings)
-
-
-def _quantity(noun: "Token") -> bool:
-    """'25 seconds', 'over 8 minutes', '3%': a figure, not a state ('from green to red')."""
-    return noun.like_num or any(g.dep_ == "nummod" or g.like_num for g in noun.subtree)
+    # A figure, not a state ("from green to red").
+    return went and not names_a_person(subject) and len(readings) >= 2 and all(
+        has_quantity(g.subtree) for g in readings)
 
 
 _READING = frozenset({"read", "show", "display", "register"})
