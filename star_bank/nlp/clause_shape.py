@@ -56,21 +56,29 @@ def past_narration(root: "Token") -> bool:
 
 
 def labels_what_follows(verb: "Token", changed: bool = False) -> bool:
-    """'What I took from it: ...', 'What we learned -': a free relative about the speaker's
-    learning, standing as a label before a colon or a dash, introduces the lesson. With
+    """'What I took from it: ...', 'What we learned -', 'Biggest thing I took away:': a free
+    relative (or a plain noun) about the speaker's learning, standing as a label before a colon
+    or a dash, introduces the lesson. With
     `changed`, the things changed may be the subject ("What changed afterwards: ...")."""
-    if not any(c.tag_ == "WP" and c.lower_ == "what" and c.i < verb.i for c in verb.children):
+    free_relative = any(c.tag_ == "WP" and c.lower_ == "what" and c.i < verb.i for c in verb.children)
+    # "Biggest thing I took away: ...", "One thing I changed after -": the same label on a plain noun.
+    on_a_thing = verb.dep_ == "relcl" and verb.head.lemma_.lower() in _PLAIN_THINGS and verb.head.i < verb.i
+    if not (free_relative or on_a_thing):
         return False
     subject = subject_of(verb)
     if subject is None or not (subject.lower_ in SPEAKER_SUBJECTS or is_first_person_singular(subject)
                                or (changed and subject.lower_ == "what")):
         return False
     # The colon may hang on the verb itself ("What I changed after:") or follow its words.
-    after = max(t.i for t in verb.subtree if not t.is_space and (t.dep_ != "punct" or t.i < verb.i)) + 1
+    # On a plain noun, the label is the noun's phrase, with any aside on it ("The changes I made,
+    # which are still how I review: ...").
+    label = verb.head if on_a_thing else verb
+    after = max(t.i for t in label.subtree if not t.is_space and (t.dep_ != "punct" or t.i < label.i)) + 1
     return (after < len(verb.doc) and verb.doc[after].text in _LABEL_ENDS) or _label_after_aside(verb)
 
 
 _LABEL_ENDS = (":", "-", "–", "—")
+_PLAIN_THINGS = frozenset({"thing", "lesson", "point", "takeaway", "change"})
 
 
 def _label_after_aside(verb: "Token") -> bool:

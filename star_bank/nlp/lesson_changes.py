@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import is_first_person_singular, subject_of
 from star_bank.nlp.lesson_habits import (
-    for_every, is_speaker, mental_act, names_a_person, present_finite, standing_rule, wish_or_vague,
+    for_every, is_speaker, mental_act, names_a_person, present_finite, standing_rule, waits_on_a_step, wish_or_vague,
 )
 from star_bank.nlp.lesson_vocabulary import LessonVocabulary, PhraseLists
 from star_bank.nlp.lexicon import find_phrases
@@ -250,7 +250,8 @@ def present_habit_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists
             continue
         # "Now anything that touches customers, I ask ...": the parser may hang the speaker's
         # clause beside the one 'now' modifies.
-        for act in [verb, *(c for c in verb.children if c.dep_ == "parataxis" and present_finite(c))]:
+        # "... now needs a review, and we run a drill before every event": 'now' covers both clauses.
+        for act in [verb, *(c for c in verb.children if c.dep_ in ("parataxis", "conj") and present_finite(c))]:
             subject = subject_of(act)
             if subject is not None and is_speaker(subject) and not mental_act(act) and not wish_or_vague(act):
                 return token.text
@@ -260,12 +261,15 @@ def present_habit_cue(sentence: "SpacySpan", vocabulary: LessonVocabulary, lists
 
 
 def changed_practice_cue(sentence: "SpacySpan") -> str | None:
-    """'After that I changed what I do', 'it changed how I run handovers': the speaker says their
+    """'After that I changed what I do', 'it changed how I run handovers', 'what I changed is how
+    I run reviews': the speaker says their
     way of working changed; what follows in the paragraph tells how."""
     for verb in sentence:
         if verb.lemma_.lower() != "change" or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN"):
             continue
-        practice = next((c for c in verb.children if c.dep_ in ("ccomp", "dobj")
+        # "What I changed is how I run reviews": the practice is what the change is said to be.
+        holder = verb.head if verb.dep_ == "csubj" and verb.head.lemma_ == "be" else verb
+        practice = next((c for c in holder.children if c.dep_ in ("ccomp", "dobj", "attr")
                          and any(w.lower_ in ("what", "how") for w in c.subtree if w.i < c.i)), None)
         if practice is None:
             continue
@@ -288,6 +292,10 @@ def _rule_in_force(verb: "Token", lists: PhraseLists) -> bool:
     if for_every(subject) and any(c.dep_ == "dobj" and next(find_phrases(list(c.subtree), lists.mechanisms), None)
                                   is not None for c in verb.children):
         return True  # "now any build-or-buy choice gets a decision record": every case is given the mechanism
+    if for_every(subject) and waits_on_a_step(verb, subject) is not None:
+        # "any new component now needs its metrics split before it goes live", "any dependency bump
+        # now soaks a day in staging before prod": each case waits on a step, a gate.
+        return True
     # With an object, the object is what the thing is held to ("gets a second review"); otherwise
     # a team is acting ("product now includes support in their plans").
     objects = [c for c in verb.children if c.dep_ == "dobj"]

@@ -124,8 +124,12 @@ def _cleft_cue(token: "Token", vocabulary: LessonVocabulary) -> str | None:
     lemma = token.lemma_.lower()
     if lemma == "change" and token.pos_ == "VERB" and labels_what_follows(token, changed=True):
         return token.doc[token.left_edge.i : token.i + 1].text  # "What I changed after: ...", "What changed:"
+    if token.dep_ == "relcl" and token.head.lemma_.lower() == "change" and labels_what_follows(token):
+        return token.doc[token.head.left_edge.i : token.i + 1].text  # "The changes I made: ..."
     if token.pos_ != "VERB" or lemma not in (*vocabulary.learning_verbs, *vocabulary.takeaway_verbs):
         return None
+    if lemma == "keep" and any(c.dep_ == "xcomp" for c in token.children):
+        return None  # "the one I keep coming back to is ...": keeping on doing, not keeping a lesson
     if token.dep_ == "csubj":
         be = token.head
     elif token.dep_ == "relcl" and token.head.dep_ == "nsubj":

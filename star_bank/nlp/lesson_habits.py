@@ -24,6 +24,13 @@ def speaker_acts(token: "Token") -> bool:
     subject = subject_of(node)
     if subject is not None and subject.dep_ == "csubj":
         subject = subject_of(subject)  # "What I kept is the game day, one every quarter": the clause's "I"
+    if node.dep_ == "ccomp" and node.head.lemma_ == "be":
+        # "What we do now is that at every kickoff somebody asks ...": the practice the clause
+        # describes is the speaker's, whoever in it acts.
+        framing = next((c for c in node.head.children if c.dep_ == "csubj"), None)
+        framer = subject_of(framing) if framing is not None else None
+        if framer is not None and is_speaker(framer):
+            return True
     return subject is None or is_speaker(subject)
 
 
@@ -160,7 +167,22 @@ def standing_rule(sentence: "SpacySpan") -> str | None:
             mark = next((c for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in _TRIGGERS), None)
             if mark is not None:
                 return sentence.doc[mark.i : clause.i + 1].text
+        gate = waits_on_a_step(verb, subject)
+        if gate is not None:
+            return sentence.doc[gate.i : gate.right_edge.i + 1].text
     return None
+
+
+_GATING = frozenset({"before", "until", "unless"})
+
+
+def waits_on_a_step(verb: "Token", subject: "Token") -> "Token | None":
+    """The 'before' or 'until' that holds each case back, anywhere in what the verb says of its
+    subject ('needs its metrics split before it goes live', 'soaks a day in staging with the
+    graph open before prod': the parser hangs the phrase anywhere), or None."""
+    own = {t.i for t in subject.subtree}
+    return next((t for t in verb.subtree if t.i not in own and t.lower_ in _GATING and (
+        t.dep_ == "prep" or (t.dep_ == "mark" and present_finite(t.head)))), None)
 
 
 def _barred_without(sentence: "SpacySpan") -> str | None:

@@ -37,7 +37,7 @@ from star_bank.model.story import SectionKind
 from star_bank.nlp.analysis import AnalysedStory, SectionText, is_first_person_singular, subject_of
 from star_bank.nlp.lesson_changes import change_cue
 from star_bank.nlp.lesson_cues import lesson_cue
-from star_bank.nlp.lesson_habits import present_finite
+from star_bank.nlp.lesson_habits import is_speaker, present_finite
 from star_bank.nlp.lesson_judgement import abstraction_of, is_hypothetical, mechanism_of
 from star_bank.nlp.lesson_vocabulary import LessonVocabulary, compiled, load_vocabulary
 from star_bank.nlp.lexicon import find_phrases
@@ -138,6 +138,9 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
             elif _dated_lead_in(sentence, lists):
                 last, listed = sentence, True  # "After:", "Since then:": a label over the changes, no lesson itself
                 continue
+            elif _asked_for_the_lesson(sentence, vocabulary):
+                last, listed = sentence, False  # "She asked what I took from it.": the answer follows
+                continue
             if cue is None and in_lesson:
                 cue = "lesson section"
             if cue is None:
@@ -187,10 +190,14 @@ def _continues(text: str, lesson: "SpacySpan", sentence: "SpacySpan") -> bool:
 
 
 def _lists_changes(sentence: "SpacySpan") -> bool:
-    """'What I changed, and still do:', 'What changed afterwards:': a lead-in whose list is the
-    changes themselves."""
-    return sentence.text.rstrip().endswith(":") and any(
-        t.lemma_.lower() == "change" and t.pos_ == "VERB" for t in sentence)
+    """'What I changed, and still do:', 'What changed afterwards:', 'The changes I made: ...': a
+    lead-in whose list (or the rest of its line) is the changes themselves."""
+    colon = next((t.i for t in sentence if t.text == ":"), None)
+    if colon is None:
+        return False
+    # "What I changed:", or the changes named as a noun ("The changes I made, still how I work: ...").
+    return any(t.lemma_.lower() == "change" and t.i < colon and (
+        t.pos_ == "VERB" or any(c.dep_ == "relcl" for c in t.children)) for t in sentence)
 
 
 def _dated_lead_in(sentence: "SpacySpan", lists) -> bool:
@@ -203,6 +210,17 @@ def _dated_lead_in(sentence: "SpacySpan", lists) -> bool:
         return True
     return any(next(find_phrases(words, phrases), None) is not None
                for phrases in (lists.after_event, lists.later, lists.forward))
+
+
+def _asked_for_the_lesson(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> bool:
+    """'The interviewer asked what I took from it', 'my manager asked what we learned': a question
+    about the speaker's lesson, told as an event; the statement after it is the answer."""
+    root = sentence.root
+    if root.lemma_.lower() not in ("ask", "wonder") or root.tag_ not in ("VBD", "VBN"):
+        return False
+    asked = [c for c in root.children if c.dep_ in ("ccomp", "xcomp")]
+    return any(c.lemma_.lower() in (*vocabulary.learning_verbs, *vocabulary.takeaway_verbs, "change")
+               and (subject := subject_of(c)) is not None and is_speaker(subject) for c in asked)
 
 
 def _what_is_in_place(sentence: "SpacySpan") -> str:

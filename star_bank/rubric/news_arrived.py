@@ -28,7 +28,7 @@ def news_arrived(token: "Token", trouble: frozenset[str]) -> bool:
     (not what the people it reached said: see `those_hit_said`)."""
     return (_brought_to_us(token) or _passed_on_to_me(token) or _reports_came_in(token) or _alerted(token)
             or _raised_by_someone(token) or _trouble_reported(token, trouble) or _report_noted(token, trouble)
-            or _alerted_us(token))
+            or _alerted_us(token) or _posted_where_we_read(token))
 
 
 # Verbs of bringing trouble to someone ('a customer complained to us').
@@ -193,3 +193,28 @@ def _raised_by_someone(token: "Token") -> bool:
     if not _someone_else(subject) or subject.dep_ != "nsubj":
         return False
     return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in token.children)
+
+
+# Where a team reads what others post: news posted there has reached the team.
+_SHARED_PLACES = frozenset({"channel", "thread", "chat", "slack", "forum", "group", "room", "standup", "bridge"})
+_POSTING = frozenset({"post", "write", "say", "report", "mention", "drop", "share", "flag"})
+
+
+def _posted_where_we_read(token: "Token") -> bool:
+    """'the support lead posted in the ops channel that calls were at three times normal', 'Priya
+    wrote in the team thread that the export was empty': someone else put the news where the
+    team reads, with what they said."""
+    if token.lemma_.lower() not in _POSTING or token.pos_ != "VERB" or not is_fact(token):
+        return False
+    subject = subject_of(token)
+    if subject is None and token.dep_ in ("xcomp", "acl") and token.head.dep_ == "nsubj":
+        subject = token.head  # "07:52 the support lead posted ...": a leading clock time upsets the parse
+    if not _someone_else(subject):
+        return False
+    places = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "into", "to")
+              for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in _SHARED_PLACES]
+    # What was said: a clause on the verb, or one the parser hung on the place ("channel that ...").
+    said = any(c.dep_ in ("ccomp", "dobj") for c in token.children) or any(
+        c.dep_ in ("relcl", "acl") for p in places for c in p.children)
+    return bool(places) and said
+

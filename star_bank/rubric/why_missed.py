@@ -118,13 +118,21 @@ def _diagnosis_assumed(token: "Token") -> bool:
 _SOUNDED = frozenset({"trigger", "fire", "raise", "send", "sound", "page"})
 
 
+# An instrument that stayed or looked well while the trouble went on told no one.
+_STAYING = frozenset({"be", "stay", "remain", "show", "read"})
+_ALL_WELL = frozenset({"green", "quiet", "silent", "clean", "normal", "healthy", "flat"})
+
+
 def _instrument_silent(token: "Token", instruments: frozenset[str]) -> bool:
-    """'crash telemetry showed nothing, because nothing was crashing', 'the alert never fired':
-    the instrument that should have told stayed quiet."""
+    """'crash telemetry showed nothing, because nothing was crashing', 'the alert never fired',
+    'our monitors were green the whole time': the instrument that should have told stayed quiet."""
     own = subject_of(token)
     subject = _antecedent(own, instruments)
     if subject is None or subject.lemma_.lower() not in instruments | {"telemetry", "monitoring", "metric"}:
         return False
+    if token.lemma_.lower() in _STAYING and token.tag_ in PAST and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in _ALL_WELL for c in token.children):
+        return True  # "our synthetic monitors were green the whole time"
     if own.dep_ == "nsubjpass" and token.lemma_.lower() not in _SOUNDED:
         return False  # "the dashboards weren't refreshed on time" is the trouble, not a quiet instrument
     if token.tag_ not in PAST or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in token.children):

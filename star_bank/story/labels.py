@@ -53,6 +53,7 @@ _LETTER_AT_START = re.compile(
 _LETTER_INLINE = re.compile(r"(?<=[ \t])[(\[](?P<a>[STARL])[)\]][ \t]+")
 # An all-capitals label run into its first word, as copying often leaves it ("SITUATIONWhen I ...").
 _CAPS_GLUED = re.compile(r"^[ \t]{0,3}(?P<label>[A-Z]{2,}(?: [A-Z]{2,})*)(?=[A-Z][a-z])")
+_ASIDE = re.compile(r"\([^()\n]{1,80}\)[ \t]*:?")
 _LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+")
 _TAGS = re.compile(r"<[^<>\n]*>")
 _ANSWER_LINE = re.compile(r"^[ \t]{0,3}(?:\*\*|__)?A[ \t]*:", re.M)
@@ -193,14 +194,16 @@ def _label_at_start(line: str, letters: bool, bold_only: bool) -> Label | None:
     for pattern in (_BOLD_LABEL, _HTML_LABEL):
         match = pattern.match(line)
         if match:
-            rest_empty = not _TAGS.sub("", line[match.end() :]).strip()
+            rest = _TAGS.sub("", line[match.end() :]).strip()
+            # "**Follow-ups** (owned by me)": an aside in brackets after the label is part of it.
+            rest_empty = not rest or bool(_ASIDE.fullmatch(rest))
             if match.group("inner") or match.group("outer") or rest_empty:
                 label = match.group("label").strip()
                 kind = classify_label(label)
                 if kind is None and letters and label.rstrip(":-").strip() in _vocabulary()[2]:
                     kind = _vocabulary()[2][label.rstrip(":-").strip()]  # "**S:** ..."
                 if kind is not None:
-                    return Label(kind, label, 0, match.end())
+                    return Label(kind, label, 0, len(line) if rest_empty else match.end())
                 if rest_empty and _looks_like_label(label) and len(label.split()) <= _OWN_HEADING_WORDS:
                     # "**Timeline**" on a line of its own is a heading naming no STAR part: it
                     # opens a part of its own (kept only beside STAR labels: star_bank.story.parse).

@@ -106,7 +106,7 @@ def parse_story(text: str, path: str = "<story>") -> Story:
             # no blank line between); letters ("(S) ... (T) ...") may also stand inside one.
             _add_line_labels(starts, text, index, hidden, range(first, last), letters)
 
-    starts = _drop_nested_others(_drop_lone_weak_labels(starts))
+    starts = _drop_nested_others(_drop_repeated_weak_labels(_drop_lone_weak_labels(starts)))
     sections = [
         _section(index, hidden, start, starts[n + 1].label_start if n + 1 < len(starts) else len(text))
         for n, start in enumerate(starts)
@@ -239,6 +239,17 @@ def _drop_lone_weak_labels(starts: list[_Start]) -> list[_Start]:
     if len(kinds) >= 2:
         return starts
     return [s for s in starts if not s.weak]
+
+
+def _drop_repeated_weak_labels(starts: list[_Start]) -> list[_Start]:
+    """'did:' over '- fix: per-request controller ...': a label of the writer's own words naming
+    the part already open is a line inside it, not a second part."""
+    kept: list[_Start] = []
+    for start in starts:
+        if start.weak and kept and start.kind is kept[-1].kind and start.kind in STAR_KINDS:
+            continue
+        kept.append(start)
+    return kept
 
 
 def _drop_nested_others(starts: list[_Start]) -> list[_Start]:

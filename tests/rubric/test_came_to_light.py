@@ -616,3 +616,17 @@ ACTED_ON_A_BELIEF = failure(
 def test_a_measured_signal_and_an_act_done_on_a_belief_make_detection_expert(linter, text, quoted):
     judged = dimension(text, linter, "detection")
     assert judged.rating == "expert" and quoted in judged.reason
+
+
+POSTED_IN_THE_CHANNEL = failure(
+    "I ran the ferry company's booking site. I changed the seat map on a Friday night. At nine on Saturday "
+    "the harbour office manager posted in the ops channel that passengers were being sold the same seat. "
+    "I reverted the seat map within the hour and told my manager."
+)
+
+
+def test_news_posted_where_the_team_reads_is_how_it_came_to_light(linter):
+    assert dimension(POSTED_IN_THE_CHANNEL, linter, "detection").rating == "intermediate"
+    # An instrument that stayed well while the trouble went on is why it was missed.
+    quiet = POSTED_IN_THE_CHANNEL.replace("I reverted", "Our booking monitors were green the whole time. I reverted")
+    assert dimension(quiet, linter, "detection").rating == "expert"

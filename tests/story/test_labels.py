@@ -274,3 +274,20 @@ def test_a_part_named_in_ones_own_words_on_a_line_of_its_own_counts_beside_other
     # Alone, with no other label, such a line is only prose.
     alone = "We moved the export to its own queue.\n\nWhat changed for me\n\nEvery job gets its own queue now.\n"
     assert L not in kinds(alone)
+
+
+def test_a_bold_label_with_an_aside_in_brackets_still_opens_its_part():
+    text = ("**What I did**\n\nI rolled the certificate back at 08:30.\n\n"
+            "**Follow-ups** (mine, all closed within a month)\n\n- The script pins the chain by fingerprint.\n")
+    story = parse_story(text)
+    assert [s.kind for s in story.sections][-1] is SectionKind.lesson
+    assert "closed within a month" not in story.sections[-1].text  # the aside is part of the label
+
+
+def test_shortened_labels_in_notes_and_a_repeated_label_of_ones_own_inside_a_part():
+    text = ("sit: billing service, six pods, restarting every few hours\n\n"
+            "task: find the leak\n\n"
+            "did:\n- heap snapshots half an hour apart\n- fix: one abort controller per request\n\n"
+            "res: memory flat after two days\n")
+    # "fix:" inside the "did:" list is a line of the Action, not a second Action.
+    assert kinds(text) == [SectionKind.situation, SectionKind.task, SectionKind.action, SectionKind.result]

@@ -5,7 +5,7 @@ Reads the lesson statements and post-event changes found anywhere in the story
 one of them, not a hypothetical ("next time I would ..."), names a mechanism (a
 checklist, review, gate, metric, template, alert, meeting...) or a cadence or
 trigger ("every", "before each", "weekly", "whenever"). In a story whose parts
-were inferred, the Task is read too: inferred parts are rough. A labelled story
+were inferred, the Situation and Task are read too: inferred parts are rough. A labelled story
 that tells no lesson at all is left to missing-section; one with no labels is
 judged here, since it has no missing section to report.
 Options: `extra_mechanisms`, `extra_cadences` (lemma phrases added to the shared
@@ -40,8 +40,9 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
         vocabulary = vocabulary.extended(mechanisms=options.extra_mechanisms, cadences=options.extra_cadences)
     scope = set(rule.scope)
     if story.labels_missing:
-        # Inferred parts are rough: a closing change read as part of the Task is still the change.
-        scope |= {"task", "other"}
+        # Inferred parts are rough: a closing change read as part of the Task is still the change,
+        # and a lesson told first ("Biggest thing I took away: ...") opens the inferred Situation.
+        scope |= {"task", "other", "situation"}
     statements = [s for s in find_lessons(story, vocabulary) if s.section.kind.value in scope]
     if any(s.observable for s in statements):
         return

@@ -66,3 +66,12 @@ def test_a_change_in_an_unlabelled_story_counts_whatever_part_it_was_inferred_in
     # The parts of an unlabelled story are inferred from cues and can be rough (here the
     # closing paragraph lands in the Task): the change told there is still the change.
     assert [rule for rule, _ in rules(linter, ROUGHLY_INFERRED) if rule == "no-observable-change"] == []
+
+
+def test_a_lesson_told_before_an_unlabelled_story_is_read_where_it_stands(linter):
+    told = ("Main thing I took away: when I argue about app speed, I test on the cheapest phone our users "
+            "own before I say a word.\n\n"
+            "I was the Android lead at a grocery app. Our designer wanted a loading animation and I pushed "
+            "back hard. We tested it on three cheap phones behind a flag, and she was right about what users "
+            "felt. I apologised to her and moved the parsing off the main thread.\n")
+    assert not [r for r in rules(linter, told) if r[0] == "no-observable-change"]
