@@ -23,6 +23,9 @@ the rubric counts them all as naming the signal:
   dashboard fell to 88%"). Alone it says the signal existed, not that anyone saw it: it
   names the signal only with a reason it was missed ("... but it went to an
   unwatched inbox"); otherwise the drill still asks who noticed;
+- **set aside**: a sign someone saw and dismissed ("I waved her recordings away as
+  anecdotal"): it was there to see, and reached someone (the dismissal itself is
+  `missed_signal`, a phrase spec in rubrics.yaml);
 - **misread signal** (why it was missed, for expert): read by
   rubric/why_missed.py (a misreading, a check skipped, a thing that seemed safe).
 
@@ -40,7 +43,7 @@ from star_bank.nlp.actors import is_person_or_group
 from star_bank.nlp.lesson_habits import names_a_person
 from star_bank.nlp.numbers import has_quantity
 from star_bank.rubric.news_arrived import news_arrived, those_hit_said
-from star_bank.rubric.signals import Mark, list_items
+from star_bank.rubric.signals import Mark, clock_time, list_items
 from star_bank.rubric.why_missed import FIRST_PERSON, HYPOTHETICAL, SEEMING, is_fact, nobody, why_it_was_missed
 
 if TYPE_CHECKING:
@@ -72,6 +75,7 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
                     or _found_out_from(t) or _looked_wrong(t, odd) or _showed_a_reading(t)
                     or _surfaced(t) or _showed_up(t, trouble) or _answered_an_instrument(t, instruments)
                     or _found_by(t, finding, checks) or _caught(t, trouble) or _ran_and_it_told(t, trouble)
+                    or _set_aside(t) or _told_at_a_time(t, instruments)
                     # "A customer reported a bug" opening the story is its premise, not how it was seen.
                     or (section.kind is not SectionKind.situation and those_hit_said(t)),
                     "instrument_told": lambda t: _instrument_told(t, instruments) or _moved_on_an_instrument(t, instruments)
@@ -86,6 +90,22 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
                         start, end = section.prose.source_range(hit.idx, hit.idx + len(hit.text))
                         found[name].append(Mark(name, start, end, section.kind, text))
     return found
+
+
+# Verbs of setting a sign aside, and those that do so only with a particle ("wave away").
+_SETTING_ASIDE = frozenset({"dismiss", "ignore", "discount"})
+_WITH_PARTICLE = frozenset({"wave", "brush", "write", "shrug", "laugh"})
+_ASIDE = frozenset({"away", "off", "aside"})
+
+
+def _set_aside(token: "Token") -> bool:
+    """'I waved her recordings away as anecdotal', 'we ignored the disk alert': a sign named (the
+    verb's object) and set aside, told as past fact: it was there to see."""
+    if token.pos_ != "VERB" or not is_fact(token) or not any(c.dep_ == "dobj" for c in token.children):
+        return False
+    if token.lemma_.lower() in _WITH_PARTICLE:
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ in _ASIDE for c in token.children)
+    return token.lemma_.lower() in _SETTING_ASIDE
 
 
 def _noticed(token: "Token", noticing: frozenset[str]) -> bool:
@@ -160,6 +180,18 @@ def _instrument_told(token: "Token", instruments: frozenset[str]) -> bool:
     subject = subject_of(token)
     return (subject is not None and subject.dep_ == "nsubj" and subject.lemma_.lower() in instruments
             and is_fact(token))
+
+
+def _told_at_a_time(token: "Token", instruments: frozenset[str]) -> bool:
+    """'At 20:41 the rebuffer alert fired': an instrument that told at a time of day is the moment
+    the trouble showed on the story's clock, not only a signal that existed."""
+    return token.lemma_.lower() in _SOUNDING and _instrument_told(token, instruments) and any(
+        clock_time(t) for t in token.sent)
+
+
+# What an instrument does when it tells ("the dashboards refreshed by 07:00" tells nothing).
+_SOUNDING = frozenset({"fire", "trip", "go", "page", "flag", "trigger", "sound", "ring", "show", "catch", "detect",
+                       "fail", "turn", "light", "start", "spike"})
 
 
 def _showed_trouble(token: "Token", trouble: frozenset[str]) -> bool:

@@ -263,6 +263,9 @@ def test_framing_tells_a_mistake_from_a_split_a_wish_and_a_condition(book):
     assert "own_mistake" in frames("On my second day I broke the build for the whole office.")
     assert "own_mistake" in frames("I didn't properly test the export before the release.")
     assert "impact" in frames("The export job failed three nights in a row.")
+    # A count of zero, in digits or words, says the trouble is gone.
+    assert "impact" not in frames("0 crashes in the month after, down from six a day.")
+    assert "impact" not in frames("Zero crashes in the month after, down from six a day.")
 
 
 def test_framing_reads_notes_counterfactuals_and_what_was_hit(book):

@@ -630,3 +630,30 @@ def test_news_posted_where_the_team_reads_is_how_it_came_to_light(linter):
     # An instrument that stayed well while the trouble went on is why it was missed.
     quiet = POSTED_IN_THE_CHANNEL.replace("I reverted", "Our booking monitors were green the whole time. I reverted")
     assert dimension(quiet, linter, "detection").rating == "expert"
+
+
+SET_ASIDE = failure(
+    "I built the ferry company's new booking page. The ticket office sent me screenshots of customers "
+    "stuck on the payment step. I waved them away as old browsers. Two weeks later sales had fallen by a "
+    "third, and I rolled the page back that morning."
+)
+
+
+def test_a_sign_set_aside_names_the_signal_and_why_it_was_missed(linter):
+    assert dimension(SET_ASIDE, linter, "detection").rating == "expert"
+    # Without the dismissal, nothing says the screenshots were a sign anyone saw.
+    plain = SET_ASIDE.replace("I waved them away as old browsers. ", "")
+    assert dimension(plain, linter, "detection").rating == "novice"
+
+
+ALERT_AT_A_TIME = failure(
+    "I ran the ferry company's ticket servers. At 18:05 on a Friday the queue alert fired for the east "
+    "gate only. At 18:07 I moved the east gate to the spare server and told the harbour master."
+)
+
+
+def test_an_instrument_that_told_at_a_time_of_day_is_when_it_showed(linter):
+    assert dimension(ALERT_AT_A_TIME, linter, "detection").rating == "intermediate"
+    # Without its time, the alert only says a signal existed, not that it was heard.
+    untimed = ALERT_AT_A_TIME.replace("At 18:05 on a Friday the", "The").replace("At 18:07 I", "I")
+    assert dimension(untimed, linter, "detection").rating == "novice"
