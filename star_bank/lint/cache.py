@@ -4,8 +4,9 @@ A pre-commit hook lints the same unchanged stories on every commit; a cached
 file costs a read and a hash, and a run where every file is cached never
 imports spaCy, with or without scorecards.
 
-An entry is one small JSON file named by a hash of the story file's bytes and
-the settings fingerprint, a string the linter gives (`Linter.fingerprint()`:
+An entry is one small JSON file named by a hash of the story file's bytes, its
+file name (which titles a story that has no title of its own) and the settings
+fingerprint, a string the linter gives (`Linter.fingerprint()`:
 the package version and code, the rule pack, the rules this run applies with
 their severities and options, the level, the role, the spaCy pipeline and the
 archetype data); the cache never looks inside the linter. Change any of them
@@ -136,9 +137,13 @@ class LintCache:
         known = {rule.code: rule.slug for rule in rules} if rules is not None else None
         return cls(directory, linter.fingerprint(), known)
 
-    def key(self, data: bytes) -> str:
-        """The entry key of a story file whose bytes are `data`."""
-        digest = hashlib.sha256(f"{CACHE_SCHEMA}\0{self.settings}".encode())
+    def key(self, data: bytes, path: str) -> str:
+        """The entry key of the story file at `path` whose bytes are `data`.
+
+        The file's name is part of it: a story with no title of its own is titled by its
+        file name, and the title counts in its archetype and scorecard. A story moved to
+        another folder keeps its entries; a renamed one is read again."""
+        digest = hashlib.sha256(f"{CACHE_SCHEMA}\0{self.settings}\0{Path(path).stem}".encode())
         digest.update(b"\0")
         digest.update(data)
         return digest.hexdigest()
@@ -159,7 +164,7 @@ class LintCache:
             entry = json.loads(read_limited(self._entry(key), MAX_ENTRY_BYTES))
             if entry["key"] != key:
                 return None
-            # The path is not part of the key: a moved or copied story is still cached.
+            # The folder is not part of the key: a moved or copied story is still cached.
             findings = [Finding.model_validate({**raw, "path": path}) for raw in entry["findings"]]
             if self.rules is not None and any(self.rules.get(f.code) != f.rule for f in findings):
                 return None

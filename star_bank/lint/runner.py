@@ -125,7 +125,7 @@ def _from_cache(
     for n, file in enumerate(files):
         data = key = None
         if cache is not None and (data := _read_bytes(file)) is not None:
-            key = cache.key(data)
+            key = cache.key(data, file)
             results[n] = cache.lookup(key, file, scoring)
             if results[n] is not None:
                 continue

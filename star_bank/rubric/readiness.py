@@ -68,7 +68,7 @@ def lint_quality(cache: "LintCache") -> QualityScorer:
     def score(story: Story) -> StoryQuality:
         base = structure_quality(story)
         try:
-            findings = cache.get(cache.key(read_story_bytes(story.path)), story.path)
+            findings = cache.get(cache.key(read_story_bytes(story.path), story.path), story.path)
         except StoryParseError:
             findings = None
         if findings is None:

@@ -63,11 +63,22 @@ def test_cache_hit_gives_the_same_findings_without_parsing(linter, bank, tmp_pat
 def test_a_moved_story_is_still_cached_and_reported_at_its_new_path(linter, bank, tmp_path, monkeypatch):
     cache = LintCache.for_linter(linter, tmp_path / "cache")
     linter.lint_paths([bank / "weak.md"], cache=cache)
-    moved = tmp_path / "elsewhere.md"
+    (tmp_path / "elsewhere").mkdir()
+    moved = tmp_path / "elsewhere" / "weak.md"
     moved.write_bytes((bank / "weak.md").read_bytes())
     monkeypatch.setattr(stream_module, "with_docs", _refuse)
     report = linter.lint_paths([moved], cache=cache)
     assert report.findings and {f.path for f in report.findings} == {str(moved)}
+
+
+def test_a_renamed_story_is_read_again_since_its_name_may_be_its_title(linter, bank, tmp_path, monkeypatch):
+    cache = LintCache.for_linter(linter, tmp_path / "cache")
+    linter.lint_paths([bank / "weak.md"], cache=cache)
+    renamed = tmp_path / "payment-outage.md"
+    renamed.write_bytes((bank / "weak.md").read_bytes())
+    monkeypatch.setattr(stream_module, "with_docs", _refuse)
+    with pytest.raises(AssertionError):
+        linter.lint_paths([renamed], cache=cache)  # a miss: the parse is asked for
 
 
 def test_changed_content_is_linted_again(linter, bank, tmp_path):
