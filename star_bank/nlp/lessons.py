@@ -154,9 +154,10 @@ def _find(story: AnalysedStory, vocabulary: LessonVocabulary) -> list[LessonStat
                 # Under "What I changed:" the items are the changes, whatever they name.
                 practice = _told_as_practice(sentence) and (listed or mechanism_of(sentence, lists) is not None)
                 # So does a maxim after it ("If there's a takeaway: ... Stay curious."), read for a
-                # platitude; the speaker's own state ("I'm not sure I'd have seen it") is no maxim.
+                # platitude; the speaker's own state ("I'm not sure I'd have seen it") is no maxim, nor
+                # is what the practice does not do ("Doesn't win me more arguments.").
                 maxim = (_imperative(sentence) or _told_as_practice(sentence) and not _said_of_self(sentence)) \
-                    and abstraction_of(sentence, vocabulary)
+                    and not any(c.dep_ == "neg" for c in sentence.root.children) and abstraction_of(sentence, vocabulary)
                 cue = "continues the lesson" if practice or maxim else None
             if cue is None:
                 continue

@@ -120,7 +120,7 @@ def classify_label(label: str, by_meaning: bool = True) -> SectionKind | None:
     aliases, leading, _, whole = _vocabulary()
     text = COMMENT.sub(" ", label).lower().replace("’", "'")
     text = re.sub(r"[*_`#]", " ", text)
-    text = re.sub(r"^[^a-z]*(?:\d+[.)]\s*)?", "", text).strip(" .:-–—\t")
+    text = re.sub(r"^[^a-z]*(?:\d+[.)]\s*)?", "", text).strip(" .:?-–—\t")  # "How did it turn out?"
     text = _COUNTER.sub("", text)  # "Slide 3: What went wrong", "Part 2 - Context"
     text = re.sub(r"\s+", " ", text)
     if text in whole:

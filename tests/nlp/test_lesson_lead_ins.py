@@ -85,3 +85,11 @@ def test_what_i_changed_said_to_be_a_practice_opens_it():
     found = lessons(told)
     assert found[0].cue.startswith("changed is how I run")
     assert found[1].cue == "continues the lesson" and found[1].observable
+
+
+def test_what_a_practice_does_not_do_is_no_maxim():
+    told = ("## Result\nThe refund went out by Friday.\n"
+            "Now I write the riskiest assumption at the top of every plan and have the sponsor initial it. "
+            "Doesn't win me more debates. Makes the surprises cheaper.\n")
+    found = lessons(told)
+    assert found and not any(s.vague for s in found), [(s.text, s.abstraction) for s in found]

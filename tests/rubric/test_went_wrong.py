@@ -204,6 +204,14 @@ def test_a_complaint_about_our_work_is_a_flaw_pointed_out(linter):
     assert card(text, linter).rubric == "failure"
 
 
+def test_a_flaw_written_to_our_team_is_pointed_out_even_in_the_situation(linter):
+    text = ("**Situation:** I built the stock-alert model our shop sells to pharmacies. After a month the "
+            "head pharmacist at one branch wrote to our support lead that her staff ignored the alerts because "
+            "there were too many.\n\n**Action:** I sat with her staff for two days and raised the threshold "
+            "for slow-moving items.\n\n**Result:** Alerts fell from 40 a day to 9.\n")
+    assert card(text, linter).rubric == "failure"
+
+
 SEEN_IN_THE_LOGS = story_of(
     "I looked after the booking site of a climbing gym. A member wrote that her class had vanished from "
     "her account, so I went through the server logs and spotted in the logs that the nightly clean-up "

@@ -291,3 +291,11 @@ def test_shortened_labels_in_notes_and_a_repeated_label_of_ones_own_inside_a_par
             "res: memory flat after two days\n")
     # "fix:" inside the "did:" list is a line of the Action, not a second Action.
     assert kinds(text) == [SectionKind.situation, SectionKind.task, SectionKind.action, SectionKind.result]
+
+
+def test_an_interviewers_sub_questions_in_bold_name_the_parts_they_ask_for():
+    text = ("**What was the context?**\n\nOur support team searched tickets by scrolling.\n\n"
+            "**What did you do first?**\n\nI sat with two agents for a morning.\n\n"
+            "**How did it turn out?**\n\nSearch took 4 seconds instead of 90.\n\n"
+            "**What would you take from it?**\n\nI now write a one-page question list before any build.\n")
+    assert kinds(text) == [S, A, R, L]
