@@ -159,7 +159,11 @@ def _verb_in_disguise(word: "Token") -> bool:
 def abstraction_of(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> tuple[str, "Token"] | None:
     """The abstract value a lesson states with no number (its text and head word), or None."""
     tokens = list(sentence)
-    numbered = has_quantity(tokens)
+    # A number in the reason given for the lesson ("..., because the error showed once a month")
+    # does not make the lesson itself concrete.
+    reasons = {t.i for c in tokens if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("because", "since") for m in c.children) for t in c.subtree}
+    numbered = has_quantity([t for t in tokens if t.i not in reasons])
     for token in tokens:
         lemma = token.lemma_.lower()
         # "the importance of communication when you're moving a hundred engineers": only a number

@@ -93,3 +93,11 @@ def test_what_a_practice_does_not_do_is_no_maxim():
             "Doesn't win me more debates. Makes the surprises cheaper.\n")
     found = lessons(told)
     assert found and not any(s.vague for s in found), [(s.text, s.abstraction) for s in found]
+
+
+def test_a_number_in_the_reason_for_a_lesson_does_not_make_it_concrete():
+    told = ("## Result\nThe duplicates were gone by the next close.\n"
+            "What I learned is that one must be very careful with time zones, because the bug only showed "
+            "twice a year, on 2 nights.\n")
+    found = lessons(told)
+    assert len(found) == 1 and found[0].vague
