@@ -41,6 +41,8 @@ _SAYING = frozenset({"say", "ask", "tell", "complain", "report", "mention", "war
 _TELLING = frozenset({"say", "report", "complain", "post", "write", "tweet", "mention", "ask"})
 # What brings trouble in: a queue of these arriving is the signal.
 _REPORTS = frozenset({"ticket", "complaint", "report", "email", "message", "call", "review", "escalation"})
+# What an instrument sends: a note that opens with one ("Alert from the audit pipeline: ...").
+_NOTICES = frozenset({"alert", "alarm", "page", "notification", "warning"})
 # Acts that put trouble in front of someone: done to the speaker, they are how it came to light.
 _ALERTING = _PASSING_ON | {"page", "alert", "notify", "wake", "flag"}
 # Acts of raising trouble with others ("the QA lead flagged the thread").
@@ -79,17 +81,29 @@ def _names_trouble(noun: "Token", trouble: frozenset[str]) -> bool:
 
 def _report_noted(token: "Token", trouble: frozenset[str]) -> bool:
     """'21:44 - First support ticket: a customer can't get past the address step', 'Two more
-    tickets, both from Canada.': a note that opens with the report that arrived, verbless."""
-    if token.dep_ not in ("ROOT", "dep") or token.pos_ not in ("NOUN", "PROPN"):
+    tickets, both from Canada.', 'Alert from the audit pipeline: ...': a note that opens with
+    the report or alert that arrived, verbless."""
+    if token.pos_ not in ("NOUN", "PROPN"):
         return False
-    if token.lemma_.lower() not in _REPORTS | trouble:
+    # The parser may take the note's head for the subject of what follows its colon (and hang
+    # the colon on it).
+    edge = token.right_edge
+    colon = next((c for c in token.children if c.text == ":"), None) or (
+        token.doc[edge.i + 1] if edge.i + 1 < len(token.doc) else None)
+    if token.dep_ not in ("ROOT", "dep") and (colon is None or colon.text != ":"):
+        return False
+    if token.lemma_.lower() not in _REPORTS | _NOTICES | trouble:
         return False
     if token.lemma_.lower() in trouble and not any(c.dep_ in ("amod", "nummod") for c in token.children):
         return False  # "Bug:" or "The problem:" heads a note; it does not say the trouble arrived
+    if token.lemma_.lower() in _NOTICES and not any(
+            c.dep_ in ("amod", "nummod", "compound") or (c.dep_ == "prep" and c.lower_ == "from") for c in token.children):
+        return False  # "Warning: long post" heads a note; "Alert from the audit job:" is one that arrived
     sentence = token.sent
     # Only a time stamp or a dash before it, and nothing but punctuation right after it.
     before = [t for t in sentence if t.i < token.left_edge.i]
-    after = token.doc[token.right_edge.i + 1] if token.right_edge.i + 1 < sentence.end else None
+    after = colon if colon is not None and colon.text == ":" else (
+        token.doc[edge.i + 1] if edge.i + 1 < sentence.end else None)
     return (all(t.like_num or t.is_punct or clock_time(t) for t in before)
             and (after is None or after.text in (":", ",", ".", ";", "-")))
 

@@ -657,3 +657,15 @@ def test_an_instrument_that_told_at_a_time_of_day_is_when_it_showed(linter):
     # Without its time, the alert only says a signal existed, not that it was heard.
     untimed = ALERT_AT_A_TIME.replace("At 18:05 on a Friday the", "The").replace("At 18:07 I", "I")
     assert dimension(untimed, linter, "detection").rating == "novice"
+
+
+ALERT_NOTE = failure(
+    "S: Sunday, 03:10. Alert from the backup monitor: the ferry bookings dump was empty. I was on call.\n\n"
+    "T: Get a good dump before the 06:00 sailings.\n\n"
+    "A: I reran the dump by hand at 03:30 and told the operations lead at 08:00.\n\n"
+    "R: The morning sailings sold 412 tickets from a complete booking list."
+)
+
+
+def test_a_note_that_opens_with_the_alert_that_arrived_is_how_it_came_to_light(linter):
+    assert dimension(ALERT_NOTE, linter, "detection").rating == "intermediate"
