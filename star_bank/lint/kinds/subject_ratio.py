@@ -39,8 +39,9 @@ class Options(KindOptions):
     collective_weight: float = Field(0.5, ge=0, le=1)
 
 
-def count_subjects(doc, collective_weight: float = 0.5) -> tuple[float, int]:
-    """(plural weight, singular count) of the subjects of actions in a Doc.
+def count_subjects(doc, collective_weight: float = 0.5, skip: frozenset[int] = frozenset()) -> tuple[float, int]:
+    """(plural weight, singular count) of the subjects of actions in a Doc, leaving out the
+    plural subjects in `skip`.
 
     A subject counts when its verb is an act, not a copula or a state ("we were
     a team of four", "we had two weeks" say nothing about who did what).
@@ -52,6 +53,8 @@ def count_subjects(doc, collective_weight: float = 0.5) -> tuple[float, int]:
             continue
         if is_first_person_singular(token):
             singular += 1
+        elif token.i in skip:
+            continue
         elif _inside_own_decision(token.head):
             continue  # "I suggested we move it": the speaker's call
         elif token.lower_ == "we":
@@ -87,11 +90,18 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     plural = singular = notes = 0.0
     said_we = 0.0
     said_i = note_acts = 0
+    # Imported late: nlp.lessons loads the lesson vocabulary, which a cached run never reads.
+    from star_bank.nlp.lessons import find_lessons
+
+    lessons = find_lessons(story)
     for section in story.in_scope(rule.scope):
         if section.doc is None:
             continue
         weight = options.weights.get(section.kind.value, default)
-        we, i = count_subjects(section.doc, options.collective_weight)
+        # A practice the team adopted afterwards ("what we do now at the shop is ...") is the team's
+        # by nature: the plural subjects of the lesson statements are left out of the count.
+        adopted = frozenset(t.i for lesson in lessons if lesson.section is section for t in lesson.sentence)
+        we, i = count_subjects(section.doc, options.collective_weight, adopted)
         found = sum(1 for token in section.doc if opens_as_note(token))
         plural += weight * we
         singular += weight * i

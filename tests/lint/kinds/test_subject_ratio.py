@@ -86,3 +86,19 @@ def test_notes_that_drop_the_writers_i_count_as_i_unless_we_outnumbers_them(lint
     assert flagged(linter, text) == []
     team = text.replace("Checked the cache first. ", "We checked the cache first. We paged the owner. ")
     assert len(flagged(linter, team)) == 1
+
+
+def test_a_practice_the_team_adopted_afterwards_is_theirs_to_say_we(linter):
+    text = (
+        "I ran a small agency's mobile work. We built a field app for a farm co-op and shipped it in March. "
+        "By May a dozen of 140 growers used it. I drove out and rode with one grower for a day, and I saw "
+        "the app lose his records wherever the signal dropped. I rebuilt it to save on the phone first.\n\n"
+        "What we do now is that at every kickoff we ask where the user will stand, we build offline-first "
+        "unless the answer is a sure yes, and we ride along before we write any code.\n"
+    )
+    assert not flagged(linter, text)
+    # The same "we"s told as what happened are acts of the story, and count.
+    told = text.replace("What we do now is that at every kickoff we ask", "At the next kickoff we asked")
+    told = told.replace("we build offline-first", "we built offline-first").replace("and we ride along before we write",
+                                                                                       "and we rode along before we wrote")
+    assert flagged(linter, told)
