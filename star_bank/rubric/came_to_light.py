@@ -22,7 +22,8 @@ the rubric counts them all as naming the signal:
   on Friday"), or a figure moved on a dashboard or graph ("the success rate on the
   dashboard fell to 88%"). Alone it says the signal existed, not that anyone saw it: it
   names the signal only with a reason it was missed ("... but it went to an
-  unwatched inbox"); otherwise the drill still asks who noticed;
+  unwatched inbox"), or told at a time of day ("at 20:41 the rebuffer alert fired"),
+  which puts it on the story's clock; otherwise the drill still asks who noticed;
 - **set aside**: a sign someone saw and dismissed ("I waved her recordings away as
   anecdotal"): it was there to see, and reached someone (the dismissal itself is
   `missed_signal`, a phrase spec in rubrics.yaml);
