@@ -166,7 +166,7 @@ def is_fact(verb: "Token") -> bool:
 _REASONS = frozenset({"because", "since", "as"})
 _HOLDING = frozenset({"think", "assume", "believe", "suppose", "figure", "expect"})
 _GUESSES = frozenset({"guess", "assumption", "theory", "hunch", "suspicion", "thought", "diagnosis", "read",
-                      "opinion", "belief", "consensus", "feeling", "impression"})
+                      "opinion", "belief", "consensus", "feeling", "impression", "reaction", "instinct"})
 
 
 def _nobody_knew(token: "Token", noticing: frozenset[str]) -> bool:

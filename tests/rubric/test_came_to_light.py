@@ -669,3 +669,25 @@ ALERT_NOTE = failure(
 
 def test_a_note_that_opens_with_the_alert_that_arrived_is_how_it_came_to_light(linter):
     assert dimension(ALERT_NOTE, linter, "detection").rating == "intermediate"
+
+
+NOT_HEEDED = failure(
+    "I ran the ferry company's ticket reports. For two weeks the harbour office complained that the "
+    "monthly passenger count was too high. At first nobody took it seriously, because the gap was small. "
+    "I traced it to a duplicated midnight import, removed 900 rows and told the office manager that Friday."
+)
+
+
+def test_a_sign_nobody_took_seriously_for_a_reason_says_why_it_was_missed(linter):
+    assert dimension(NOT_HEEDED, linter, "detection").rating == "expert"
+
+
+FIRST_REACTION = failure(
+    "I ran the ferry company's ticket site. On Monday at 09:05 the harbour office messaged me that the "
+    "kiosk printed blank tickets. My first reaction was that the kiosk was out of paper. I checked the "
+    "logs, found my template change, reverted it at 09:40 and told the office."
+)
+
+
+def test_a_first_reaction_that_took_the_sign_for_something_else_says_why_it_was_missed(linter):
+    assert dimension(FIRST_REACTION, linter, "detection").rating == "expert"
