@@ -667,9 +667,6 @@ ALERT_NOTE = failure(
 )
 
 
-def test_a_note_that_opens_with_the_alert_that_arrived_is_how_it_came_to_light(linter):
-    assert dimension(ALERT_NOTE, linter, "detection").rating == "intermediate"
-
 
 NOT_HEEDED = failure(
     "I ran the ferry company's ticket reports. For two weeks the harbour office complained that the "
@@ -677,9 +674,6 @@ NOT_HEEDED = failure(
     "I traced it to a duplicated midnight import, removed 900 rows and told the office manager that Friday."
 )
 
-
-def test_a_sign_nobody_took_seriously_for_a_reason_says_why_it_was_missed(linter):
-    assert dimension(NOT_HEEDED, linter, "detection").rating == "expert"
 
 
 FIRST_REACTION = failure(
@@ -689,5 +683,14 @@ FIRST_REACTION = failure(
 )
 
 
-def test_a_first_reaction_that_took_the_sign_for_something_else_says_why_it_was_missed(linter):
-    assert dimension(FIRST_REACTION, linter, "detection").rating == "expert"
+@pytest.mark.parametrize(
+    ("told", "rating"),
+    [
+        (ALERT_NOTE, "intermediate"),  # a note that opens with the alert that arrived: how it came to light
+        (NOT_HEEDED, "expert"),  # a sign nobody took seriously, with the reason: why it was missed
+        (FIRST_REACTION, "expert"),  # a first reaction that took the sign for something else
+    ],
+)
+def test_notes_of_an_alert_and_signs_not_heeded_or_misread(linter, told, rating):
+    assert dimension(told, linter, "detection").rating == rating
+
