@@ -104,8 +104,7 @@ def _report_noted(token: "Token", trouble: frozenset[str]) -> bool:
     sentence = token.sent
     # Only a time stamp or a dash before it, and nothing but punctuation right after it.
     before = [t for t in sentence if t.i < token.left_edge.i]
-    after = colon if colon is not None and colon.text == ":" else (
-        token.doc[edge.i + 1] if edge.i + 1 < sentence.end else None)
+    after = colon if colon is not None and colon.i < sentence.end else None
     return (all(t.like_num or t.is_punct or clock_time(t) for t in before)
             and (after is None or after.text in (":", ",", ".", ";", "-")))
 

@@ -623,59 +623,33 @@ POSTED_IN_THE_CHANNEL = failure(
     "the harbour office manager posted in the ops channel that passengers were being sold the same seat. "
     "I reverted the seat map within the hour and told my manager."
 )
-
-
-def test_news_posted_where_the_team_reads_is_how_it_came_to_light(linter):
-    assert dimension(POSTED_IN_THE_CHANNEL, linter, "detection").rating == "intermediate"
-    # An instrument that stayed well while the trouble went on is why it was missed.
-    quiet = POSTED_IN_THE_CHANNEL.replace("I reverted", "Our booking monitors were green the whole time. I reverted")
-    assert dimension(quiet, linter, "detection").rating == "expert"
-
-
+# An instrument that stayed well while the trouble went on is why it was missed.
+MONITORS_GREEN = POSTED_IN_THE_CHANNEL.replace(
+    "I reverted", "Our booking monitors were green the whole time. I reverted")
 SET_ASIDE = failure(
     "I built the ferry company's new booking page. The ticket office sent me screenshots of customers "
     "stuck on the payment step. I waved them away as old browsers. Two weeks later sales had fallen by a "
     "third, and I rolled the page back that morning."
 )
-
-
-def test_a_sign_set_aside_names_the_signal_and_why_it_was_missed(linter):
-    assert dimension(SET_ASIDE, linter, "detection").rating == "expert"
-    # Without the dismissal, nothing says the screenshots were a sign anyone saw.
-    plain = SET_ASIDE.replace("I waved them away as old browsers. ", "")
-    assert dimension(plain, linter, "detection").rating == "novice"
-
-
+# Without the dismissal, nothing says the screenshots were a sign anyone saw.
+NOT_SET_ASIDE = SET_ASIDE.replace("I waved them away as old browsers. ", "")
 ALERT_AT_A_TIME = failure(
     "I ran the ferry company's ticket servers. At 18:05 on a Friday the queue alert fired for the east "
     "gate only. At 18:07 I moved the east gate to the spare server and told the harbour master."
 )
-
-
-def test_an_instrument_that_told_at_a_time_of_day_is_when_it_showed(linter):
-    assert dimension(ALERT_AT_A_TIME, linter, "detection").rating == "intermediate"
-    # Without its time, the alert only says a signal existed, not that it was heard.
-    untimed = ALERT_AT_A_TIME.replace("At 18:05 on a Friday the", "The").replace("At 18:07 I", "I")
-    assert dimension(untimed, linter, "detection").rating == "novice"
-
-
+# Without its time, the alert only says a signal existed, not that it was heard.
+UNTIMED_ALERT = ALERT_AT_A_TIME.replace("At 18:05 on a Friday the", "The").replace("At 18:07 I", "I")
 ALERT_NOTE = failure(
     "S: Sunday, 03:10. Alert from the backup monitor: the ferry bookings dump was empty. I was on call.\n\n"
     "T: Get a good dump before the 06:00 sailings.\n\n"
     "A: I reran the dump by hand at 03:30 and told the operations lead at 08:00.\n\n"
     "R: The morning sailings sold 412 tickets from a complete booking list."
 )
-
-
-
 NOT_HEEDED = failure(
     "I ran the ferry company's ticket reports. For two weeks the harbour office complained that the "
     "monthly passenger count was too high. At first nobody took it seriously, because the gap was small. "
     "I traced it to a duplicated midnight import, removed 900 rows and told the office manager that Friday."
 )
-
-
-
 FIRST_REACTION = failure(
     "I ran the ferry company's ticket site. On Monday at 09:05 the harbour office messaged me that the "
     "kiosk printed blank tickets. My first reaction was that the kiosk was out of paper. I checked the "
@@ -686,11 +660,18 @@ FIRST_REACTION = failure(
 @pytest.mark.parametrize(
     ("told", "rating"),
     [
+        (POSTED_IN_THE_CHANNEL, "intermediate"),  # news posted where the team reads: how it came to light
+        (MONITORS_GREEN, "expert"),
+        (SET_ASIDE, "expert"),  # a sign waved away names the signal, and its reason why it was missed
+        (NOT_SET_ASIDE, "novice"),
+        (ALERT_AT_A_TIME, "intermediate"),  # an instrument that told at a time of day: when it showed
+        (UNTIMED_ALERT, "novice"),
         (ALERT_NOTE, "intermediate"),  # a note that opens with the alert that arrived: how it came to light
         (NOT_HEEDED, "expert"),  # a sign nobody took seriously, with the reason: why it was missed
         (FIRST_REACTION, "expert"),  # a first reaction that took the sign for something else
     ],
+    ids=["posted", "monitors-green", "set-aside", "not-set-aside", "timed-alert", "untimed-alert",
+         "alert-note", "not-heeded", "first-reaction"],
 )
-def test_notes_of_an_alert_and_signs_not_heeded_or_misread(linter, told, rating):
+def test_how_it_came_to_light_and_why_it_was_missed_in_more_forms(linter, told, rating):
     assert dimension(told, linter, "detection").rating == rating
-
