@@ -64,6 +64,7 @@ bench: install
 	$(PY) bench/heldout_accuracy.py --set bench/heldout23
 	$(PY) bench/heldout_accuracy.py --set bench/heldout24
 	$(PY) bench/heldout_accuracy.py --set bench/heldout25
+	$(PY) bench/heldout_accuracy.py --set bench/heldout26
 	$(PY) bench/classify_own.py
 
 # Speed and memory, as ratios measured in one run (see README, Performance).
