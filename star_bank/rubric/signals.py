@@ -234,6 +234,9 @@ def _match(signal: _CompiledSignal, tokens: list["Token"], facts: _SentenceFacts
 
 _RECIPIENT_PRONOUNS = frozenset({"him", "her", "them", "everyone", "everybody", "anyone"})
 _HEARER_VERBS = frozenset({"tell", "inform", "notify", "brief", "warn", "contact", "phone", "ring"})
+# Where a team hears something together: "said in the review" tells everyone in it.
+_GATHERINGS = frozenset({"review", "meeting", "standup", "stand-up", "retro", "retrospective", "postmortem",
+                         "post-mortem", "sync", "huddle", "all-hands", "thread", "channel", "debrief", "room"})
 
 
 def _has_recipient(verb: "Token") -> bool:
@@ -246,6 +249,12 @@ def _has_recipient(verb: "Token") -> bool:
               for g in c.children if g.dep_ == "pobj"]
     if verb.lemma_.lower() in _HEARER_VERBS and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children):
         return True  # "told the editor", "warned the ward sister": these verbs' object is a hearer
+    # The place may hang on a time phrase: "the next morning in the review I said ...".
+    heads = [verb, *(c for c in verb.children if c.dep_ == "npadvmod")]
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "at", "during") and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in _GATHERINGS for g in c.children)
+           for head in heads for c in head.children):
+        return True  # "in the review I said I was wrong": told to everyone there
     for who in heard:
         for token in (who, *who.conjuncts):
             if token.lower_ in _RECIPIENT_PRONOUNS or token.ent_type_ in ("PERSON", "ORG"):

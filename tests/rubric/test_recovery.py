@@ -152,6 +152,13 @@ def test_a_story_that_tells_no_recovery_at_all_is_novice(linter):
         ("Reverted the rounding within the hour. Warned the deckhand on the early sailing.", "expert"),
         # ... but "emailed the report" sends a thing, not a person.
         ("I reverted the rounding within the hour and emailed the refund report.", "intermediate"),
+        # Saying it in a meeting or a thread tells everyone there...
+        ("I reverted the rounding, and the next morning in the review I said the double charges were mine.", "expert"),
+        ("I reverted the rounding, and that evening in the booking thread I said which tickets were charged twice.",
+         "expert"),
+        # ... but a review that is a thing worked on hears nothing.
+        ("I reverted the rounding, and that evening I said nothing more about the review of the fares.",
+         "intermediate"),
     ],
 )
 def test_letting_someone_know_or_telling_them_by_role_names_who_was_told(linter, recovery, rating):
