@@ -150,7 +150,9 @@ def standing_rule(sentence: "SpacySpan") -> str | None:
     if barred is not None:
         return barred
     for verb in sentence:
-        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj") or not present_finite(verb):
+        if verb.pos_ not in ("VERB", "AUX") or not present_finite(verb):
+            continue
+        if verb.dep_ not in ("ROOT", "conj") and not _after_colon(verb):
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
@@ -174,6 +176,18 @@ def standing_rule(sentence: "SpacySpan") -> str | None:
 
 
 _GATING = frozenset({"before", "until", "unless"})
+
+
+def _after_colon(verb: "Token") -> bool:
+    """'Added: any PR touching money needs a second reviewer': the clause after a colon stands on
+    its own, though the parser makes it the object of what comes before."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i > verb.i or not any(t.text == ":" for t in verb.doc[head.i + 1 : verb.left_edge.i]):
+        return False
+    # "He said: anyone who ..." reports someone else's words; the speaker's own note ("Added:", "We
+    # agreed:") puts the rule in place.
+    teller = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return teller is None or teller.lower_ in ("i", "we") or not teller.is_alpha
 
 
 def waits_on_a_step(verb: "Token", subject: "Token") -> "Token | None":
@@ -215,7 +229,12 @@ _CLASS_PRONOUNS = frozenset({"anyone", "anybody", "anything", "everyone", "every
 
 def _narrowed_class(subject: "Token") -> bool:
     """'anyone who wants an exception', 'anything over ten': everyone or everything of a kind,
-    narrowed by a clause or a phrase."""
+    narrowed by a clause or a phrase; or 'any PR that touches money', 'every job writing to the
+    ledger': a whole class of things narrowed by a clause of its own."""
+    if for_every(subject) and subject.lower_ != "all":
+        # The parser may hang a participle on the class noun as an adjective ("any PR touching money math").
+        return any(c.dep_ in ("relcl", "acl") or (c.dep_ == "amod" and c.tag_ == "VBG")
+                   for c in subject.subtree if c.i > subject.left_edge.i)
     if subject.lower_ not in _CLASS_PRONOUNS:
         return False
     after = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None

@@ -153,6 +153,11 @@ FIXED = (
         # Everyone or everything of a kind, narrowed by a clause or a phrase: the narrowing is the trigger.
         "Everyone who ships a feed change runs the replay first.",
         "Anything over fifty parcels needs a second pair of eyes.",
+        # A class of things narrowed by a clause of its own: the clause is the trigger.
+        "Any import that touches the depot codes needs a second reviewer from operations.",
+        "Every feed that sends returns goes through the replay.",
+        # The speaker's own note of what was added, with the rule after a colon.
+        "-> added: any import touching depot codes needs a 2nd reviewer from ops.",
     ],
 )
 def test_a_rule_for_a_whole_class_of_cases_in_force_now_is_a_change(sentence):
@@ -166,6 +171,8 @@ def test_a_present_outcome_for_every_case_with_no_trigger_is_not_a_rule():
     # Everyone, un-narrowed, or a state of the class, is no rule either.
     assert not found(FIXED.format(sentence="Everyone likes the new depot screen."))
     assert not found(FIXED.format(sentence="Anyone who joined later is happier with it."))
+    # Someone else's words after a colon report a rule; they do not put one in place.
+    assert not found(FIXED.format(sentence="The ops lead said: anyone who wants an exception asks her."))
 
 
 def test_a_safeguard_seen_at_work_since_the_event_is_a_change():
