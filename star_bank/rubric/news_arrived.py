@@ -4,8 +4,8 @@ One way trouble comes to light (rubric/came_to_light.py): the speaker did not
 see it first, it was brought to them. Someone passed it on ("our support lead
 pinged me saying checkout was timing out"), paged or alerted them or their team
 ("support pinged our channel", "I got paged at ten past one"), complained or
-escalated ("a customer complained to us", "the QA lead flagged the thread"),
-posted it where the team reads ("the support lead posted in the ops channel that
+escalated ("a customer complained to us", "the QA lead flagged the thread"), came to
+find them ("support came to see me: ..."), posted it where the team reads ("the support lead posted in the ops channel that
 calls had tripled"), reports or alerts arrived ("support had been getting a
 trickle of tickets", "21:44 - first support ticket: ...", "Alert from the audit
 pipeline: ..."), or the trouble was reported, told in the passive ("the first
@@ -33,6 +33,8 @@ def news_arrived(token: "Token", trouble: frozenset[str]) -> bool:
             or _alerted_us(token) or _posted_where_we_read(token))
 
 
+# What someone comes to do when they bring the news in person ("came to see me", "came to find us").
+_SEEKING = frozenset({"see", "find", "tell", "ask", "warn", "get"})
 # Verbs of bringing trouble to someone ('a customer complained to us').
 _BRINGING = frozenset({"come", "complain", "report", "escalate", "flag", "write", "email", "call"})
 # Verbs that pass news on: with the speaker as their object and what was said
@@ -118,6 +120,10 @@ def _brought_to_us(token: "Token") -> bool:
     to_us = any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in FIRST_PERSON for g in c.children)
                 for c in token.children) or (token.lemma_.lower() in ("email", "call", "write") and any(
                     c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in token.children))  # "a customer emailed us"
+    # "Sandrine from support came to see me: ...": coming to find the speaker brings the news.
+    to_us = to_us or (token.lemma_.lower() == "come" and any(
+        c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _SEEKING and any(
+            g.dep_ == "dobj" and g.lower_ in ("me", "us") for g in c.children) for c in token.children))
     return to_us or token.lemma_.lower() == "complain"
 
 

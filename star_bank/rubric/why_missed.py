@@ -18,7 +18,8 @@ reason it was not seen sooner, in the forms real answers use:
 - a check that came back clean, and why it could not have caught the trouble ("I
   tested it and it worked, because my saves had no status effects");
 - a check that covered only part of what could go wrong ("we only alerted on
-  5xx", "I tested a handful of URLs").
+  5xx", "I tested a handful of URLs", "our tests verified each path alone, never
+  the two together").
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def why_it_was_missed(token: "Token", belief: frozenset[str], noticing: frozense
 
 
 # What narrows a check to part of what it should have covered.
-_ONLY = frozenset({"only", "just", "merely"})
+_ONLY = frozenset({"only", "just", "merely", "alone", "individually", "separately"})
 _FEW = frozenset({"handful", "sample", "few", "couple", "subset"})
 _COVERING = frozenset({"alert", "sample", "monitor", "watch", "cover", "ping", "glance", "spot"})
 _CHECKERS = frozenset({"test", "suite", "protocol", "review", "qa", "verification", "reviewer", "tester"})
@@ -65,6 +66,10 @@ def _narrow_check(token: "Token", instruments: frozenset[str]) -> bool:
         return False  # "the deletion job covered only half the tables" is the fault, not a check
     scope = [token, *(c for c in token.children if c.dep_ in ("dobj", "prep", "advmod", "npadvmod"))]
     narrowed = any(w.lower_ in _ONLY and w.dep_ == "advmod" and w.head in scope for w in token.subtree)
+    # "our tests verified each path alone, never the two together", "we tested the API, not the
+    # UI": what the check left out, set against what it covered.
+    narrowed = narrowed or any(w.dep_ == "neg" and w.head is not token and w.head.pos_ in ("NOUN", "NUM", "PROPN")
+                               for w in token.subtree)
     # "tested a handful of URLs"; "looked at a couple of options", "within a couple of hours" count nothing checked.
     few = any(c.dep_ == "dobj" and c.lower_ in _FEW for c in token.children)
     return narrowed or few

@@ -656,10 +656,23 @@ FIRST_REACTION = failure(
     "logs, found my template change, reverted it at 09:40 and told the office."
 )
 
+CAME_TO_SEE_ME = failure(
+    "I ran the ferry company's booking app. On a Tuesday the ticket office manager came to see me: "
+    "\"Passengers say the app charged them twice for one crossing.\" I traced it to my retry change, "
+    "turned the retries off that morning and told my manager."
+)
+# A check that covered each part on its own, never the parts together, is why the fault got through.
+EACH_ALONE = CAME_TO_SEE_ME.replace(
+    " I traced", " Our tests had checked each payment step alone, never the two steps together. I traced")
+NOT_THE_UI = CAME_TO_SEE_ME.replace(" I traced", " We had tested the payment API, not the app itself. I traced")
+
 
 @pytest.mark.parametrize(
     ("told", "rating"),
     [
+        (CAME_TO_SEE_ME, "intermediate"),  # someone came to the speaker with the news: how it came to light
+        (EACH_ALONE, "expert"),
+        (NOT_THE_UI, "expert"),
         (POSTED_IN_THE_CHANNEL, "intermediate"),  # news posted where the team reads: how it came to light
         (MONITORS_GREEN, "expert"),
         (SET_ASIDE, "expert"),  # a sign waved away names the signal, and its reason why it was missed
@@ -670,7 +683,7 @@ FIRST_REACTION = failure(
         (NOT_HEEDED, "expert"),  # a sign nobody took seriously, with the reason: why it was missed
         (FIRST_REACTION, "expert"),  # a first reaction that took the sign for something else
     ],
-    ids=["posted", "monitors-green", "set-aside", "not-set-aside", "timed-alert", "untimed-alert",
+    ids=["came-to-see-me", "each-alone", "not-the-ui", "posted", "monitors-green", "set-aside", "not-set-aside", "timed-alert", "untimed-alert",
          "alert-note", "not-heeded", "first-reaction"],
 )
 def test_how_it_came_to_light_and_why_it_was_missed_in_more_forms(linter, told, rating):
