@@ -5,7 +5,8 @@ money, durations and multipliers ("halved", "doubled", "once", "twice").
 Ordinals ("first"), names with digits ("E2E", "S3") and versions ("v2.1") do not,
 nor does a number in a plan told in the Result ("next time I'd test it twice").
 A story without labels is judged on the part read as its outcome, or, when no
-part reads as one, on the last paragraph of its narrative (before any lesson).
+part reads as one, on the last paragraph of its narrative (before any lesson) that
+tells something that happened (a sign-off or a parting word tells nothing).
 Options: `extra_words` (more words that count as a quantity).
 FAIL: "The team was happy and the launch went well."
 PASS: "Checkout errors fell from 2.1% to 0.3% within a week."
@@ -13,6 +14,7 @@ PASS: "Checkout errors fell from 2.1% to 0.3% within a week."
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, Iterator
 
@@ -54,9 +56,22 @@ def closing_paragraph(story: AnalysedStory) -> list["Token"]:
     narrative = [(offset, token) for offset, token in placed if offset < cut] or placed
     if not narrative:
         return []
-    last = max(offset for offset, _ in narrative)
-    start = max((m.end() for m in _PARAGRAPH_BREAK.finditer(story.story.text, 0, last)), default=0)
-    return [token for offset, token in narrative if start <= offset <= last]
+    breaks = [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(story.story.text))]
+    paragraphs: dict[int, list[tuple[int, "Token"]]] = {}
+    for offset, token in narrative:
+        start = breaks[bisect.bisect_right(breaks, offset) - 1]
+        paragraphs.setdefault(start, []).append((offset, token))
+    # A closing paragraph that tells nothing that happened ("Thank you, and go and phone your
+    # users.", "Kind regards, Amara") is not where the outcome is.
+    starts = sorted(paragraphs)
+    while len(starts) > 1 and not _tells_events(paragraphs[starts[-1]]):
+        starts.pop()
+    return [token for _, token in paragraphs[starts[-1]]]
+
+
+def _tells_events(paragraph: list[tuple[int, "Token"]]) -> bool:
+    """A verb in the past: the paragraph tells something that happened."""
+    return any(t.tag_ in ("VBD", "VBN") and t.pos_ in ("VERB", "AUX") for _, t in paragraph)
 
 
 def _lesson_start(story: AnalysedStory) -> int:

@@ -61,6 +61,24 @@ def test_an_unlabelled_story_with_a_number_in_its_closing_paragraph_passes(linte
     assert not [f for f in linter.lint_text(text) if f.rule == "result-without-metric"]
 
 
+@pytest.mark.parametrize(("sign_off", "flagged_too"), [
+    # A sign-off or a parting word tells nothing that happened: the outcome is in the paragraph before it.
+    ("Thanks for listening. Go and book a spare hall.", False),
+    ("Best wishes,\nMarta", False),
+    # A closing paragraph that tells what happened is the outcome, number or not.
+    ("The choir sang and everyone went home happy.", True),
+])
+def test_a_closing_paragraph_that_tells_nothing_that_happened_is_not_the_outcome(linter, sign_off, flagged_too):
+    story = (
+        "Last spring our volunteer choir of 40 singers lost its rehearsal hall two weeks before a concert.\n\n"
+        "I phoned six schools and a church, and I asked the council about its community rooms. "
+        "I booked a school gym for three evenings and moved the chairs myself.\n\n"
+        "The concert went ahead in the gym and 220 people came.\n\n"
+        f"{sign_off}\n"
+    )
+    assert bool([f for f in linter.lint_text(story) if f.rule == "result-without-metric"]) is flagged_too
+
+
 # The closing reflection of an unlabelled story is often read as more Action: the narrative
 # ends where a paragraph opens with a lesson, not at the story's last line.
 REFLECTIVE = (
