@@ -4,9 +4,9 @@ The aliases are data (`star_bank/data/section_labels.yaml`). A label opens a
 part as a Markdown heading, a bold or HTML-bold label ("**Result:**",
 "<b>Result:</b>"), a label line on its own ("SITUATION", "The Learning",
 "Learnings -"), or a prefix at the start of a line ("Result: ...", "Result -
-..."). Single letters ("S:", "S-", "(S)") are read only in a story that uses
-them for at least three parts including the Situation, and not in a
-question-and-answer transcript ("Q: ... A: ..."), where "A:" means Answer.
+..."). Single letters ("S:", "S-", "(S)", "**S**" alone on a line) are read
+only in a story that uses them for at least three parts including the
+Situation, and not in a question-and-answer transcript ("Q: ... A: ..."), where "A:" means Answer.
 """
 
 from __future__ import annotations
@@ -47,8 +47,10 @@ _LABEL_LINE = re.compile(
     r"(?(open)[\])])[ \t:.–—-]*$"
 )
 # Notes in lower case write the letters so too ("s: ...", "a: ..."), with a colon.
+# A capital may also stand alone on its line, bold or not ("**S**", "T").
 _LETTER_AT_START = re.compile(
-    r"^[ \t]{0,3}(?:\*\*|__)?(?:[(\[](?P<a>[STARL])[)\]]|(?P<b>[STARL])[ \t]*[:)\-–—]|(?P<c>[star])[ \t]*:)[ \t]*"
+    r"^[ \t]{0,3}(?:\*\*|__)?(?:[(\[](?P<a>[STARL])[)\]]|(?P<b>[STARL])[ \t]*[:)\-–—]|(?P<c>[star])[ \t]*:"
+    r"|(?P<d>[STARL])(?:\*\*|__)?[ \t]*$)[ \t]*"
 )
 _LETTER_INLINE = re.compile(r"(?<=[ \t])[(\[](?P<a>[STARL])[)\]][ \t]+")
 # An all-capitals label run into its first word, as copying often leaves it ("SITUATIONWhen I ...").
@@ -248,7 +250,7 @@ _HEADING_OPENERS = frozenset({"what", "how", "where", "why", "when", "which", "t
 def _letter(match: re.Match) -> str:
     """The part's letter a letter label names, in capitals."""
     groups = match.groupdict()
-    return next(groups[name] for name in ("a", "b", "c") if groups.get(name)).upper()
+    return next(groups[name] for name in ("a", "b", "c", "d") if groups.get(name)).upper()
 
 
 def _looks_like_label(label: str) -> bool:

@@ -42,9 +42,15 @@ def kinds(text: str) -> list[SectionKind]:
         "[Action]\nI split the job in two.\n\n[Result]\nIt ran in 9 minutes.\n",
         "s: the nightly export kept timing out\n\nt: i owned the fix\n\na: i split the job in two\n\n"
         "r: it ran in 9 minutes\n",
+        # A capital alone on its line, bold or not, over the part it names.
+        "**S**\n- nightly export timing out\n\n**T**\n- me, owner of the fix\n\n**A**\n- split the job in two\n\n"
+        "**R**\n- runs in 9 minutes\n",
+        "S\nThe nightly export kept timing out.\n\nT\nI owned the fix.\n\nA\nI split the job in two.\n\n"
+        "R\nIt ran in 9 minutes.\n",
     ],
     ids=["letter-colon", "letter-dash", "letter-parens-inline", "caps-lines", "bold", "html-bold", "plain-lines",
-         "plain-dash", "caps-glued", "bold-letters", "numbered", "bold-dash", "bracketed-lines", "lower-letters"],
+         "plain-dash", "caps-glued", "bold-letters", "numbered", "bold-dash", "bracketed-lines", "lower-letters",
+         "bold-letter-lines", "letter-lines"],
 )
 def test_label_styles_give_the_four_parts(text):
     assert kinds(text) == [S, T, A, R]
