@@ -88,7 +88,8 @@ class AnalysedStory:
 
     @property
     def labels_missing(self) -> bool:
-        """The writer put no STAR labels on the story: one stretch of prose, or parts the parser inferred."""
+        """The writer's labels do not mark the story's parts: one stretch of prose, or parts the parser
+        inferred (all of them, or those told as prose under a lone "Situation:")."""
         return self.unlabelled or any(s.inferred for s in self.story.sections)
 
     def in_scope(self, scope: Iterable[str]) -> list[SectionText]:

@@ -119,6 +119,9 @@ def parse_story(text: str, path: str = "<story>") -> Story:
         # Only a closing label ("Key Takeaway"): the story before it is unlabelled prose.
         before = extract_prose(index, body_start, starts[0].label_start, hidden)
         sections = _inferred_sections(index, hidden, before) + sections
+    stars = [n for n, section in enumerate(sections) if section.kind in STAR_KINDS]
+    if len(stars) == 1 and stars[0] == len(sections) - 1 and sections[-1].kind is SectionKind.situation:
+        sections[-1:] = _situation_then_prose(index, hidden, starts[-1], sections[-1])
     opening = None
     if sections and not sections[0].inferred and starts[0].label_start > body_start:
         opening = extract_prose(index, body_start, starts[0].label_start, hidden)
@@ -221,6 +224,22 @@ def _inferred_sections(index: LineIndex, hidden: bytearray, prose: Prose) -> lis
         section.inferred = True
         sections.append(section)
     return sections
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _situation_then_prose(index: LineIndex, hidden: bytearray, start: _Start, section: Section) -> list[Section]:
+    """A story labelled only "Situation:" that runs on for paragraphs tells the rest as prose
+    under it: the label covers what reads as scene-setting, and the parts that follow are read
+    from their sentences, as in an unlabelled story."""
+    if _PARAGRAPH_BREAK.search(index.text, section.body.start, section.body.end) is None:
+        return [section]
+    parts = _inferred_sections(index, hidden, section.prose)
+    rest = [part for part in parts if part.kind is not SectionKind.situation]
+    if not rest:
+        return [section]
+    return [_section(index, hidden, start, rest[0].span.start), *rest]
 
 
 def _sibling_follows(tokens: list, at: int, level: int) -> bool:

@@ -74,6 +74,31 @@ def test_a_story_with_only_a_closing_label_gets_its_parts_read_before_it():
     assert (SectionKind.action, True) in kinds and (SectionKind.result, True) in kinds
 
 
+LONE_SITUATION = """Situation: I looked after the nightly customer export for a ticketing firm.
+It had started timing out about once a week, always before quarter-end.
+
+I traced the slow part to one query that scanned the whole events table.
+I added an index and split the export into hourly batches.
+
+As a result the export now finishes in 9 minutes instead of 50.
+Since then I profile a slow job before I change anything in it.
+"""
+
+
+def test_a_story_labelled_only_situation_gets_the_rest_read_from_its_prose():
+    story = parse_story(LONE_SITUATION)
+    kinds = [(s.kind, s.inferred) for s in story.sections]
+    assert kinds[0] == (SectionKind.situation, False)
+    assert (SectionKind.action, True) in kinds and (SectionKind.result, True) in kinds
+    # The writer's label keeps its opening paragraph.
+    assert "once a week" in story.sections[0].text and "I traced" not in story.sections[0].text
+
+
+def test_a_lone_situation_label_over_one_paragraph_stays_as_written():
+    story = parse_story("Situation: The export timed out. I traced the query. I added an index. It runs in 9 minutes.\n")
+    assert [(s.kind, s.inferred) for s in story.sections] == [(SectionKind.situation, False)]
+
+
 def test_a_plainly_told_story_gets_its_outcome_read():
     # No "as a result", no numbers: the acts come after "after that" and "so we", the outcome "went well".
     parts = infer_parts([

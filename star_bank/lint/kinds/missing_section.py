@@ -38,14 +38,16 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     # Imported late: nlp.lessons loads the lesson vocabulary, which a cached run never reads.
     from star_bank.nlp.lessons import find_lessons
 
-    present = {s.kind for s in story.sections}
+    # The parts the writer labelled: parts read from prose under a lone "Situation:" are still missing labels.
+    labelled = [s for s in story.story.sections if not s.inferred]
+    present = {s.kind for s in labelled}
     # A label naming two parts ("Situation & Task") holds both.
-    present |= {kind for kind in STAR_KINDS for s in story.sections if re.search(rf"\b{kind.value}", s.label.lower())}
+    present |= {kind for kind in STAR_KINDS for s in labelled if re.search(rf"\b{kind.value}", s.label.lower())}
     if not story.story.words and not story.story.sections:
         # Nothing after the title: "read from the prose" would describe prose that is not there.
         yield story.story_hit(name="STAR", detail="Empty story: write its Situation, Task, Action and Result")
         return
-    if story.labels_missing or not present & set(STAR_KINDS):
+    if not present & set(STAR_KINDS):
         # No STAR label (a closing "Key Takeaway" heading at most): nothing to say is missing.
         hit = story.story_hit(
             name="STAR",

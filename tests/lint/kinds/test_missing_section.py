@@ -45,3 +45,13 @@ def test_an_empty_story_is_told_it_is_empty_not_that_its_prose_was_read():
         assert [(f.rule, f.message) for f in findings] == [
             ("missing-section", "Empty story: write its Situation, Task, Action and Result")
         ], text
+
+
+def test_parts_read_under_a_lone_situation_label_are_still_missing_their_labels():
+    text = (
+        "Situation: Our deploys failed about one run in four, always on Mondays.\n\n"
+        "I was asked to make them reliable. I traced the failures to a race in the cache warm-up and added a lock.\n\n"
+        "As a result the failure rate dropped to zero over the next 40 deploys.\n"
+    )
+    findings = Linter(Config(select=["missing-section"])).lint_text(text)
+    assert {f.section for f in findings if f.severity.value == "warning"} == {"task", "action", "result"}
