@@ -176,6 +176,8 @@ def abstraction_of(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> tuple
             continue
         if lemma in vocabulary.evaluations and token.dep_ in ("acomp", "attr") and token.head.lemma_ in ("be", "matter"):
             return phrase_of(token.head), token.head
+        if lemma in vocabulary.difficulties and _bare_judgement(token):
+            return phrase_of(token.head), token.head
         if _praised_experience(token, vocabulary):
             return phrase_of(token), token
         if lemma in vocabulary.person_nouns and improved(token):
@@ -207,6 +209,15 @@ def abstraction_of(sentence: "SpacySpan", vocabulary: LessonVocabulary) -> tuple
         if trait is not None:
             return trait
     return None
+
+
+def _bare_judgement(adjective: "Token") -> bool:
+    """'time is hard': the adjective alone after a present 'be' whose subject is a thing."""
+    verb = adjective.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (adjective.dep_ == "acomp" and verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP")
+            and not any(not c.is_punct for c in adjective.children)
+            and subject is not None and subject.pos_ in ("NOUN", "PROPN"))
 
 
 def _claimed_to_matter(verb: "Token") -> bool:

@@ -44,6 +44,7 @@ class LessonVocabulary(BaseModel):
     value_statements: list[str]
     abstract_nouns: list[str]
     evaluations: list[str]
+    difficulties: list[str] = []  # "time is hard": a topic judged hard, a maxim with no behaviour
     person_nouns: list[str]
     after_event: list[str]
     safeguards: list[str]

@@ -36,6 +36,19 @@ def test_a_vague_lesson_in_the_result_is_flagged(linter, closing):
     assert len(findings) == 1 and findings[0].section == "result"
 
 
+@pytest.mark.parametrize(("lesson", "flagged"), [
+    # A topic judged hard, said bare, is a maxim...
+    ("Vendor APIs are hard.", True),
+    ("Lesson: time zones are tricky.", True),
+    # ... but not a thing described as hard to do, or a judgement asked about.
+    ("Since then I pin the vendor API version, because a silent change is hard to undo.", False),
+    ("I now ask how hard a rollback is before each vendor upgrade.", False),
+])
+def test_a_topic_judged_hard_is_a_maxim(linter, lesson, flagged):
+    text = f"## Situation\nA vendor API changed without notice.\n## Result\nWe restored the sync within a day.\n## Lesson\n{lesson}\n"
+    assert bool(vague(linter, text)) is flagged
+
+
 def test_a_new_wording_of_an_abstract_value_needs_no_list_entry(linter):
     text = "## Lesson\nThe project showed me the power of small experiments.\n"
     assert vague(linter, text)
