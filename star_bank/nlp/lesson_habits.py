@@ -182,7 +182,8 @@ def _after_colon(verb: "Token") -> bool:
     """'Added: any PR touching money needs a second reviewer': the clause after a colon stands on
     its own, though the parser makes it the object of what comes before."""
     head = verb.head
-    if verb.dep_ != "ccomp" or head.i > verb.i or not any(t.text == ":" for t in verb.doc[head.i + 1 : verb.left_edge.i]):
+    colon = any(t.text == ":" for t in verb.doc[head.i + 1 : verb.left_edge.i])
+    if verb.dep_ != "ccomp" or head.i > verb.i or not colon:
         return False
     # "He said: anyone who ..." reports someone else's words; the speaker's own note ("Added:", "We
     # agreed:") puts the rule in place.

@@ -4,9 +4,9 @@ One way trouble comes to light (rubric/came_to_light.py): the speaker did not
 see it first, it was brought to them. Someone passed it on ("our support lead
 pinged me saying checkout was timing out"), paged or alerted them or their team
 ("support pinged our channel", "I got paged at ten past one"), complained or
-escalated ("a customer complained to us", "the QA lead flagged the thread"), came to
-find them ("support came to see me: ..."), posted it where the team reads ("the support lead posted in the ops channel that
-calls had tripled"), reports or alerts arrived ("support had been getting a
+escalated ("a customer complained to us", "the QA lead flagged the thread"), came
+to find them ("support came to see me: ..."), posted it where the team reads ("the
+support lead posted in the ops channel that calls had tripled"), reports or alerts arrived ("support had been getting a
 trickle of tickets", "21:44 - first support ticket: ...", "Alert from the audit
 pipeline: ..."), or the trouble was reported, told in the passive ("the first
 failed deploys were reported in the platform channel").

@@ -6,7 +6,8 @@ part as a Markdown heading, a bold or HTML-bold label ("**Result:**",
 "Learnings -"), or a prefix at the start of a line ("Result: ...", "Result -
 ..."). Single letters ("S:", "S-", "(S)", "**S**" alone on a line) are read
 only in a story that uses them for at least three parts including the
-Situation, and not in a question-and-answer transcript ("Q: ... A: ..."), where "A:" means Answer.
+Situation, and not in a question-and-answer transcript ("Q: ... A: ..."),
+where "A:" means Answer.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from star_bank.story.front_matter import read_front_matter
 from star_bank.story.infer import infer_parts
 from star_bank.story.labels import COMMENT, classify_label, clean_label, line_labels, uses_letter_labels
 from star_bank.story.positions import LineIndex
-from star_bank.story.prose import Prose, count_words, extract_prose
+from star_bank.story.prose import PARAGRAPH_BREAK, Prose, count_words, extract_prose
 # Re-exported from here as before; they live apart so that a cached run need not import this module.
 from star_bank.story.reading import MAX_STORY_BYTES, decode_story, read_story_bytes
 from star_bank.story.transcript import hide_other_voices
@@ -226,14 +226,11 @@ def _inferred_sections(index: LineIndex, hidden: bytearray, prose: Prose) -> lis
     return sections
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-
-
 def _situation_then_prose(index: LineIndex, hidden: bytearray, start: _Start, section: Section) -> list[Section]:
     """A story labelled only "Situation:" that runs on for paragraphs tells the rest as prose
     under it: the label covers what reads as scene-setting, and the parts that follow are read
     from their sentences, as in an unlabelled story."""
-    if _PARAGRAPH_BREAK.search(index.text, section.body.start, section.body.end) is None:
+    if PARAGRAPH_BREAK.search(index.text, section.body.start, section.body.end) is None:
         return [section]
     parts = _inferred_sections(index, hidden, section.prose)
     rest = [part for part in parts if part.kind is not SectionKind.situation]

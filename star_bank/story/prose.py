@@ -27,6 +27,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|a\.m|p\.m|approx|Mr|Mrs|Ms|Dr|Inc|Ltd|No|U\.S)|\b[A-Z])\.$"
 )
+# A blank line: where one paragraph ends and the next begins.
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _WORD = re.compile(r"[0-9A-Za-z\u00C0-\uFFFF][0-9A-Za-z\u00C0-\uFFFF'’.,%$-]*")
 
 

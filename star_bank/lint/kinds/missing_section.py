@@ -38,7 +38,8 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     # Imported late: nlp.lessons loads the lesson vocabulary, which a cached run never reads.
     from star_bank.nlp.lessons import find_lessons
 
-    # The parts the writer labelled: parts read from prose under a lone "Situation:" are still missing labels.
+    # The parts the writer labelled: those read from the prose under a lone "Situation:" are
+    # still missing their labels.
     labelled = [s for s in story.story.sections if not s.inferred]
     present = {s.kind for s in labelled}
     # A label naming two parts ("Situation & Task") holds both.

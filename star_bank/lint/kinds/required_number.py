@@ -15,13 +15,13 @@ PASS: "Checkout errors fell from 2.1% to 0.3% within a week."
 from __future__ import annotations
 
 import bisect
-import re
 from typing import TYPE_CHECKING, Iterator
 
 from star_bank.nlp.analysis import AnalysedStory, Hit
 from star_bank.lint.kinds.options import KindOptions
 from star_bank.lint.rule import Rule
 from star_bank.model.story import SectionKind
+from star_bank.story.prose import PARAGRAPH_BREAK
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -40,7 +40,6 @@ def has_number(doc, extra: set[str] = frozenset()) -> bool:
     return has_quantity(doc, extra)
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def closing_paragraph(story: AnalysedStory) -> list["Token"]:
@@ -56,7 +55,7 @@ def closing_paragraph(story: AnalysedStory) -> list["Token"]:
     narrative = [(offset, token) for offset, token in placed if offset < cut] or placed
     if not narrative:
         return []
-    breaks = [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(story.story.text))]
+    breaks = [0, *(m.end() for m in PARAGRAPH_BREAK.finditer(story.story.text))]
     paragraphs: dict[int, list[tuple[int, "Token"]]] = {}
     for offset, token in narrative:
         start = breaks[bisect.bisect_right(breaks, offset) - 1]
@@ -86,7 +85,7 @@ def _lesson_start(story: AnalysedStory) -> int:
     from star_bank.nlp.lessons import find_lessons
 
     text = story.story.text
-    paragraph_starts = {0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text))}
+    paragraph_starts = {0, *(m.end() for m in PARAGRAPH_BREAK.finditer(text))}
     starts = (
         statement.section.prose.origin[min(statement.start, len(statement.section.prose.origin) - 1)]
         for statement in find_lessons(story)
@@ -133,7 +132,7 @@ def _outcome_tokens(story: AnalysedStory, section) -> list["Token"]:
     if not tokens:
         return []
     text = story.story.text
-    paragraph_starts = {m.end() for m in _PARAGRAPH_BREAK.finditer(text)}
+    paragraph_starts = {m.end() for m in PARAGRAPH_BREAK.finditer(text)}
     first = origin[tokens[0].idx]
     cuts = [origin[min(statement.start, len(origin) - 1)] for statement in statements]
     cut = min((offset for offset in cuts if offset > first and offset in paragraph_starts), default=None)
