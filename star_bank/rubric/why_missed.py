@@ -4,8 +4,8 @@ rubric/came_to_light.py hears how the trouble came to light; this module hears t
 reason it was not seen sooner, in the forms real answers use:
 
 - a belief that took the trouble for something else, or was held for a stated
-  reason ("we concluded it was the network", "I assumed it had, because we'd
-  talked about it");
+  reason ("we concluded it was the network", "I assumed it had, because ..."), or
+  a forecast the next sentence overturns ("I thought it would clear. Actually ...");
 - a thing misjudged as safe ("a YAML file felt harmless");
 - a signal missed or ignored for a stated reason, or the speaker slow to see it;
 - nobody noticing, with the reason ("... generous enough that nobody noticed");
@@ -66,8 +66,7 @@ def _narrow_check(token: "Token", instruments: frozenset[str]) -> bool:
         return False  # "the deletion job covered only half the tables" is the fault, not a check
     scope = [token, *(c for c in token.children if c.dep_ in ("dobj", "prep", "advmod", "npadvmod"))]
     narrowed = any(w.lower_ in _ONLY and w.dep_ == "advmod" and w.head in scope for w in token.subtree)
-    # "our tests verified each path alone, never the two together", "we tested the API, not the
-    # UI": what the check left out, set against what it covered.
+    # "our tests verified each path alone, never the two together": what it left out, set against what it covered.
     narrowed = narrowed or any(w.dep_ == "neg" and w.head is not token and w.head.pos_ in ("NOUN", "NUM", "PROPN")
                                for w in token.subtree)
     # "tested a handful of URLs"; "looked at a couple of options", "within a couple of hours" count nothing checked.
@@ -305,7 +304,15 @@ def _misread(token: "Token", belief: frozenset[str]) -> bool:
         if is_first_person_singular(subject) and any(c.dep_ == "aux" and c.lower_ in ("could", "can")
                                                      for c in clause.children):
             return True
+        if any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in clause.children) and _overturned(token):
+            return True  # "I thought the heap would clear. What actually happened was ...": a wrong forecast
     return False
+
+
+def _overturned(belief: "Token") -> bool:
+    """The next sentence opens by saying things went otherwise ('What actually happened', 'Instead')."""
+    after = belief.doc[belief.sent.end : belief.sent.end + 6]
+    return any(t.lower_ in ("actually", "instead", "however") for t in after) or "turned out" in after.text.lower()
 
 
 def _acted_on(belief: "Token") -> bool:
@@ -387,7 +394,6 @@ def _did_not_see(token: "Token", noticing: frozenset[str]) -> bool:
         return False  # "I didn't know how to ...", "we didn't know who owned it": a gap, not a missed sign
     if cleft:
         return True  # "What I hadn't thought about was that staging has 2k products": the blind spot named
-    # Not seeing it is no explanation ("I did not realise the data was lost", "I didn't notice
-    # until she told me"): the reason why it went unseen is.
+    # Not seeing it ("I did not realise the data was lost") is no explanation: the reason why it went unseen is.
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _REASONS for m in c.children)
                for c in children)
