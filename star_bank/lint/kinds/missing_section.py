@@ -46,12 +46,14 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
     present |= {kind for kind in STAR_KINDS for s in labelled if re.search(rf"\b{kind.value}", s.label.lower())}
     if not story.story.words and not story.story.sections:
         # Nothing after the title: "read from the prose" would describe prose that is not there.
-        yield story.story_hit(name="STAR", detail="Empty story: write its Situation, Task, Action and Result")
+        yield story.story_hit(name="STAR", part="Situation",
+                              detail="Empty story: write its Situation, Task, Action and Result")
         return
     if not present & set(STAR_KINDS):
         # No STAR label (a closing "Key Takeaway" heading at most): nothing to say is missing.
         hit = story.story_hit(
             name="STAR",
+            part="Situation",
             detail="No STAR labels: the parts were read from the prose; labels ('Situation:', '## Action') would help",
         )
         hit.severity = "suggestion"
@@ -67,7 +69,7 @@ def check(story: AnalysedStory, rule: Rule, options: Options) -> Iterator[Hit]:
 
 def _missing(story: AnalysedStory, kind: SectionKind, severity: str | None) -> Hit:
     name = kind.value.replace("_", "-").capitalize()
-    hit = story.story_hit(name=name, detail=f"Missing {name} section")
+    hit = story.story_hit(name=name, part=name, detail=f"Missing {name} section")
     hit.section = kind
     hit.severity = severity
     return hit

@@ -55,3 +55,9 @@ def test_parts_read_under_a_lone_situation_label_are_still_missing_their_labels(
     )
     findings = Linter(Config(select=["missing-section"])).lint_text(text)
     assert {f.section for f in findings if f.severity.value == "warning"} == {"task", "action", "result"}
+
+
+def test_the_fix_names_the_part_that_is_missing():
+    text = "## Situation\nDeploys failed.\n## Task\nI owned the fix.\n## Result\nZero failures in 40 deploys.\n"
+    (finding,) = [f for f in Linter(Config(select=["missing-section"])).lint_text(text) if f.section == "action"]
+    assert "'## Action'" in finding.suggestion and "Task" not in finding.suggestion
