@@ -130,13 +130,20 @@ def _brought_to_us(token: "Token") -> bool:
 
 
 def those_hit_said(token: "Token") -> bool:
-    """'a handful of players said their farm was gone', 'customers reported blank invoices':
-    the people the failure reached said so."""
-    if token.lemma_.lower() not in _TELLING or not is_fact(token):
+    """'a handful of players said their farm was gone', 'customers reported blank invoices',
+    'the deck crew started reporting frozen gates': the people the failure reached said so, or
+    others who report or complain of what they saw."""
+    # "started reporting": the telling is as much a fact as the verb it hangs on.
+    begun = token.dep_ == "xcomp" and token.tag_ == "VBG" and is_fact(token.head)
+    if token.lemma_.lower() not in _TELLING or not (is_fact(token) or begun):
         return False
     subject = subject_of(token)
-    return subject is not None and subject.lemma_.lower() in AFFECTED and any(
-        c.dep_ in ("ccomp", "dobj") for c in token.children)
+    if subject is None or not any(c.dep_ in ("ccomp", "dobj") for c in token.children):
+        return False
+    # "field techs started reporting docks that went offline": anyone else who reports or
+    # complains of something brings it, whoever they are.
+    return subject.lemma_.lower() in AFFECTED or (token.lemma_.lower() in ("report", "complain")
+                                                  and _someone_else(subject) and subject.pos_ in ("NOUN", "PROPN"))
 
 
 # Verbs of a report arriving by itself: "the complaint reached me", "a ticket came in".

@@ -665,6 +665,12 @@ CAME_TO_SEE_ME = failure(
 EACH_ALONE = CAME_TO_SEE_ME.replace(
     " I traced", " Our tests had checked each payment step alone, never the two steps together. I traced")
 NOT_THE_UI = CAME_TO_SEE_ME.replace(" I traced", " We had tested the payment API, not the app itself. I traced")
+# Anyone else who reports what they saw brings the news, not only the people it reached.
+CREW_REPORTED = failure(
+    "I ran the ferry company's ticket gates. I changed the gate firmware on a Monday. "
+    "On Wednesday the deck crew started reporting gates that froze for a minute at every boarding. "
+    "I rolled the firmware back that evening and told the harbour master."
+)
 # A forecast the next sentence overturns is why the sign was read wrong; a forecast that held is not.
 WRONG_FORECAST = failure(
     "I ran the ferry company's booking database. At 06:10 I got paged for slow searches. I restarted both "
@@ -681,6 +687,7 @@ FORECAST_HELD = WRONG_FORECAST.replace("What actually happened was that both", "
         (CAME_TO_SEE_ME, "intermediate"),  # someone came to the speaker with the news: how it came to light
         (EACH_ALONE, "expert"),
         (NOT_THE_UI, "expert"),
+        (CREW_REPORTED, "intermediate"),
         (WRONG_FORECAST, "expert"),
         (FORECAST_HELD, "intermediate"),
         (POSTED_IN_THE_CHANNEL, "intermediate"),  # news posted where the team reads: how it came to light
@@ -693,7 +700,7 @@ FORECAST_HELD = WRONG_FORECAST.replace("What actually happened was that both", "
         (NOT_HEEDED, "expert"),  # a sign nobody took seriously, with the reason: why it was missed
         (FIRST_REACTION, "expert"),  # a first reaction that took the sign for something else
     ],
-    ids=["came-to-see-me", "each-alone", "not-the-ui", "wrong-forecast", "forecast-held", "posted", "monitors-green", "set-aside", "not-set-aside", "timed-alert", "untimed-alert",
+    ids=["came-to-see-me", "each-alone", "not-the-ui", "crew-reported", "wrong-forecast", "forecast-held", "posted", "monitors-green", "set-aside", "not-set-aside", "timed-alert", "untimed-alert",
          "alert-note", "not-heeded", "first-reaction"],
 )
 def test_how_it_came_to_light_and_why_it_was_missed_in_more_forms(linter, told, rating):
