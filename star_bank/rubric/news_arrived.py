@@ -137,6 +137,8 @@ def those_hit_said(token: "Token") -> bool:
     begun = token.dep_ == "xcomp" and token.tag_ == "VBG" and is_fact(token.head)
     if token.lemma_.lower() not in _TELLING or not (is_fact(token) or begun):
         return False
+    if any(a.lower_ == "than" for a in token.ancestors):
+        return False  # "higher than what the provider reported": a figure compared with, no news
     subject = subject_of(token)
     if subject is None or not any(c.dep_ in ("ccomp", "dobj") for c in token.children):
         return False

@@ -671,6 +671,12 @@ CREW_REPORTED = failure(
     "On Wednesday the deck crew started reporting gates that froze for a minute at every boarding. "
     "I rolled the firmware back that evening and told the harbour master."
 )
+# A figure compared with what someone reported is no report that brought the news.
+COMPARED_WITH_A_REPORT = failure(
+    "I ran the ferry company's ticket reports. I changed the fare export on a Monday. "
+    "Our totals for March were higher than what the harbour office reported. "
+    "I rolled the export back that evening and told the harbour master."
+)
 # A forecast the next sentence overturns is why the sign was read wrong; a forecast that held is not.
 WRONG_FORECAST = failure(
     "I ran the ferry company's booking database. At 06:10 I got paged for slow searches. I restarted both "
@@ -688,6 +694,7 @@ FORECAST_HELD = WRONG_FORECAST.replace("What actually happened was that both", "
         (EACH_ALONE, "expert"),
         (NOT_THE_UI, "expert"),
         (CREW_REPORTED, "intermediate"),
+        (COMPARED_WITH_A_REPORT, "novice"),
         (WRONG_FORECAST, "expert"),
         (FORECAST_HELD, "intermediate"),
         (POSTED_IN_THE_CHANNEL, "intermediate"),  # news posted where the team reads: how it came to light
@@ -700,7 +707,7 @@ FORECAST_HELD = WRONG_FORECAST.replace("What actually happened was that both", "
         (NOT_HEEDED, "expert"),  # a sign nobody took seriously, with the reason: why it was missed
         (FIRST_REACTION, "expert"),  # a first reaction that took the sign for something else
     ],
-    ids=["came-to-see-me", "each-alone", "not-the-ui", "crew-reported", "wrong-forecast", "forecast-held", "posted", "monitors-green", "set-aside", "not-set-aside", "timed-alert", "untimed-alert",
+    ids=["came-to-see-me", "each-alone", "not-the-ui", "crew-reported", "compared-with-a-report", "wrong-forecast", "forecast-held", "posted", "monitors-green", "set-aside", "not-set-aside", "timed-alert", "untimed-alert",
          "alert-note", "not-heeded", "first-reaction"],
 )
 def test_how_it_came_to_light_and_why_it_was_missed_in_more_forms(linter, told, rating):
