@@ -43,7 +43,7 @@ from star_bank.nlp.analysis import AnalysedStory, is_first_person_singular, subj
 from star_bank.nlp.actors import is_person_or_group
 from star_bank.nlp.lesson_habits import names_a_person
 from star_bank.nlp.numbers import has_quantity
-from star_bank.rubric.news_arrived import news_arrived, those_hit_said
+from star_bank.rubric.news_arrived import news_arrived, reported_by_others
 from star_bank.rubric.signals import Mark, clock_time, list_items
 from star_bank.rubric.why_missed import FIRST_PERSON, HYPOTHETICAL, SEEMING, is_fact, nobody, why_it_was_missed
 
@@ -78,7 +78,7 @@ def came_to_light_marks(story: AnalysedStory, words: "WentWrongWords") -> dict[s
                     or _found_by(t, finding, checks) or _caught(t, trouble) or _ran_and_it_told(t, trouble)
                     or _set_aside(t) or _told_at_a_time(t, instruments)
                     # "A customer reported a bug" opening the story is its premise, not how it was seen.
-                    or (section.kind is not SectionKind.situation and those_hit_said(t)),
+                    or (section.kind is not SectionKind.situation and reported_by_others(t)),
                     "instrument_told": lambda t: _instrument_told(t, instruments) or _moved_on_an_instrument(t, instruments)
                     or _showed_trouble(t, trouble),
                     "misread_signal": lambda t: why_it_was_missed(t, belief, noticing, instruments),

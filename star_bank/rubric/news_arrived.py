@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 def news_arrived(token: "Token", trouble: frozenset[str]) -> bool:
     """Whether `token` heads a telling of trouble brought to the speaker or their team
-    (not what the people it reached said: see `those_hit_said`)."""
+    (not what the people it reached, or others who saw it, reported: see `reported_by_others`)."""
     return (_brought_to_us(token) or _passed_on_to_me(token) or _reports_came_in(token) or _alerted(token)
             or _raised_by_someone(token) or _trouble_reported(token, trouble) or _report_noted(token, trouble)
             or _alerted_us(token) or _posted_where_we_read(token))
@@ -129,7 +129,7 @@ def _brought_to_us(token: "Token") -> bool:
 
 
 
-def those_hit_said(token: "Token") -> bool:
+def reported_by_others(token: "Token") -> bool:
     """'a handful of players said their farm was gone', 'customers reported blank invoices',
     'the deck crew started reporting frozen gates': the people the failure reached said so, or
     others who report or complain of what they saw."""
